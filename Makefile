@@ -1,0 +1,29 @@
+# Setup and the main job. `make run` and `make test` work on a fresh machine (they create .venv).
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test bench train clean
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+## run: set up .venv, build the bundled sample into build/, show what it holds
+run: $(STAMP)
+	$(BIN)/kg build --out build
+	$(BIN)/kg stats --graph build
+
+## test: set up .venv with the test extras and run the whole suite
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## bench: extraction speed over ../shared/corpus against a tokenizer-only baseline
+bench: $(STAMP)
+	$(BIN)/python bench/bench_extract.py
+
+clean:
+	rm -rf build .pytest_cache

@@ -1,0 +1,180 @@
+"""The `kg` command line: build, extract, query, export, viz, stats.
+
+Each command does one thing and composes with the others through the build
+folder (``--graph``/``--out``). Errors are one line on stderr with exit code 1
+(bad input) or 2 (bad usage); nothing already built is touched by a failing run.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import KgError
+
+log = logging.getLogger("kg")
+
+GRAPH_OPTION = click.option("--graph", "-g", "graph_dir", default="build", show_default=True,
+                            type=click.Path(path_type=Path), help="Build folder made by `kg build` (or a .ttl file).")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-v", "--verbose", count=True, help="More logging (-v info, -vv debug).")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors; no progress bars.")
+@click.version_option(package_name="kg")
+@click.pass_context
+def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
+    """Knowledge graph of actors, projects, strategies and funding from Swedish regional reports.
+
+    \b
+    Typical use:
+      kg build reports/ --out build/
+      kg query "SELECT ?org WHERE { ?org kg:participatesIn ?p }" --graph build/
+      kg viz --graph build/ -o graph.html
+    """
+    level = logging.ERROR if quiet else [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
+    logging.basicConfig(level=level, format="%(levelname)s: %(message)s", stream=sys.stderr)
+    ctx.obj = {"progress": not quiet and sys.stderr.isatty()}
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--out", "-o", default="build", show_default=True, type=click.Path(path_type=Path),
+              help="Folder for graph.ttl, kg.sqlite and manifest.json.")
+@click.option("--db", "db_url", default=None, help="SQLAlchemy URL of the evidence store (default: SQLite in --out).")
+@click.pass_context
+def build(ctx: click.Context, paths: tuple[Path, ...], out: Path, db_url: str | None) -> None:
+    """Build the graph of PATHS (files or folders of .txt, .md, .pdf).
+
+    With no PATHS, builds the sample report bundled with kg. All inputs are
+    read and extracted before anything in --out is replaced, so a failing
+    build leaves the previous one intact; rebuilding the same inputs gives
+    the same graph.
+    """
+    from .build import build as run_build
+
+    manifest = run_build(list(paths), out, db_url=db_url, progress=ctx.obj["progress"])
+    click.echo(f"built {out}/: {len(manifest['documents'])} document(s), {manifest['entities']} entities, "
+               f"{manifest['relations']} relations, {manifest['triples']} triples")
+    for name in ("graph.ttl", "kg.sqlite", "manifest.json"):
+        if (out / name).exists():
+            click.echo(f"  wrote {out / name}")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "-f", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True,
+              help="json: the {documents: [...]} contract read by evaluation tools.")
+@click.pass_context
+def extract(ctx: click.Context, paths: tuple[Path, ...], fmt: str) -> None:
+    """Show what extraction finds in PATHS, without building (default: the bundled sample)."""
+    from .build import extract_documents, load_documents
+
+    docs = load_documents(list(paths))
+    results = extract_documents(docs, progress=ctx.obj["progress"])
+    if fmt == "json":
+        click.echo(json.dumps({"documents": [r.to_json() for r in results]}, ensure_ascii=False, indent=1))
+        return
+    for r in results:
+        click.echo(f"# {r.source}: {len(r.entities)} entities, {len(r.relations)} relations")
+        for e in r.entities:
+            alias = f"  (aka {', '.join(e.aliases)})" if e.aliases else ""
+            click.echo(f"  {e.type:13} {e.name}{alias}")
+        for rel in r.relations:
+            click.echo(f"  {rel.s} --{rel.p}--> {rel.o}  [line {rel.line}]")
+
+
+@cli.command()
+@click.argument("sparql", required=False)
+@click.option("--file", "-f", "query_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Read the query from a file.")
+@GRAPH_OPTION
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+def query(sparql: str | None, query_file: Path | None, graph_dir: Path, fmt: str) -> None:
+    """Run a SPARQL query on a built graph.
+
+    The prefixes kg:, id:, doc:, rdf:, rdfs:, skos:, prov: and dcterms: are
+    predefined. Example:
+
+    \b
+      kg query 'SELECT ?org WHERE { ?org kg:participatesIn ?p .
+                ?p rdfs:label "FREIA"@sv }' --graph build/
+    """
+    from .query import format_rows, load_store, run_query
+
+    if query_file:
+        sparql = query_file.read_text(encoding="utf-8")
+    if not sparql:
+        raise click.UsageError("give a SPARQL query as argument or with --file")
+    cols, rows = run_query(load_store(graph_dir), sparql)
+    click.echo(format_rows(cols, rows, fmt))
+
+
+@cli.command()
+@GRAPH_OPTION
+@click.option("--format", "fmt", type=click.Choice(["turtle", "nt", "jsonld", "trig"]), default="turtle",
+              show_default=True)
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to this file (default: stdout).")
+@click.option("--with-ontology", is_flag=True, help="Include the ontology's own triples.")
+def export(graph_dir: Path, fmt: str, output: Path | None, with_ontology: bool) -> None:
+    """Export a built graph as Turtle, N-Triples, JSON-LD or TriG."""
+    from .atomic import write_bytes
+    from .export import export_graph
+
+    data = export_graph(graph_dir, fmt, with_ontology)
+    if output:
+        write_bytes(output, data)
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(data.decode("utf-8"), nl=False)
+
+
+@cli.command()
+@GRAPH_OPTION
+@click.option("--output", "-o", type=click.Path(path_type=Path), default="graph.html", show_default=True)
+@click.option("--type", "types", multiple=True,
+              type=click.Choice(["Organisation", "Project", "Strategy", "FundingSource"]),
+              help="Only show these entity types (repeatable).")
+def viz(graph_dir: Path, output: Path, types: tuple[str, ...]) -> None:
+    """Write an interactive network page (open it in a browser; works offline)."""
+    from .viz import write_viz
+
+    write_viz(graph_dir, output, set(types) or None)
+    click.echo(f"wrote {output}")
+
+
+@cli.command()
+@GRAPH_OPTION
+@click.option("--top", default=10, show_default=True, help="How many top actors to list.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def stats(graph_dir: Path, top: int, fmt: str) -> None:
+    """Counts per class and predicate, the documents, and the most connected actors."""
+    from .stats import format_stats, graph_stats
+
+    s = graph_stats(graph_dir, top)
+    click.echo(json.dumps(s, ensure_ascii=False, indent=2) if fmt == "json" else format_stats(s))
+
+
+def main() -> None:
+    """Entry point: click handles usage errors; anything else becomes one line, never a traceback."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(e.exit_code)
+    except KgError as e:  # pragma: no cover - KgError is a ClickException
+        e.show()
+        sys.exit(1)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as e:  # noqa: BLE001 - the CLI's promise: one line, no traceback
+        if logging.getLogger().isEnabledFor(logging.DEBUG):
+            raise
+        click.echo(f"Error: {type(e).__name__}: {e}", err=True)
+        sys.exit(1)

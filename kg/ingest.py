@@ -1,0 +1,113 @@
+"""Reading documents: .txt/.md as text, .pdf through pypdf; ids are content hashes."""
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import KgError
+
+log = logging.getLogger(__name__)
+
+SUFFIXES = {".txt", ".md", ".pdf"}
+_YEAR = re.compile(r"(?<!\d)(20[0-4]\d|19[89]\d)(?!\d)")
+
+
+@dataclass
+class Document:
+    id: str  # sha256 of the raw bytes, first 16 hex digits: stable across runs and paths
+    name: str  # file name, as the JSON contract's "source"
+    path: str
+    title: str
+    year: int | None
+    text: str
+
+
+def collect_paths(paths: list[str | Path]) -> list[Path]:
+    """Files to read: the given files, and every .txt/.md/.pdf under given folders (sorted)."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if not p.exists():
+            raise KgError(f"no such file or folder: {p}")
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+            if not found:
+                raise KgError(f"no .txt, .md or .pdf files in folder: {p}")
+            out.extend(found)
+        elif p.suffix.lower() not in SUFFIXES:
+            raise KgError(f"unsupported file type {p.suffix or '(none)'}: {p} (use .txt, .md or .pdf)")
+        else:
+            out.append(p)
+    return out
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """UTF-8, else cp1252, else latin-1 (with a warning)."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    for enc in ("cp1252", "latin-1"):
+        try:
+            text = data.decode(enc)
+            log.warning("%s is not UTF-8; read as %s", name, enc)
+            return text
+        except UnicodeDecodeError:
+            continue
+    raise KgError(f"cannot decode text file: {name}")  # pragma: no cover - latin-1 decodes anything
+
+
+def pdf_text(path: Path) -> str:
+    """Text of a PDF, pages separated by form feeds (dropped by normalisation)."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(str(path))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as e:
+        raise KgError(f"not a readable PDF: {path} ({type(e).__name__})") from None
+    except Exception as e:  # pypdf raises many types on garbage input
+        raise KgError(f"not a readable PDF: {path} ({type(e).__name__})") from None
+    return "\f".join(pages)
+
+
+def guess_title(text: str, path: Path) -> str:
+    for line in text.splitlines():
+        s = line.strip().lstrip("#").strip()
+        if len(s) >= 4 and any(c.isalpha() for c in s):
+            return s[:120]
+    return path.stem
+
+
+def guess_year(text: str, path: Path) -> int | None:
+    m = _YEAR.search(path.stem)
+    if m:
+        return int(m.group(1))
+    years = _YEAR.findall(text[:3000])
+    return max(map(int, years)) if years else None
+
+
+def read_document(path: str | Path) -> Document:
+    """Read one file into a :class:`Document`; a clear :class:`KgError` for bad input."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise KgError(f"cannot read {path}: {e.strerror}") from None
+    if not data.strip():
+        raise KgError(f"empty document: {path}")
+    if path.suffix.lower() == ".pdf":
+        if not data.startswith(b"%PDF"):
+            raise KgError(f"not a PDF file (no %PDF header): {path}")
+        text = pdf_text(path)
+    else:
+        if b"\x00" in data[:4096]:
+            raise KgError(f"binary data in a text file: {path}")
+        text = decode_text(data, str(path))
+    if not text.strip():
+        raise KgError(f"no text could be extracted from: {path}")
+    doc_id = hashlib.sha256(data).hexdigest()[:16]
+    return Document(doc_id, path.name, str(path), guess_title(text, path), guess_year(text, path), text)

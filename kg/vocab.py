@@ -1,0 +1,49 @@
+"""The project's vocabularies as rdflib namespaces: the ontology terms and the IRI bases."""
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+BASE = "https://w3id.org/regional-kg/"
+
+
+class KG(DefinedNamespace):
+    """Terms of ontology/kg.ttl."""
+
+    _NS = Namespace(BASE + "ontology#")
+    _fail = True
+
+    # classes
+    Organisation: URIRef
+    Project: URIRef
+    Strategy: URIRef
+    FundingSource: URIRef
+    Document: URIRef
+    Evidence: URIRef
+    CoParticipation: URIRef
+    # the eight stated relations
+    participatesIn: URIRef
+    leads: URIRef
+    fundedBy: URIRef
+    implements: URIRef
+    responsibleFor: URIRef
+    manages: URIRef
+    partOf: URIRef
+    collaboratesWith: URIRef
+    # provenance and derived facts
+    mentionedIn: URIRef
+    line: URIRef
+    lines: URIRef
+    quote: URIRef
+    extractor: URIRef
+    confidence: URIRef
+    sourcePath: URIRef
+    year: URIRef
+    actor: URIRef
+    viaProject: URIRef
+    weight: URIRef
+
+
+ID = Namespace(BASE + "id/")  # entities: id/<type>/<slug>
+DOC = Namespace(BASE + "doc/")  # documents: doc/<content hash>
+EVIDENCE = Namespace(BASE + "evidence/")
+DERIVED = Namespace(BASE + "derived/")
+EURIO = Namespace("http://data.europa.eu/s66#")

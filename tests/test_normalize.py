@@ -1,0 +1,45 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors.normalize import is_furniture, normalize
+
+
+def test_line_end_hyphen_joins_word():
+    n = normalize("den regionala utveck-\nlingen fortsätter enligt plan.\n")
+    assert "utvecklingen" in n.text
+
+
+def test_real_hyphen_is_kept():
+    n = normalize("projekten är ERUF-\nfinansierade och pågår.\n")
+    assert "ERUF-finansierade" in n.text
+
+
+def test_coordination_hyphen_keeps_space():
+    n = normalize("uppföljning av hel-\noch delägda bolag.\n")
+    assert "hel- och delägda" in n.text
+
+
+def test_wrapped_sentence_joined_and_lines_mapped():
+    raw = ("Under året har arbetet fortsatt i nära samverkan med länets kommuner och Region\n"
+           "Västerbotten har lett det.\n\nNy rubrik\n")
+    n = normalize(raw)
+    assert "Region Västerbotten har lett" in n.text
+    assert n.line_at(n.text.index("Västerbotten har")) == 2
+    assert n.line_at(n.text.index("Ny rubrik")) == 4
+
+
+def test_page_furniture_dropped():
+    assert is_furniture("   12 ")
+    assert is_furniture("Omvärldsanalys ........................................ 8")
+    assert not is_furniture("Agenda 2030 är viktig.")
+    n = normalize("Text före.\n\n 12 \n\nText efter.\n")
+    assert "12" not in n.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab -.\nÅÄ12(\t")), max_size=300))
+def test_linemap_always_points_inside_input(raw):
+    n = normalize(raw)
+    n_lines = raw.replace("\r\n", "\n").replace("\r", "\n").count("\n") + 1
+    for offset in range(0, len(n.text) + 1):
+        assert 1 <= n.line_at(offset) <= n_lines
