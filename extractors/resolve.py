@@ -1,10 +1,14 @@
 """Entity resolution: many surface forms, one entity.
 
-Mentions are grouped by type under a normalised key: case folded, Swedish
-genitive "-s" removed when the base form is also seen (or the name has an
-organisational head such as "Region X"), hyphen and space variants unified.
-Acronym definitions in the text ("Digitala Västerbotten i samverkan (DVIS)")
-join the acronym group to the long-form group; the long form becomes canonical.
+Mentions are grouped by type under a normalised key (:func:`entity_key`): case
+folded, hyphen/slash/line-break variants unified, Swedish genitive and definite
+forms reduced ("Region Västerbottens", "regionala livsmedelsstrategin"), cue
+suffixes dropped ("VIGO-projektet"), "Länsstyrelsen i X" = "Länsstyrelsen X",
+bare municipality names mapped to the official name. Gazetteer aliases, acronym
+definitions in the text ("Long Name (ACR)", "ACR (Long Name)") and fuzzy matching
+(rapidfuzz, same type only) then join groups. A key seen under several types
+keeps the type most of its mentions have. Canonical names follow the gold
+conventions: official/long form, nominative, as written in the text.
 """
 from __future__ import annotations
 
@@ -14,21 +18,52 @@ from collections import Counter, defaultdict
 
 from .records import Entity, Mention
 
-# Generic words that are never an entity on their own.
+try:  # rapidfuzz is a declared dependency; resolution still works without it
+    from rapidfuzz import fuzz, process
+except ImportError:  # pragma: no cover
+    fuzz = process = None
+
+
+def _load_stoplist() -> set[str]:
+    from .entity_rules import load_lexicon
+
+    return set(load_lexicon().generic)
+
+
+# Generic words that are never an entity on their own (data: gazetteers/generic_words.txt).
 STOPLIST = {
     "regionen", "region", "projektet", "projekten", "projekt", "kommunerna", "kommunen", "kommun",
     "länet", "strategin", "planen", "programmet", "nämnden", "styrelsen", "myndigheten", "agendan",
     "plattformen", "nätverket", "satsningen", "fonden", "eu", "sverige",
 }
+try:
+    STOPLIST = (STOPLIST | _load_stoplist()) - {"eu"}
+except Exception:  # pragma: no cover - data missing
+    pass
+STOPLIST.discard("eu")  # "EU" is an organisation in the gold conventions
 
-_ACRONYM_DEF = re.compile(r"([A-ZÅÄÖ][\w\-–:&/ ]{3,120}?)\s*\(([A-ZÅÄÖ][A-Za-zÅÄÖåäö0-9+:\-]{1,12})\)")
+_ACRONYM_DEF = re.compile(r"([A-ZÅÄÖ][\w\-–:&/ ]{3,120}?)\s*\(([A-ZÅÄÖ][A-Za-zÅÄÖåäö0-9+:\-&]{1,12})\)")
+_ACRONYM_REV = re.compile(r"\b([A-ZÅÄÖ][A-ZÅÄÖa-zåäö0-9+:\-&]{1,11})\s\(([A-ZÅÄÖ][^()]{4,120}?)\)")
+_CUE_SUFFIX = re.compile(r"-(?:projektet|projekt|nätverket|satsningen|plattformen|samarbetet|piloten|programmet|"
+                         r"finansierade|finansierat|finansierad|kretsen|modellen|SM)$", re.I)
+_CUE_PREFIX = re.compile(r"^(?:projektet|projekt|förstudien|plattformen|samverkansplattformen|nätverket|satsningen|"
+                         r"initiativet|forskningscentret|mötesplatsen|den|det|de)\s+", re.I)
+_ADJ = {"regionala": "regional", "regionalt": "regional", "nationella": "nationell", "nationellt": "nationell",
+        "gemensamma": "gemensam", "gemensamt": "gemensam", "nya": "ny", "nytt": "ny", "svenska": "svensk",
+        "europeiska": "europeisk", "norrländska": "norrländsk", "norrländskt": "norrländsk"}
+_DEFINITE = [("strategin", "strategi"), ("strategins", "strategi"), ("agendan", "agenda"), ("agendans", "agenda"),
+             ("planen", "plan"), ("planens", "plan"), ("programmet", "program"), ("programmets", "program"),
+             ("handboken", "handbok"), ("fonden", "fond"), ("anslaget", "anslag"), ("checkarna", "checkar"),
+             ("checken", "check"), ("planerna", "plan")]
 
 
 def norm_key(text: str) -> str:
     """Comparable form of a name: NFC, casefolded, dashes and spaces unified."""
     s = unicodedata.normalize("NFC", text).replace("\u00ad", "")
     s = re.sub(r"[\u2010-\u2015\u2212]", "-", s)
-    s = re.sub(r"\s*-\s*", "-", s)
+    s = re.sub(r"\s*-\s+", "-", s)
+    s = re.sub(r"\s+-\s*", "-", s) if re.search(r"\w\s+-\w", s) else s
+    s = re.sub(r"[\"”“’»«]", "", s)
     s = re.sub(r"\s+", " ", s).strip(" .,:;\"'()")
     return s.casefold()
 
@@ -42,8 +77,68 @@ def strip_genitive(text: str) -> str:
     return text
 
 
+def entity_key(text: str, etype: str) -> str:
+    """Normalised key under which mentions of one entity meet."""
+    s = norm_key(text)
+    s = _CUE_PREFIX.sub("", s)
+    s = _CUE_SUFFIX.sub("", s)
+    if s.endswith(":s"):
+        s = s[:-2]
+    if etype == "Organisation":
+        s = re.sub(r"^länsstyrelse(?:n|rna) i ", "länsstyrelsen ", s)
+        s = re.sub(r"^(länsstyrelsen \w+?)s län$", r"\1", s)
+        s = re.sub(r"^(länsstyrelsen \w+) län$", r"\1", s)
+        if s.startswith("region "):
+            s = re.sub(r"[/\-]", " ", s)
+        s = re.sub(r" kommuns$", " kommun", s)
+        s = re.sub(r" (ab|aktiebolag)$", "", s)
+        s = re.sub(r"^statens ", "", s) if len(s.split()) > 2 else s
+    if etype == "Strategy":
+        words = [_ADJ.get(w, w) for w in s.split()]
+        for i, w in enumerate(words):
+            for a, b in _DEFINITE:
+                if w.endswith(a):
+                    words[i] = w[: -len(a)] + b
+                    break
+        if len(words) > 1 and words[0].endswith("s") and words[1] in _ADJ.values():
+            words = words[1:]  # "västerbottens regionala utvecklingsstrategi"
+        s = " ".join(words)
+        s = re.sub(r"\s*\(?(\d{4})\s*-\s*(\d{4})\)?", r" \1-\2", s).strip()
+    # genitive on the last word
+    last = s.rsplit(" ", 1)[-1]
+    if len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "os", "ys")) and etype != "Strategy":
+        if etype in ("Organisation", "FundingSource") or len(s) > 4:
+            s = s[:-1]
+    return s.strip()
+
+
+# ---------------------------------------------------------------- gazetteer knowledge
+_GAZ: dict[tuple[str, str], str] | None = None
+_MUNI: dict[str, str] | None = None
+
+
+def _gazetteer() -> tuple[dict[tuple[str, str], str], dict[str, str]]:
+    """(type, key of any known form) -> canonical name; bare municipality key -> official name."""
+    global _GAZ, _MUNI
+    if _GAZ is None:
+        from .entity_rules import load_lexicon
+
+        lex = load_lexicon()
+        gaz: dict[tuple[str, str], str] = {}
+        for canon, aliases, etype in lex.names:
+            for form in (canon, *aliases):
+                gaz.setdefault((etype, entity_key(form, etype)), canon)
+        _GAZ = gaz
+        _MUNI = {norm_key(b): o for b, o in lex.municipalities.items()}
+    return _GAZ, _MUNI
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[\w]+", name) if w[0].isupper() or w[0].isdigit()).lower()
+
+
 def acronym_definitions(text: str) -> dict[str, str]:
-    """Acronym -> long form, from "Long Name (ACR)" in ``text``.
+    """Acronym -> long form, from "Long Name (ACR)" and "ACR (Long Name)" in ``text``.
 
     The long form is trimmed to the words whose initials spell the acronym when
     that is possible, else kept up to 8 words back.
@@ -51,52 +146,151 @@ def acronym_definitions(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for m in _ACRONYM_DEF.finditer(text):
         long_form, acr = m.group(1).strip(), m.group(2)
+        if sum(c.isupper() for c in acr) < 2:
+            continue
         words = long_form.split()
         letters = [c for c in acr if c.isalpha()]
         best = None
-        for k in range(1, min(len(words), 10) + 1):
+        for k in range(1, min(len(words), 12) + 1):
             cand = words[-k:]
-            if cand[0][0].upper() == letters[0].upper():
+            if cand[0][0].upper() == letters[0].upper() and (cand[0][0].isupper() or k > 1):
                 best = cand
                 if sum(1 for w in cand if w[0].isupper() or w[0].isdigit()) >= min(len(letters), 2) or k >= len(letters):
                     break
         if best:
             out.setdefault(acr, " ".join(best))
+    for m in _ACRONYM_REV.finditer(text):
+        acr, long_form = m.group(1), m.group(2).strip()
+        if sum(c.isupper() for c in acr) >= 2 and _initials(long_form)[:1] == acr[0].lower():
+            out.setdefault(acr, long_form)
     return out
+
+
+# ---------------------------------------------------------------- resolution
+def _canonical(forms: Counter, key: str, etype: str, gaz_name: str | None) -> str:
+    if gaz_name:
+        return gaz_name
+
+    def score(f: str):
+        k = entity_key(f, etype)
+        genitive = f.endswith("s") and entity_key(f[:-1], etype) == k and k != norm_key(f)
+        is_acr = f.isupper() and len(f) <= 8
+        return (is_acr, k != key, genitive, not f[:1].isupper(), -forms[f], -len(f), f)
+
+    return sorted(forms, key=score)[0]
 
 
 def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
     """Group ``mentions`` into entities; ``text`` (normalised) supplies acronym definitions."""
-    by_type: dict[str, list[Mention]] = defaultdict(list)
+    gaz, munis = _gazetteer()
+    # 1. a key per mention; bare municipality names become the official name
+    keyed: list[tuple[str, str, Mention]] = []
     for m in mentions:
-        if norm_key(m.text) in STOPLIST or len(norm_key(m.text)) < 2:
+        k0 = norm_key(m.text)
+        if k0 in STOPLIST or len(k0) < 2 or not any(c.isalpha() for c in k0):
             continue
-        by_type[m.type].append(m)
-    acronyms = acronym_definitions(text) if text else {}
+        etype = m.type
+        if etype == "Organisation" and k0 in munis:
+            k = entity_key(munis[k0], etype)
+        elif etype == "Organisation" and k0.endswith("s") and k0[:-1] in munis:
+            k = entity_key(munis[k0[:-1]], etype)
+        else:
+            k = entity_key(m.text, etype)
+        if not k or k in STOPLIST:
+            continue
+        keyed.append((etype, k, m))
+    # 2. one type per key: the type most mentions have
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for etype, k, m in keyed:
+        votes[k][etype] += 1
+    for k, c in votes.items():
+        for t in ("Organisation", "FundingSource", "Strategy", "Project"):
+            if (t, k) in gaz:
+                c[t] += 1000  # public-fact gazetteer decides
+    best_type = {k: c.most_common(1)[0][0] for k, c in votes.items()}
+    groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    for etype, k, m in keyed:
+        t = best_type[k]
+        m.type = t
+        groups[(t, k)].append(m)
+    # 3. union-find over keys: gazetteer canon, acronym definitions, fuzzy matches
+    parent: dict[tuple[str, str], tuple[str, str]] = {g: g for g in groups}
+
+    def find(g):
+        while parent[g] != g:
+            parent[g] = parent[parent[g]]
+            g = parent[g]
+        return g
+
+    def union(a, b):
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            # keep the longer (more official) key as root
+            if len(rb[1]) > len(ra[1]):
+                ra, rb = rb, ra
+            parent[rb] = ra
+
+    canon_of: dict[tuple[str, str], str] = {}
+    by_canon: dict[tuple[str, str], tuple[str, str]] = {}
+    for g in groups:
+        c = gaz.get(g)
+        if c:
+            cg = (g[0], entity_key(c, g[0]))
+            if cg in by_canon:
+                union(by_canon[cg], g)
+            else:
+                by_canon[cg] = g
+            canon_of[g] = c
+    keys_by_type: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)
+    for g in groups:
+        keys_by_type[g[0]][g[1]] = g
+    if text:
+        for acr, long_form in acronym_definitions(text).items():
+            for t, kd in keys_by_type.items():
+                a = kd.get(entity_key(acr, t)) or kd.get(norm_key(acr))
+                lf = kd.get(entity_key(long_form, t))
+                if a and lf and a != lf:
+                    union(lf, a)
+    if fuzz is not None:
+        for t, kd in keys_by_type.items():
+            ks = sorted(kd)
+            for i, k in enumerate(ks):
+                if len(k) < 8:
+                    continue
+                for k2 in ks[i + 1:]:
+                    if abs(len(k2) - len(k)) > 2 or len(k2) < 8:
+                        continue
+                    if re.sub(r"\D", "", k) != re.sub(r"\D", "", k2):
+                        continue
+                    w1, w2 = k.split(), k2.split()
+                    if len(w1) != len(w2) or any(a[:2] != b[:2] for a, b in zip(w1, w2)):
+                        continue
+                    if fuzz.ratio(k, k2) >= 90:
+                        union(kd[k], kd[k2])
+    merged: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for g in groups:
+        merged[find(g)].append(g)
     entities: list[Entity] = []
-    for etype, ms in by_type.items():
-        seen = {norm_key(m.text) for m in ms}
-        groups: dict[str, list[Mention]] = defaultdict(list)
-        for m in ms:
-            k = norm_key(m.text)
-            base = norm_key(strip_genitive(m.text))
-            if base != k and (base in seen or etype == "Organisation"):
-                k = base
-            groups[k].append(m)
-        # Join acronym groups to the group of their long form.
-        for acr, long_form in acronyms.items():
-            a, lf = norm_key(acr), norm_key(long_form)
-            if a in groups and a != lf:
-                groups[lf].extend(groups.pop(a))
-        for k, gms in groups.items():
-            forms = Counter(m.text for m in gms)
-            names = sorted(forms, key=lambda f: (-(norm_key(f) == k), -forms[f], -f[:1].isupper(), f))
-            name = names[0]
-            if norm_key(name) != k:  # the long form only appears in the definition
-                lf = next((v for a, v in acronyms.items() if norm_key(v) == k), None)
-                name = lf or name
-            aliases = sorted({f for f in forms if f != name})
-            entities.append(Entity(name=name, type=etype, aliases=aliases,
-                                   mentions=sorted(gms, key=lambda m: m.start)))
+    for root, members in merged.items():
+        etype = root[0]
+        gms = [m for g in members for m in groups[g]]
+        forms = Counter(m.text.strip() for m in gms)
+        gaz_name = next((canon_of[g] for g in members if g in canon_of), None)
+        if not gaz_name:
+            # the long form of an acronym, if the text defines one
+            long_forms = [f for f in forms if not (f.isupper() and len(f) <= 8)]
+            if not long_forms and text:
+                defs = acronym_definitions(text)
+                lf = next((defs[f] for f in forms if f in defs), None)
+                if lf:
+                    forms[lf] += 0
+        name = _canonical(forms, root[1], etype, gaz_name)
+        if etype == "Organisation":
+            name = strip_genitive(name) if entity_key(strip_genitive(name), etype) == entity_key(name, etype) and name.endswith(("s", ":s")) and not gaz_name and root[1] == norm_key(strip_genitive(name)) else name
+        aliases = sorted({f for f in forms if f != name})
+        for m in gms:
+            m.type = etype
+        entities.append(Entity(name=name, type=etype, aliases=aliases,
+                               mentions=sorted(gms, key=lambda m: m.start)))
     entities.sort(key=lambda e: (e.type, e.name))
     return entities

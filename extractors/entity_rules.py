@@ -1,0 +1,424 @@
+"""Rule-based entity finder: gazetteers, name forms, cue phrases and acronym definitions.
+
+The EntityRuler matches fixed token patterns; names in reports are open-ended
+("projektet Stärkt livsmedelsnäring i Västerbotten har ..."), so this component
+runs compiled regular expressions over each paragraph's text, plus a
+PhraseMatcher over the public-fact gazetteers in ``gazetteers/``. Every span
+it sets carries an id (``rule:<name>``) so extraction can tell rules from the model.
+Spans already on the doc (the trained NER) are kept where no rule span overlaps.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+GAZ_DIR = Path(__file__).parent / "gazetteers"
+TYPES = ("Organisation", "Project", "Strategy", "FundingSource")
+_FILE_TYPE = {"organisation": "Organisation", "project": "Project", "strategy": "Strategy",
+              "fundingsource": "FundingSource"}
+
+
+# ---------------------------------------------------------------- data loading
+def _lines(path: Path) -> list[str]:
+    if not path.exists():
+        return []
+    return [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
+            if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def _sections(path: Path) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    cur = None
+    for ln in _lines(path):
+        if ln.startswith("[") and ln.endswith("]"):
+            cur = ln[1:-1]
+            out.setdefault(cur, [])
+        elif cur:
+            out[cur].append(ln.lower())
+    return out
+
+
+def municipality_official(bare: str, override: str | None = None) -> str:
+    """Official name of a municipality: 'Bjurholm' -> 'Bjurholms kommun', 'Umeå' -> 'Umeå kommun'."""
+    if override:
+        return override
+    if bare[-1].lower() in "aeiouyåäösxz":
+        return f"{bare} kommun"
+    return f"{bare}s kommun"
+
+
+@dataclass
+class Lexicon:
+    """All word lists the rules use, loaded once per gazetteer folder."""
+
+    names: list[tuple[str, list[str], str]]  # (canonical, aliases, type)
+    municipalities: dict[str, str]  # bare name -> official name
+    places: set[str]
+    generic: set[str]
+    boundary: set[str]
+    cues: dict[str, str]  # cue tail -> type
+    heads: dict[str, str]  # final word -> type
+    head_tails: list[tuple[str, str]]  # word ending -> type
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(gaz_dir: str | Path = GAZ_DIR) -> Lexicon:
+    gaz_dir = Path(gaz_dir)
+    names = []
+    for f in sorted(gaz_dir.glob("*.txt")):
+        etype = _FILE_TYPE.get(f.stem.split("_")[0])
+        if not etype:
+            continue
+        for ln in _lines(f):
+            parts = [p.strip() for p in ln.split("|") if p.strip()]
+            names.append((parts[0], parts[1:], etype))
+    munis = {}
+    for ln in _lines(gaz_dir / "municipalities.txt"):
+        bare, _, official = ln.partition("|")
+        munis[bare.strip()] = municipality_official(bare.strip(), official.strip() or None)
+    for official in munis.values():
+        names.append((official, [], "Organisation"))
+    places = {p.lower() for p in _lines(gaz_dir / "places.txt")} | {m.lower() for m in munis}
+    cues, heads, tails = {}, {}, []
+    for sec, words in _sections(gaz_dir / "cues.txt").items():
+        for w in words:
+            cues[w] = sec.split(":")[0]
+    for sec, words in _sections(gaz_dir / "heads.txt").items():
+        for w in words:
+            if w.startswith("~"):
+                tails.append((w[1:], sec))
+            else:
+                heads[w] = sec
+    tails.sort(key=lambda t: -len(t[0]))
+    return Lexicon(names, munis, places, {w.lower() for w in _lines(gaz_dir / "generic_words.txt")},
+                   {w.lower() for w in _lines(gaz_dir / "boundary_words.txt")}, cues, heads, tails)
+
+
+def head_type(name: str, lex: Lexicon) -> str | None:
+    """Type suggested by the last word of a name ('Umeå Science Park' -> Organisation)."""
+    words = name.split()
+    if not words:
+        return None
+    last = words[-1].lower().strip(".,:;")
+    if last in lex.heads:
+        return lex.heads[last]
+    for tail, t in lex.head_tails:
+        if last.endswith(tail) and len(last) > len(tail) + 2:
+            return t
+    return None
+
+
+# ---------------------------------------------------------------- regexes
+_UP = "A-ZÅÄÖÉÜ"
+_CAP = rf"[{_UP}][\w\-–:&'’./]*[\w+]|[{_UP}]"  # capitalised word or acronym
+_CONN = r"(?:i|för|på|av|mot|till|of|for|and|the|in|on|at|de|&|-|–)"
+_CHAIN = rf"(?:{_CAP})(?:[ ](?:{_CONN}[ ])?(?:{_CAP}))*"
+_WORD = re.compile(r"[\w][\w\-–:&'’./+]*[\w+]|[\w&+]")
+_ACR = rf"[{_UP}][{_UP}a-zåäö0-9+&\-:]{{1,11}}"
+
+# name forms -> type
+_ORG_FORMS = [
+    ("region", re.compile(rf"\bRegion(?: (?:\d+|[{_UP}][\w\-/]*\w)(?:[ /](?!Region\b)[{_UP}][a-zåäö]\w*)?)")),
+    ("region-turism", re.compile(rf"\bRegion [{_UP}]\w+ (?:Turism|Tourism)\b")),
+    ("kommun", re.compile(rf"\b[{_UP}][\w\-]*\w(?: [{_UP}]\w+)?s? [Kk]ommuns?\b")),
+    ("kommuner-assoc", re.compile(rf"(?<![,] )(?<! och )\b[{_UP}]\w+s [Kk]ommuner\b")),
+    ("lansstyrelsen", re.compile(rf"\bLänsstyrelsen(?: i)? [{_UP}][\w\-]*\w(?: [{_UP}]\w+)?(?:s län)?")),
+    ("lansstyrelserna", re.compile(rf"\bLänsstyrelserna i [{_UP}]\w+")),
+    ("universitet", re.compile(rf"\b[{_UP}]\w+(?: [a-zåäö]+a)? [Uu]niversitet\b")),
+    ("universitetssjukhus", re.compile(rf"\b[{_UP}]\w+ [Uu]niversitetssjukhus\b|\b[Uu]niversitetssjukhuset i [{_UP}]\w+")),
+    ("ab", re.compile(rf"\b(?:[{_UP}][\w\-&.]*\w )(?:[{_UP}0-9][\w\-&.]*\w |och |& ){{0,3}}AB\b")),
+    ("agency", re.compile(rf"\b[{_UP}][a-zåäö]{{2,}}(?:verket|myndigheten|styrelsen|inspektionen|kansliet|förbundet|kammaren|institutet|ämbetet|kassan|förmedlingen|nämnden|rådet|delegationen|beredningen|fullmäktige|förvaltningen)\b")),
+    ("myndigheten-for", re.compile(r"\bMyndigheten för [a-zåäö\-]+(?: (?:och|samt) [a-zåäö\-]+)?(?: [a-zåäö]+)?")),
+    ("political-body", re.compile(r"\b(?:regionala |kommunala |[a-zåäö]+- och )?(?:[a-zåäö]{3,}nämnden|regionfullmäktige|regionstyrelsen|regionala utvecklingsförvaltningen|primärkommunala delegationen)\b")),
+    ("stiftelse", re.compile(rf"\b(?:Stiftelsen|Föreningen|Kommunalförbundet|Förbundet|Sparbanksstiftelsen) [{_UP}][\w\-]*\w(?: [{_UP}][\w\-]*\w)*")),
+    ("stiftelse-suffix", re.compile(rf"\b(?:{_CHAIN}) (?:[Ss]tiftelse|[Ff]örening|sameförening|folkhögskola|museum|[Rr]iksförbund|riksorganisation)\b")),
+    ("visit", re.compile(rf"\bVisit [{_UP}]\w+")),
+]
+_FUND_FORMS = [
+    ("interreg", re.compile(rf"\bInterreg(?:[ -](?:[{_UP}][\w\-–]*\w|and|NPA))+")),
+    ("anslag", re.compile(r"\b[Aa]nslag(?:et)? \d:\d+(?: utgiftsområde \d+(?: [a-zåäö]+){0,2})?|\b\d:\d+-anslaget\b")),
+    ("fonden", re.compile(r"\b(?:[A-ZÅÄÖ][a-zåäö]{3,}|[a-zåäö]{4,})fonde(?:n|rna)\b")),
+    ("check", re.compile(r"\b[A-ZÅÄÖa-zåäö][a-zåäö]{3,}check(?:ar|arna|en)?\b")),
+    ("stipendium", re.compile(r"\b(?:[A-ZÅÄÖ][a-zåäö]+t )?[a-zåäöA-ZÅÄÖ][a-zåäö]{3,}stipendi(?:um|et|er)\b")),
+    ("esf-plus", re.compile(r"\bESF\+")),
+]
+_STRAT_ADJ = r"(?:(?:[Rr]egional[at]?|[Nn]ationell[at]?|[Gg]emensamm?a?|[Nn]y|[Nn]ya|[Nn]orrländsk[at]?|[Ss]vensk[at]?|[Ee]uropeisk[at]?)\s)"
+_STRAT_HEAD = r"[a-zåäöA-ZÅÄÖ][a-zåäö\-]{2,}(?:strategi|strategin|strategins|agenda|agendan|agendans)"
+_STRAT_FORMS = [
+    ("x-strategi", re.compile(rf"\b(?:[{_UP}]\w+s\s)?{_STRAT_ADJ}?{_STRAT_HEAD}\b(?:\s(?:för|i)\s[{_UP}][\w\-]*\w(?:s län)?)?(?:\s\(?\d{{4}}\s?[–-]\s?\d{{4}}\)?)?")),
+    ("x-for-y", re.compile(r"\b(?:[Rr]egional[at]?\s|[Gg]emensamm?a?\s|[Nn]ationell[at]?\s)?(?:[Ss]trategi|[Aa]genda|[Aa]gendan|[Hh]andlingsplan|[Hh]andlingsplanen|[Kk]risberedskapsplan|[Pp]lan|[Pp]rogram|[Rr]iktlinjer)\s(?:för|vid)\s")),
+    ("x-plan", re.compile(rf"\b(?:[{_UP}]\w+s\s)?{_STRAT_ADJ}[a-zåäö\-]{{3,}}(?:plan|planen|program|programmet)\b(?:\s(?:för|i)\s[{_UP}][\w\-]*\w(?:s län)?)?(?:\s\(?\d{{4}}\s?[–-]\s?\d{{4}}\)?)?")),
+    ("plan-year", re.compile(rf"\b[{_UP}][a-zåäö]+(?:plan|program|agenda|strategi)\s\d{{4}}(?:\s?[–-]\s?\d{{4}})?\b")),
+    ("named-plan", re.compile(r"\b(?:[A-ZÅÄÖ][a-zåäö]*(?:plan|planen|strategi|strategin|agenda|agendan|program|programmet))\b")),
+    ("rus", re.compile(r"\b(?:RUS|RIS|RDS)(?:\s\d{4}\s?[–-]\s?\d{4})?\b")),
+]
+_ACR_LONG_FIRST = re.compile(rf"(?P<long>(?:{_CHAIN}|[{_UP}][\w\-]*(?:\s[\w\-:&]+){{1,12}}?))\s\((?P<acr>{_ACR})\)")
+_ACR_FIRST = re.compile(rf"\b(?P<acr>{_ACR})\s\((?P<long>[{_UP}][^()]{{4,120}}?)\)")
+_X_CUE = re.compile(rf"\b(?P<name>[{_UP}0-9][\w:+&]*[\w+])-(?P<cue>projektet|projekt|nätverket|satsningen|plattformen|samarbetet|piloten|programmet)\b")
+_DEF_PROJECT = re.compile(
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<name>{_CHAIN})\s(?:är|var|har varit|blir)\s(?:ett|en)\s(?:[\w\-]+\s){{0,4}}?"
+    r"(?P<head>[\w\-]*(?:projekt|nätverk|samarbete|samverkan|mötesplats|plattform|forum|konferens|satsning|"
+    r"initiativ|evenemang|arena|festival|mässa|träff|kluster|samverkansyta|utbildning|program|"
+    r"förening|myndighet|organisation|företag|bolag|stiftelse|forskningscentrum|institut))\b")
+_CUE_RE_CACHE: dict[int, re.Pattern] = {}
+_MUNI_LIST = re.compile(rf"(?:[{_UP}][\w\-]+(?:\s[{_UP}]\w+)?,\s)*[{_UP}][\w\-]+(?:\s[{_UP}]\w+)?,?\s(?:och|samt|&)\s[{_UP}][\w\-]+(?:\s[{_UP}]\w+)?")
+_ACRONYM_TOKEN = re.compile(rf"\b[{_UP}]{{2,}}[{_UP}0-9]*(?::s)?\b")
+
+
+# ---------------------------------------------------------------- the component
+@Language.factory("kg_entity_rules", default_config={"gazetteer_dir": None, "generic_names": True})
+def make_entity_rules(nlp: Language, name: str, gazetteer_dir: str | None, generic_names: bool):
+    return EntityRules(nlp, gazetteer_dir or str(GAZ_DIR), generic_names)
+
+
+class EntityRules:
+    """Sets doc.ents from gazetteers and name rules; rule spans overwrite model spans."""
+
+    def __init__(self, nlp: Language, gazetteer_dir: str, generic_names: bool = True):
+        self.lex = load_lexicon(gazetteer_dir)
+        self.generic_names = generic_names
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab)
+        self.gaz_type: dict[str, str] = {}
+        lower_pats: dict[str, list] = {}
+        exact_pats: dict[str, list] = {}
+        for canon, aliases, etype in self.lex.names:
+            for form in {canon, *aliases}:
+                variants = {form, form + ":s" if form.isupper() else form + ("" if form.endswith("s") else "s")}
+                for v in variants:
+                    single = " " not in v
+                    short = single and (v.isupper() or len(v) < 9 or "-" in v)
+                    key = f"{etype}"
+                    (exact_pats if short else lower_pats).setdefault(key, []).append(v)
+        for key, forms in lower_pats.items():
+            self.lower.add(key, [nlp.make_doc(f) for f in sorted(set(forms))])
+        for key, forms in exact_pats.items():
+            self.exact.add(key, [nlp.make_doc(f) for f in sorted(set(forms))])
+        cues = sorted(self.lex.cues, key=len, reverse=True)
+        self.cue_re = re.compile(r"\b(?P<cue>(?i:[a-zåäö\-]*(?:" + "|".join(map(re.escape, cues)) + r")))\s+[\"”“«']?(?=[" + _UP + r"0-9])")
+
+    # -- helpers
+    def _scan_name(self, text: str, pos: int, lower_ok: bool, max_words: int = 9) -> int:
+        """End offset of a name starting at ``pos``; 0 if none."""
+        end = 0
+        last_end = pos
+        n = 0
+        pending = 0  # end before trailing connector words
+        for m in _WORD.finditer(text, pos):
+            gap = text[last_end:m.start()]
+            if n and (gap.strip(" ") or "\n" in gap):
+                if gap.strip() in ("–", "-") and lower_ok and False:
+                    pass
+                break
+            w = m.group()
+            wl = w.lower()
+            if n == 0:
+                if not (w[0].isupper() or w[0].isdigit()):
+                    return 0
+            elif w[0].isupper() or w[0].isdigit():
+                if wl in self.lex.boundary and not w.isupper():
+                    break
+            elif wl in ("i", "för", "på", "av", "mot", "och", "of", "for", "and", "the", "in", "on", "&", "till"):
+                if not pending:
+                    pending = end
+                last_end = m.end()
+                n += 1
+                continue
+            elif not lower_ok or wl in self.lex.boundary or (n >= 2 and re.search(r"(?:ade|ades|ats|ts|des|dde|erat|erats)$", wl)):
+                break
+            end = m.end()
+            pending = 0
+            last_end = m.end()
+            n += 1
+            if n >= max_words:
+                break
+        return end
+
+    def _classify(self, name: str, default: str | None = None) -> str | None:
+        return head_type(name, self.lex) or default
+
+    # -- main
+    def find(self, doc: Doc) -> list[tuple[int, int, str, int, str]]:
+        """(start_char, end_char, label, priority, rule) candidates in ``doc``."""
+        text = doc.text
+        lex = self.lex
+        cands: list[tuple[int, int, str, int, str]] = []
+        for matcher, rule in ((self.lower, "gaz"), (self.exact, "gaz")):
+            for key, s, e in matcher(doc):
+                span = doc[s:e]
+                cands.append((span.start_char, span.end_char, doc.vocab.strings[key], 5, rule))
+        for rule, rx in _ORG_FORMS:
+            for m in rx.finditer(text):
+                s, e = m.span()
+                if rule == "kommun" and text[s:e].split()[0] in ("Varje", "Den", "Denna", "En", "Ett", "Alla", "Vilken"):
+                    continue
+                cands.append((s, e, "Organisation", 4, rule))
+        for rule, rx in _FUND_FORMS:
+            for m in rx.finditer(text):
+                cands.append((*m.span(), "FundingSource", 4, rule))
+        for rule, rx in _STRAT_FORMS:
+            for m in rx.finditer(text):
+                s, e = m.span()
+                if rule == "x-for-y":
+                    e2 = self._scan_lower(text, e)
+                    if not e2:
+                        continue
+                    e = e2
+                elif rule == "named-plan":
+                    word = m.group()
+                    if s == 0 or text[s - 2:s].strip() in (".", "") or len(word) < 9 or word.lower() in lex.generic:
+                        continue
+                elif rule == "x-plan" and not re.search(r"(?:för|i) [A-ZÅÄÖ]|\d{4}|[Rr]egional|[Nn]ationell|[Nn]orrländsk", text[s:e]):
+                    continue
+                cands.append((s, e, "Strategy", 3 if rule == "named-plan" else 4, rule))
+        # cue phrases: "projektet X"
+        for m in self.cue_re.finditer(text):
+            cue = m.group("cue").lower()
+            tail = next((c for c in sorted(lex.cues, key=len, reverse=True) if cue.endswith(c)), None)
+            etype = lex.cues.get(tail or "")
+            if not etype:
+                continue
+            s = m.end()
+            e = self._scan_name(text, s, lower_ok=etype in ("Project", "Strategy"))
+            if e and text[s:e].lower() not in lex.generic and text[s:e].lower() not in lex.places:
+                cands.append((s, e, etype, 3, "cue"))
+        for m in _X_CUE.finditer(text):
+            cands.append((m.start(), m.end(), "Project", 3, "x-cue"))
+        for m in _DEF_PROJECT.finditer(text):
+            name = m.group("name")
+            if name.lower() in lex.places or name.lower() in lex.generic or len(name) < 3:
+                continue
+            head = m.group("head")
+            etype = "Organisation" if re.search(r"(förening|myndighet|organisation|företag|bolag|stiftelse|forskningscentrum|institut)$", head) else "Project"
+            cands.append((m.start("name"), m.end("name"), etype, 3, "definition"))
+        # municipality lists: "Bjurholm, Dorotea och Malå kommuner"
+        if "kommun" in text:
+            for m in _MUNI_LIST.finditer(text):
+                names = [(mm.group(), mm.start()) for mm in re.finditer(rf"[{_UP}][\w\-]+(?:\s[{_UP}]\w+)?", m.group())]
+                found = [(n, o) for n, o in names if n in lex.municipalities or n.rstrip("s") in lex.municipalities]
+                before = text[max(0, m.start() - 60):m.start()]
+                after = text[m.end():m.end() + 12]
+                near = re.search(r"kommun", after) or (re.search(r"kommun|deltar|medlem", before)
+                                                       and not re.search(r"\b(?:i|från|till|mellan)\s$", before))
+                if near and len(found) >= 2 and len(found) >= len(names) - 1:
+                    for n, o in found:
+                        cands.append((m.start() + o, m.start() + o + len(n), "Organisation", 4, "muni-list"))
+        cands.extend(self._acronyms(text, cands))
+        if self.generic_names:
+            cands.extend(self._generic(text, cands))
+        return cands
+
+    def _scan_lower(self, text: str, pos: int) -> int:
+        """End of a lower-case complement after 'för' ('strategi för kompetensförsörjning')."""
+        end = 0
+        n = 0
+        for m in _WORD.finditer(text, pos):
+            gap = text[(end or pos):m.start()]
+            if n and gap.strip(" "):
+                break
+            w = m.group()
+            wl = w.lower()
+            if wl in self.lex.boundary and wl not in ("och",):
+                break
+            if wl == "och":
+                n += 1
+                continue
+            end = m.end()
+            n += 1
+            if n >= 6:
+                break
+        return end
+
+    def _acronyms(self, text: str, cands):
+        """Acronym definitions: both forms get the type of whichever side a rule typed."""
+        out = []
+        def typed(s, e):
+            best = None
+            for cs, ce, lab, pr, _ in cands:
+                if cs <= s and ce >= e or (s <= cs and e >= ce and ce - cs >= (e - s) * 0.6):
+                    if best is None or pr > best[1]:
+                        best = (lab, pr)
+            return best[0] if best else None
+        for rx, first in ((_ACR_LONG_FIRST, "long"), (_ACR_FIRST, "acr")):
+            for m in rx.finditer(text):
+                acr, long_ = m.group("acr"), m.group("long")
+                if sum(c.isupper() for c in acr) < 2 or acr.isdigit():
+                    continue
+                ls, le = m.span("long")
+                if first == "long":
+                    # trim the long form to the words matching the acronym's initials
+                    words = list(re.finditer(r"\S+", long_))
+                    letters = [c.lower() for c in acr if c.isalpha()]
+                    start = None
+                    for k in range(len(words) - 1, -1, -1):
+                        if words[k].group()[0].lower() == letters[0] and words[k].group()[0].isupper():
+                            start = k
+                            if len(words) - k >= min(len(letters), 2):
+                                break
+                    if start is None:
+                        continue
+                    ls = ls + words[start].start()
+                    long_ = text[ls:le]
+                if long_.lower() in self.lex.places:
+                    continue
+                etype = typed(ls, le) or typed(*m.span("acr")) or self._classify(long_)
+                if etype is None:
+                    ctx = text[max(0, m.start() - 40):m.start()].lower().split()
+                    last = ctx[-1] if ctx else ""
+                    tail = next((c for c in self.lex.cues if last.endswith(c)), None)
+                    etype = self.lex.cues.get(tail or "") or "Project"
+                out.append((ls, le, etype, 3, "acr-long"))
+                out.append((*m.span("acr"), etype, 3, "acr"))
+        return out
+
+    def _generic(self, text: str, cands):
+        """Multi-word capitalised names with a typing head word ('Umeå Science Park')."""
+        out = []
+        for m in re.finditer(_CHAIN, text):
+            name = m.group()
+            words = name.split()
+            if len(words) < 2:
+                continue
+            s = m.start()
+            # drop a sentence-initial ordinary word
+            etype = self._classify(name)
+            if not etype:
+                continue
+            if words[0].lower() in self.lex.boundary or words[0].lower() in ("under", "inom", "genom", "vid", "i", "för"):
+                continue
+            out.append((s, m.end(), etype, 1, "generic"))
+        return out
+
+    def __call__(self, doc: Doc) -> Doc:
+        cands = self.find(doc)
+        spans = []
+        for s, e, label, prio, rule in cands:
+            span = doc.char_span(s, e, label=label, alignment_mode="expand")
+            if span is None or not span.text.strip():
+                continue
+            if span.text.lower() in self.lex.generic:
+                continue
+            span.id_ = f"rule:{rule}"
+            spans.append((prio, len(span), span))
+        # higher priority first, then longer; greedy non-overlapping
+        spans.sort(key=lambda t: (-t[0], -t[1], t[2].start))
+        taken = [False] * len(doc)
+        chosen = []
+        for _, _, sp in spans:
+            if any(taken[sp.start:sp.end]):
+                continue
+            for i in range(sp.start, sp.end):
+                taken[i] = True
+            chosen.append(sp)
+        for ent in doc.ents:  # model spans where no rule spoke
+            if not any(taken[ent.start:ent.end]):
+                chosen.append(ent)
+        doc.ents = filter_spans(chosen)
+        return doc
