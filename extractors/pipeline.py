@@ -83,6 +83,17 @@ def build_nlp(rules: bool = True, model: bool = True) -> Language:
     if "kg_sentencizer" not in nlp.pipe_names:
         nlp.add_pipe("kg_sentencizer", first=True)
     if rules:
-        ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
-        ruler.add_patterns(load_patterns())
+        add_rules(nlp)
+    return nlp
+
+
+def add_rules(nlp: Language) -> Language:
+    """Rule components (owned by the entity-rules work): EntityRuler on patterns/*.jsonl, then
+    ``kg_entity_rules`` (gazetteers, name forms, cue phrases, acronyms), which overwrites
+    overlapping model/ruler spans and keeps the rest."""
+    from . import entity_rules  # noqa: F401  (registers the kg_entity_rules factory)
+
+    ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
+    ruler.add_patterns(load_patterns())
+    nlp.add_pipe("kg_entity_rules")
     return nlp
