@@ -1,19 +1,30 @@
-"""`kg build`: documents in, evidence store and RDF graph out, written atomically."""
+"""`kg build`: documents in, evidence store and RDF graph out, written atomically.
+
+Order of work: read every input, extract, build the graph and serialise it, and
+only then touch the output folder. Each output is first written to a temporary
+file beside its target; the targets are replaced together at the very end, so a
+failing build (bad input, extraction error, database error) leaves the previous
+build as it was. Nothing in the outputs depends on time or on the order of the
+inputs' processing, so rebuilding the same inputs gives byte-identical files.
+"""
 from __future__ import annotations
 
 import json
 import logging
+from contextlib import ExitStack
 from pathlib import Path
 
+import pyoxigraph as ox
 from tqdm import tqdm
 
-from extractors.extract import extract_text
+from extractors.extract import extract_many, extract_text
 from extractors.pipeline import build_nlp
 from extractors.records import DocResult
 
-from . import store
-from .atomic import atomic_path, write_bytes, write_text
-from .graph import build_graph, merge_entities
+from . import __version__, store
+from .atomic import atomic_path
+from .errors import KgError
+from .graph import Merged, build_graph, merge_entities, stated_relations
 from .ingest import Document, collect_paths, read_document
 
 log = logging.getLogger(__name__)
@@ -25,60 +36,101 @@ SAMPLE = Path(__file__).parent / "data" / "sample_report.txt"
 
 
 def load_documents(paths: list[str | Path]) -> list[Document]:
-    """Read all inputs first, so bad input fails before anything is written."""
-    return [read_document(p) for p in collect_paths(paths or [SAMPLE])]
+    """Read all inputs first, so bad input fails before anything is written.
+
+    A file whose bytes equal an earlier one's (same content id) is read once.
+    """
+    docs: list[Document] = []
+    seen: dict[str, Document] = {}
+    for p in collect_paths(paths or [SAMPLE]):
+        d = read_document(p)
+        if d.id in seen:
+            log.warning("%s has the same content as %s; read once", d.path, seen[d.id].path)
+            continue
+        seen[d.id] = d
+        docs.append(d)
+    return docs
 
 
-def extract_documents(docs: list[Document], progress: bool = False, jobs: int = 1) -> list[DocResult]:
-    """Extraction results for ``docs``, in order."""
-    nlp = build_nlp()
+# --ner: which entity finders run (rules, trained model, or both: rules overwrite the model).
+NER_MODES = {"both": (True, True), "rules": (True, False), "model": (False, True)}
+
+
+def extract_documents(docs: list[Document], progress: bool = False, jobs: int = 1,
+                      ner: str = "both") -> list[DocResult]:
+    """Extraction results for ``docs``, in order; ``jobs`` worker processes when > 1."""
+    rules, model = NER_MODES[ner]
+    nlp = build_nlp(rules=rules, model=model)
+    if jobs > 1 and len(docs) > 0:
+        return list(tqdm(extract_many(nlp, ((d.text, d.name) for d in docs), jobs=jobs), total=len(docs),
+                         desc="extracting", unit="doc", disable=not progress))
     bar = tqdm(docs, desc="extracting", unit="doc", disable=not progress)
     return [extract_text(nlp, d.text, d.name) for d in bar]
 
 
-def store_rows(docs: list[Document], results: list[DocResult], nodes, local) -> list:
+def store_rows(docs: list[Document], results: list[DocResult], merged: Merged) -> list:
+    """Rows of the evidence store: documents, entities, aliases, mentions, stated relations."""
     rows: list = [store.DocumentRow(id=d.id, name=d.name, path=d.path, title=d.title, year=d.year) for d in docs]
-    for node in nodes.values():
+    for node in merged.nodes.values():
         rows.append(store.EntityRow(iri=str(node.iri), name=node.name, type=node.type))
         rows.extend(store.AliasRow(entity_iri=str(node.iri), alias=a) for a in sorted(node.aliases))
         rows.extend(store.MentionRow(entity_iri=str(node.iri), document_id=doc_id, line=line, text=text,
                                      extractor=src) for doc_id, line, text, src in node.mentions)
-    for doc, res in zip(docs, results):
-        for r in res.relations:
-            s, o = local.get((doc.id, r.s)), local.get((doc.id, r.o))
-            if s is not None and o is not None:
-                rows.append(store.RelationRow(s_iri=str(s), p=r.p, o_iri=str(o), document_id=doc.id, line=r.line,
-                                              evidence=r.evidence, extractor=r.extractor, confidence=r.confidence))
+    for st in stated_relations(docs, results, merged):
+        r = st.rel
+        rows.append(store.RelationRow(s_iri=str(st.s), p=st.p, o_iri=str(st.o), document_id=st.doc.id, line=r.line,
+                                      evidence=r.evidence, extractor=r.extractor, confidence=float(r.confidence)))
     return rows
 
 
-def build(paths: list[str | Path], out: str | Path, db_url: str | None = None, progress: bool = False) -> dict:
+def check_turtle(data: bytes, expected: int) -> None:
+    """The Turtle must parse back (with Oxigraph) to the triples that were serialised."""
+    try:
+        n = sum(1 for _ in ox.parse(data, format=ox.RdfFormat.TURTLE))
+    except (SyntaxError, ValueError) as e:
+        raise KgError(f"internal error: the serialised graph does not parse back: {e}") from None
+    if n != expected:
+        raise KgError(f"internal error: the serialised graph has {n} triples, expected {expected}")
+
+
+def build(paths: list[str | Path], out: str | Path, db_url: str | None = None, progress: bool = False,
+          jobs: int = 1, ner: str = "both") -> dict:
     """Build the graph of ``paths`` (the bundled sample if empty) into folder ``out``.
 
-    Inputs are read and extracted before any output is touched; each output is
-    then replaced atomically, so a failed build leaves the previous one intact.
+    Returns the manifest. Raises :class:`KgError` on bad input; then nothing in
+    ``out`` (or the database) has changed.
     """
-    docs = load_documents(paths)
-    results = extract_documents(docs, progress=progress)
-    nodes, local = merge_entities(docs, results)
-    graph = build_graph(docs, results, (nodes, local))
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+    if out.exists() and not out.is_dir():
+        raise KgError(f"--out must be a folder, not a file: {out}")
+    if db_url is not None:
+        store.check_url(db_url)
+    docs = load_documents(paths)
+    results = extract_documents(docs, progress=progress, jobs=jobs, ner=ner)
+    merged = merge_entities(docs, results)
+    graph = build_graph(docs, results, merged)
     turtle = graph.serialize(format="turtle").encode("utf-8")
-    rows = store_rows(docs, results, nodes, local)
-    if db_url is None:
-        with atomic_path(out / STORE_FILE) as tmp:
-            store.replace_all(f"sqlite:///{tmp}", rows)
-        db_url = f"sqlite:///{(out / STORE_FILE).resolve()}"
-    else:
-        store.replace_all(db_url, rows)
-    write_bytes(out / GRAPH_FILE, turtle)
+    check_turtle(turtle, len(graph))
+    rows = store_rows(docs, results, merged)
     manifest = {
+        "generator": f"kg {__version__}",
         "documents": [{"id": d.id, "name": d.name, "path": d.path, "title": d.title, "year": d.year} for d in docs],
-        "entities": len(nodes),
-        "relations": sum(len(r.relations) for r in results),
+        "entities": len(merged.nodes),
+        "relations": sum(1 for r in rows if isinstance(r, store.RelationRow)),
         "triples": len(graph),
-        "store": db_url if not db_url.startswith("sqlite:///") else STORE_FILE,
+        "store": STORE_FILE if db_url is None else store.safe_url(db_url),
     }
-    write_text(out / MANIFEST_FILE, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+    manifest_bytes = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+    out.mkdir(parents=True, exist_ok=True)
+    with ExitStack() as stack:  # on success every temporary file replaces its target; on error all are removed
+        tmp_manifest = stack.enter_context(atomic_path(out / MANIFEST_FILE))
+        tmp_graph = stack.enter_context(atomic_path(out / GRAPH_FILE))
+        tmp_graph.write_bytes(turtle)
+        tmp_manifest.write_bytes(manifest_bytes)
+        if db_url is None:
+            tmp_store = stack.enter_context(atomic_path(out / STORE_FILE))
+            store.replace_all(f"sqlite:///{tmp_store}", rows)
+        else:
+            store.replace_all(db_url, rows)  # one transaction: all or nothing
     return manifest

@@ -158,6 +158,26 @@ def stats(graph_dir: Path, top: int, fmt: str) -> None:
     click.echo(json.dumps(s, ensure_ascii=False, indent=2) if fmt == "json" else format_stats(s))
 
 
+@cli.command()
+@GRAPH_OPTION
+@click.option("--limit", default=20, show_default=True, help="How many violations to list (0: all).")
+def validate(graph_dir: Path, limit: int) -> None:
+    """Check a built graph against the SHACL shapes (ontology/shapes.ttl).
+
+    Prints a summary and exits 0 if the graph conforms; otherwise lists the
+    violations on stdout, a one-line summary on stderr, and exits 1.
+    """
+    from .validate import load_graph, validate_graph
+
+    report = validate_graph(load_graph(graph_dir))
+    if report.conforms:
+        click.echo(report.summary())
+        return
+    for v in report.violations[:limit or None]:
+        click.echo(v.line())
+    raise KgError(report.summary())
+
+
 def main() -> None:
     """Entry point: click handles usage errors; anything else becomes one line, never a traceback."""
     try:

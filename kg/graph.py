@@ -1,15 +1,19 @@
 """From per-document extraction results to one RDF graph on the kg ontology.
 
 Entities of the same type that share a name or alias across documents become
-one node with a stable IRI (derived from type and canonical name only, so the
-same input gives the same IRIs every run). Every stated relation is a plain
-triple plus a reified ``kg:Evidence`` node that says which document and line
-state it, with the quote. Co-participation is derived and kept apart as
-``kg:CoParticipation`` nodes.
+one node with a stable IRI, derived from type and canonical name only: the same
+input gives the same IRIs every run, whatever order the files come in. Each
+entity carries ``rdfs:label`` (its canonical name), ``skos:altLabel`` (its other
+names), ``kg:mentionedIn`` (its documents) and one ``kg:Mention`` node per
+document line that names it, so that the entity, its type and its labels can be
+traced to document and line. Every stated relation is a plain triple plus a
+reified ``kg:Evidence`` node (document, line, quote, extractor, confidence).
+Co-participation is derived and kept apart as ``kg:CoParticipation`` nodes.
 """
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -19,23 +23,49 @@ from itertools import combinations
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 
-from extractors.records import DocResult
+from extractors.records import DocResult, Relation
 from extractors.resolve import norm_key
 
 from .ingest import Document
-from .vocab import DERIVED, DOC, EVIDENCE, ID, KG
+from .vocab import DERIVED, DOC, EVIDENCE, ID, KG, MENTION
+
+log = logging.getLogger(__name__)
 
 TYPE_CLASS = {"Organisation": KG.Organisation, "Project": KG.Project,
               "Strategy": KG.Strategy, "FundingSource": KG.FundingSource}
 PREDICATE = {p: KG[p] for p in ("participatesIn", "leads", "fundedBy", "implements",
                                 "responsibleFor", "manages", "partOf", "collaboratesWith")}
+# Domain and range of each predicate, as in ontology/kg.ttl.
+SIGNATURE = {
+    "participatesIn": ({"Organisation"}, {"Project"}),
+    "leads": ({"Organisation"}, {"Project"}),
+    "fundedBy": ({"Project"}, {"FundingSource", "Organisation"}),
+    "implements": ({"Project"}, {"Strategy"}),
+    "responsibleFor": ({"Organisation"}, {"Strategy"}),
+    "manages": ({"Organisation"}, {"FundingSource"}),
+    "partOf": ({"Organisation"}, {"Organisation"}),
+    "collaboratesWith": ({"Organisation"}, {"Organisation"}),
+}
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")
+
+
+def clean(text: str, one_line: bool = True) -> str:
+    """Text fit for a literal: NFC, no control characters, (by default) on one line."""
+    s = unicodedata.normalize("NFC", text)
+    if one_line:
+        s = re.sub(r"\s+", " ", s)
+    return _CONTROL.sub("", s).strip()
 
 
 def slug(text: str) -> str:
     """ASCII slug for IRIs: 'Region Västerbotten' -> 'region-vasterbotten'."""
     s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     s = re.sub(r"[^A-Za-z0-9]+", "-", s).strip("-").lower()
-    return s[:80] or hashlib.sha1(text.encode()).hexdigest()[:12]
+    return s[:80].rstrip("-") or hashlib.sha1(text.encode()).hexdigest()[:12]
+
+
+def short_hash(*parts: str) -> str:
+    return hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass
@@ -49,11 +79,32 @@ class Node:
     mentions: list[tuple[str, int, str, str]] = field(default_factory=list)  # (doc id, line, text, extractor)
 
 
-def merge_entities(docs: list[Document], results: list[DocResult]) -> tuple[dict[URIRef, Node], dict]:
-    """Merge per-document entities into graph nodes.
+@dataclass
+class Merged:
+    """Entities merged over documents, and how each document's names map to them."""
 
-    Returns (nodes by IRI, {(doc id, local entity name): IRI}).
-    """
+    nodes: dict[URIRef, Node]
+    local: dict[tuple[str, str], dict[str, URIRef]]  # (doc id, entity name) -> {type: IRI}
+
+    def __iter__(self):  # (nodes, local), as older callers unpack it
+        return iter((self.nodes, self.local))
+
+    def resolve(self, doc_id: str, rel: Relation) -> tuple[URIRef, URIRef] | None:
+        """IRIs of a relation's subject and object, of types that fit the predicate; None if none fit."""
+        if rel.p not in SIGNATURE:
+            return None
+        dom, rng = SIGNATURE[rel.p]
+        subj = self.local.get((doc_id, rel.s), {})
+        obj = self.local.get((doc_id, rel.o), {})
+        s = next((subj[t] for t in sorted(subj) if t in dom), None)
+        o = next((obj[t] for t in sorted(obj) if t in rng), None)
+        if s is None or o is None or s == o:
+            return None
+        return s, o
+
+
+def merge_entities(docs: list[Document], results: list[DocResult]) -> Merged:
+    """Merge per-document entities into graph nodes with stable IRIs."""
     parent: dict[int, int] = {}
 
     def find(i: int) -> int:
@@ -62,15 +113,20 @@ def merge_entities(docs: list[Document], results: list[DocResult]) -> tuple[dict
             i = parent[i]
         return i
 
-    items = []  # (doc, entity)
+    items: list[tuple[Document, object]] = []
     owner: dict[tuple[str, str], int] = {}
     for doc, res in zip(docs, results):
         for ent in res.entities:
+            if ent.type not in TYPE_CLASS or not clean(ent.name):
+                log.warning("%s: skipped entity %r of unknown type %r", doc.name, ent.name, ent.type)
+                continue
             i = len(items)
             items.append((doc, ent))
             parent[i] = i
             for n in (ent.name, *ent.aliases):
                 k = (ent.type, norm_key(n))
+                if not k[1]:
+                    continue
                 if k in owner:
                     parent[find(i)] = find(owner[k])
                 else:
@@ -78,30 +134,67 @@ def merge_entities(docs: list[Document], results: list[DocResult]) -> tuple[dict
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         groups[find(i)].append(i)
-    nodes: dict[URIRef, Node] = {}
-    local: dict[tuple[str, str], URIRef] = {}
-    for members in sorted(groups.values(), key=lambda g: g[0]):
+
+    proto = []  # (type, name, members): IRIs are assigned in an order that depends on the content only
+    for members in groups.values():
         ents = [items[i][1] for i in members]
-        etype = ents[0].type
-        counts = Counter()
+        counts: Counter = Counter()
         for e in ents:
-            counts[e.name] += max(len(e.mentions), 1)
-        name = sorted(counts, key=lambda n: (-counts[n], n))[0]
+            counts[clean(e.name)] += max(len(e.mentions), 1)
+        # A name that another document gives as an alias ("FREIA" beside its long form) is not canonical
+        # if there is another candidate; then the most mentioned name wins, ties alphabetically.
+        alias_keys = {norm_key(a) for e in ents for a in e.aliases}
+        name = sorted(counts, key=lambda n: (norm_key(n) in alias_keys, -counts[n], n))[0]
+        proto.append((ents[0].type, name, members))
+    proto.sort(key=lambda x: (x[0], x[1], sorted(norm_key(items[i][1].name) for i in x[2])))
+
+    nodes: dict[URIRef, Node] = {}
+    local: dict[tuple[str, str], dict[str, URIRef]] = defaultdict(dict)
+    for etype, name, members in proto:
         iri = ID[f"{etype.lower()}/{slug(name)}"]
-        while iri in nodes:  # two different entities with one slug: disambiguate stably
-            iri = URIRef(iri + "-" + hashlib.sha1(name.encode()).hexdigest()[:6])
+        n = 0
+        while iri in nodes:  # two entities with one slug: disambiguate by a hash of the name
+            n += 1
+            iri = ID[f"{etype.lower()}/{slug(name)}-{short_hash(name, str(n))[:6]}"]
         node = Node(iri, name, etype)
         for i in members:
             doc, e = items[i]
-            node.aliases.update({e.name, *e.aliases})
-            node.mentions.extend((doc.id, m.line, m.text, m.source) for m in e.mentions)
-            local[(doc.id, e.name)] = iri
+            node.aliases.update(clean(a) for a in (e.name, *e.aliases))
+            node.mentions.extend((doc.id, m.line, clean(m.text), m.source) for m in e.mentions)
+            local[(doc.id, e.name)][etype] = iri
         node.aliases.discard(name)
+        node.aliases.discard("")
         nodes[iri] = node
-    return nodes, local
+    return Merged(nodes, dict(local))
 
 
-def co_participation(triples: set[tuple[URIRef, str, URIRef]]) -> dict[tuple[URIRef, URIRef], set[URIRef]]:
+@dataclass
+class Stated:
+    """A relation of one document, resolved to graph IRIs."""
+
+    doc: Document
+    s: URIRef
+    p: str
+    o: URIRef
+    rel: Relation
+
+
+def stated_relations(docs: list[Document], results: list[DocResult], merged: Merged) -> list[Stated]:
+    """The relations whose subject and object resolve to entities of fitting types (others are logged)."""
+    out: dict[tuple, Stated] = {}
+    for doc, res in zip(docs, results):
+        # the most confident statement of a triple on one line is its evidence there
+        for r in sorted(res.relations, key=lambda r: (-float(r.confidence), r.extractor, r.evidence)):
+            so = merged.resolve(doc.id, r)
+            if so is None:
+                log.info("%s:%s: dropped relation %s %s %s (no entities of fitting types)",
+                         doc.name, r.line, r.s, r.p, r.o)
+                continue
+            out.setdefault((doc.id, so[0], r.p, so[1], r.line), Stated(doc, so[0], r.p, so[1], r))
+    return list(out.values())
+
+
+def co_participation(triples) -> dict[tuple[URIRef, URIRef], set[URIRef]]:
     """Pairs of organisations taking part in the same project -> the shared projects."""
     members: dict[URIRef, set[URIRef]] = defaultdict(set)
     for s, p, o in triples:
@@ -114,49 +207,63 @@ def co_participation(triples: set[tuple[URIRef, str, URIRef]]) -> dict[tuple[URI
     return pairs
 
 
-def build_graph(docs: list[Document], results: list[DocResult], merged=None) -> Graph:
-    """The RDF graph of ``docs`` and their extraction ``results`` (``merged``: from :func:`merge_entities`)."""
+def new_graph() -> Graph:
     g = Graph()
-    for prefix, ns in (("kg", KG._NS), ("id", ID), ("doc", DOC), ("ev", EVIDENCE), ("derived", DERIVED),
-                       ("prov", PROV), ("skos", SKOS), ("dcterms", DCTERMS), ("owl", OWL)):
+    for prefix, ns in (("kg", KG._NS), ("id", ID), ("doc", DOC), ("ev", EVIDENCE), ("mention", MENTION),
+                       ("derived", DERIVED), ("prov", PROV), ("skos", SKOS), ("dcterms", DCTERMS), ("owl", OWL)):
         g.bind(prefix, ns)
+    return g
+
+
+def build_graph(docs: list[Document], results: list[DocResult], merged: Merged | None = None) -> Graph:
+    """The RDF graph of ``docs`` and their extraction ``results`` (``merged``: from :func:`merge_entities`)."""
+    g = new_graph()
     for doc in docs:
         d = DOC[doc.id]
         g.add((d, RDF.type, KG.Document))
-        g.add((d, DCTERMS.title, Literal(doc.title)))
-        g.add((d, RDFS.label, Literal(doc.name)))
-        g.add((d, KG.sourcePath, Literal(doc.path)))
+        g.add((d, DCTERMS.title, Literal(clean(doc.title) or doc.name)))
+        g.add((d, RDFS.label, Literal(clean(doc.name))))
+        g.add((d, KG.sourcePath, Literal(clean(doc.path))))
         if doc.year:
             g.add((d, KG.year, Literal(str(doc.year), datatype=XSD.gYear)))
-    nodes, local = merged or merge_entities(docs, results)
-    for node in nodes.values():
+    if merged is None:
+        merged = merge_entities(docs, results)
+    for node in merged.nodes.values():
         g.add((node.iri, RDF.type, TYPE_CLASS[node.type]))
         g.add((node.iri, RDFS.label, Literal(node.name, lang="sv")))
         for alias in sorted(node.aliases):
             g.add((node.iri, SKOS.altLabel, Literal(alias, lang="sv")))
-        for doc_id in sorted({m[0] for m in node.mentions}):
+        by_line: dict[tuple[str, int], list[tuple[str, str]]] = defaultdict(list)
+        for doc_id, line, text, source in node.mentions:
+            by_line[(doc_id, line)].append((text, source))
+        for doc_id in sorted({doc_id for doc_id, _ in by_line}):
             g.add((node.iri, KG.mentionedIn, DOC[doc_id]))
-    stated: set[tuple[URIRef, str, URIRef]] = set()
-    for doc, res in zip(docs, results):
-        for r in res.relations:
-            s, o = local.get((doc.id, r.s)), local.get((doc.id, r.o))
-            if s is None or o is None:
-                continue
-            stated.add((s, r.p, o))
-            g.add((s, PREDICATE[r.p], o))
-            key = f"{doc.id}|{s}|{r.p}|{o}|{r.line}"
-            ev = EVIDENCE[hashlib.sha1(key.encode()).hexdigest()[:16]]
-            g.add((ev, RDF.type, KG.Evidence))
-            g.add((ev, RDF.subject, s))
-            g.add((ev, RDF.predicate, PREDICATE[r.p]))
-            g.add((ev, RDF.object, o))
-            g.add((ev, PROV.wasDerivedFrom, DOC[doc.id]))
-            g.add((ev, KG.line, Literal(r.line)))
-            g.add((ev, KG.quote, Literal(r.evidence)))
-            g.add((ev, KG.extractor, Literal(r.extractor)))
-            g.add((ev, KG.confidence, Literal(round(r.confidence, 3), datatype=XSD.decimal)))
-    for (a, b), projects in co_participation(stated).items():
-        cp = DERIVED[hashlib.sha1(f"{a}|{b}".encode()).hexdigest()[:16]]
+        for (doc_id, line), forms in by_line.items():
+            m = MENTION[short_hash(str(node.iri), doc_id, str(line))]
+            g.add((m, RDF.type, KG.Mention))
+            g.add((m, KG.refersTo, node.iri))
+            g.add((m, PROV.wasDerivedFrom, DOC[doc_id]))
+            g.add((m, KG.line, Literal(int(line))))
+            for text, source in forms:
+                g.add((m, KG.text, Literal(text or node.name)))
+                g.add((m, KG.extractor, Literal(source or "unknown")))
+    stated = stated_relations(docs, results, merged)
+    for st in stated:
+        r = st.rel
+        g.add((st.s, PREDICATE[st.p], st.o))
+        ev = EVIDENCE[short_hash(st.doc.id, str(st.s), st.p, str(st.o), str(r.line))]
+        g.add((ev, RDF.type, KG.Evidence))
+        g.add((ev, RDF.subject, st.s))
+        g.add((ev, RDF.predicate, PREDICATE[st.p]))
+        g.add((ev, RDF.object, st.o))
+        g.add((ev, PROV.wasDerivedFrom, DOC[st.doc.id]))
+        g.add((ev, KG.line, Literal(int(r.line))))
+        g.add((ev, KG.quote, Literal(clean(r.evidence))))
+        g.add((ev, KG.extractor, Literal(r.extractor)))
+        conf = min(max(float(r.confidence), 0.0), 1.0)
+        g.add((ev, KG.confidence, Literal(f"{conf:.3f}", datatype=XSD.decimal)))
+    for (a, b), projects in co_participation({(st.s, st.p, st.o) for st in stated}).items():
+        cp = DERIVED[short_hash(str(a), str(b))]
         g.add((cp, RDF.type, KG.CoParticipation))
         g.add((cp, KG.actor, a))
         g.add((cp, KG.actor, b))

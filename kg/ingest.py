@@ -60,17 +60,31 @@ def decode_text(data: bytes, name: str) -> str:
 
 
 def pdf_text(path: Path) -> str:
-    """Text of a PDF, pages separated by form feeds (dropped by normalisation)."""
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    """Text of a PDF, pages separated by form feeds (dropped by normalisation).
 
+    pypdf's own warnings about damaged files are silenced: a PDF it cannot read
+    becomes one clear error line, one it can read needs no commentary.
+    """
+    import warnings
+
+    from pypdf import PdfReader
+
+    pypdf_log = logging.getLogger("pypdf")
+    level = pypdf_log.level
+    pypdf_log.setLevel(logging.CRITICAL)
     try:
-        reader = PdfReader(str(path))
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as e:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            reader = PdfReader(str(path))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise KgError(f"encrypted PDF (needs a password): {path}")
+            pages = [page.extract_text() or "" for page in reader.pages]
+    except KgError:
+        raise
+    except Exception as e:  # noqa: BLE001 - pypdf raises many types on garbage input
         raise KgError(f"not a readable PDF: {path} ({type(e).__name__})") from None
-    except Exception as e:  # pypdf raises many types on garbage input
-        raise KgError(f"not a readable PDF: {path} ({type(e).__name__})") from None
+    finally:
+        pypdf_log.setLevel(level)
     return "\f".join(pages)
 
 

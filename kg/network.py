@@ -1,37 +1,72 @@
 """The built graph as a networkx graph: entities as nodes, stated relations as edges."""
 from __future__ import annotations
 
+from collections import defaultdict
 from pathlib import Path
 
 import networkx as nx
+import pyoxigraph as ox
 
 from .query import load_store, run_query
 
-NODES_Q = """SELECT ?e ?type ?label (GROUP_CONCAT(DISTINCT ?alias; separator="|") AS ?aliases) WHERE {
+TYPES = ("Organisation", "Project", "Strategy", "FundingSource")
+PREDICATES = ("participatesIn", "leads", "fundedBy", "implements", "responsibleFor", "manages", "partOf",
+              "collaboratesWith")
+
+NODES_Q = """SELECT ?e ?type ?label WHERE {
   VALUES ?type { kg:Organisation kg:Project kg:Strategy kg:FundingSource }
   ?e a ?type ; rdfs:label ?label .
-  OPTIONAL { ?e skos:altLabel ?alias }
-} GROUP BY ?e ?type ?label"""
-
-EDGES_Q = """SELECT DISTINCT ?s ?p ?o WHERE {
+}"""
+ALIASES_Q = """SELECT ?e ?alias WHERE {
+  VALUES ?type { kg:Organisation kg:Project kg:Strategy kg:FundingSource }
+  ?e a ?type ; skos:altLabel ?alias .
+}"""
+DOCS_Q = """SELECT ?e (COUNT(DISTINCT ?d) AS ?n) WHERE { ?e kg:mentionedIn ?d } GROUP BY ?e"""
+EDGES_Q = """SELECT ?s ?p ?o (COUNT(DISTINCT ?ev) AS ?evidence) WHERE {
   VALUES ?p { kg:participatesIn kg:leads kg:fundedBy kg:implements kg:responsibleFor kg:manages kg:partOf kg:collaboratesWith }
   ?s ?p ?o .
-}"""
+  OPTIONAL { ?ev a kg:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }
+} GROUP BY ?s ?p ?o"""
 
 
 def local_name(iri: str) -> str:
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def to_networkx(graph_dir: str | Path) -> nx.MultiDiGraph:
-    """Entities with attributes ``label``, ``type``, ``aliases``; edges keyed by predicate name."""
-    store = load_store(graph_dir)
+def to_networkx(source: str | Path | ox.Store) -> nx.MultiDiGraph:
+    """Entities (attributes ``label``, ``type``, ``aliases``, ``documents``) and stated relations
+    (keyed by predicate name, attributes ``predicate`` and ``evidence`` = number of evidence nodes).
+
+    ``source`` is a build folder, a .ttl file or an already loaded Oxigraph store.
+    """
+    store = source if isinstance(source, ox.Store) else load_store(source, with_ontology=False)
+    aliases: dict[str, list[str]] = defaultdict(list)
+    for e, alias in run_query(store, ALIASES_Q)[1]:
+        aliases[e].append(alias)
+    docs = {e: int(n) for e, n in run_query(store, DOCS_Q)[1]}
     g = nx.MultiDiGraph()
-    _, rows = run_query(store, NODES_Q)
-    for e, t, label, aliases in rows:
-        g.add_node(e, label=label, type=local_name(t), aliases=[a for a in aliases.split("|") if a])
-    _, rows = run_query(store, EDGES_Q)
-    for s, p, o in rows:
+    for e, t, label in sorted(run_query(store, NODES_Q)[1]):
+        g.add_node(e, label=label, type=local_name(t), aliases=sorted(aliases.get(e, [])), documents=docs.get(e, 0))
+    for s, p, o, n in sorted(run_query(store, EDGES_Q)[1]):
         if s in g and o in g:
-            g.add_edge(s, o, key=local_name(p), predicate=local_name(p))
+            g.add_edge(s, o, key=local_name(p), predicate=local_name(p), evidence=int(n))
     return g
+
+
+def actor_network(g: nx.MultiDiGraph) -> nx.Graph:
+    """Organisations linked when they share a project or are related directly; ``weight`` = number of links."""
+    orgs = {n for n, d in g.nodes(data=True) if d["type"] == "Organisation"}
+    a = nx.Graph()
+    a.add_nodes_from((n, g.nodes[n]) for n in orgs)
+    members: dict[str, set[str]] = defaultdict(set)
+    for s, o, k in g.edges(keys=True):
+        if k in ("participatesIn", "leads") and s in orgs:
+            members[o].add(s)
+        elif k in ("partOf", "collaboratesWith") and s in orgs and o in orgs:
+            a.add_edge(s, o, weight=a.get_edge_data(s, o, {"weight": 0})["weight"] + 1)
+    for project, ms in members.items():
+        ms = sorted(ms)
+        for i, x in enumerate(ms):
+            for y in ms[i + 1:]:
+                a.add_edge(x, y, weight=a.get_edge_data(x, y, {"weight": 0})["weight"] + 1)
+    return a

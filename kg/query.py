@@ -14,15 +14,22 @@ from .errors import KgError
 from .vocab import BASE
 
 GRAPH_FILE = "graph.ttl"
-PREFIXES = f"""PREFIX kg: <{BASE}ontology#>
-PREFIX id: <{BASE}id/>
-PREFIX doc: <{BASE}doc/>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-"""
+PREFIX_MAP = {
+    "kg": f"{BASE}ontology#",
+    "id": f"{BASE}id/",
+    "doc": f"{BASE}doc/",
+    "ev": f"{BASE}evidence/",
+    "mention": f"{BASE}mention/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "org": "http://www.w3.org/ns/org#",
+}
+PREFIXES = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIX_MAP.items())
 
 
 def graph_file(graph_dir: str | Path) -> Path:
@@ -31,6 +38,22 @@ def graph_file(graph_dir: str | Path) -> Path:
     if not f.is_file():
         raise KgError(f"no built graph at {graph_dir}: run `kg build ... --out {graph_dir}` first")
     return f
+
+
+def load_graph(graph_dir: str | Path, with_ontology: bool = False):
+    """The built graph as an rdflib Graph (and the ontology's triples, if asked)."""
+    from rdflib import Graph
+
+    g = Graph()
+    try:
+        g.parse(graph_file(graph_dir), format="turtle")
+        if with_ontology:
+            g.parse(ONTOLOGY, format="turtle")
+    except KgError:
+        raise
+    except Exception as e:  # noqa: BLE001 - rdflib raises many types on bad Turtle
+        raise KgError(f"cannot parse the graph in {graph_dir}: {type(e).__name__}: {str(e).splitlines()[0]}") from None
+    return g
 
 
 def load_store(graph_dir: str | Path, with_ontology: bool = True) -> ox.Store:
@@ -45,38 +68,56 @@ def load_store(graph_dir: str | Path, with_ontology: bool = True) -> ox.Store:
     return store
 
 
-def term_text(term) -> str:
+def term_text(term) -> str | None:
+    """The plain value of an RDF term (IRI, literal without tag or datatype); None if unbound."""
     if term is None:
-        return ""
+        return None
+    if isinstance(term, ox.Triple):
+        return f"<< {term_text(term.subject)} {term_text(term.predicate)} {term_text(term.object)} >>"
     return term.value
 
 
-def run_query(store: ox.Store, sparql: str) -> tuple[list[str], list[list[str]]]:
-    """Run a SELECT (or ASK) query; the default prefixes are added. Returns (columns, rows)."""
+def _execute(store: ox.Store, sparql: str):
     try:
-        result = store.query(PREFIXES + sparql)
+        return store.query(sparql, prefixes=PREFIX_MAP)
+    except TypeError:  # pyoxigraph < 0.5 has no prefixes= argument
+        return store.query(PREFIXES + sparql)
+
+
+def run_query(store: ox.Store, sparql: str) -> tuple[list[str], list[list[str | None]]]:
+    """Run a SELECT, ASK, CONSTRUCT or DESCRIBE query with the default prefixes. Returns (columns, rows)."""
+    try:
+        result = _execute(store, sparql)
+        if isinstance(result, ox.QueryBoolean):
+            return ["ask"], [[str(bool(result)).lower()]]
+        if isinstance(result, ox.QueryTriples):
+            return ["subject", "predicate", "object"], [
+                [term_text(t.subject), term_text(t.predicate), term_text(t.object)] for t in result]
+        cols = [v.value for v in result.variables]
+        return cols, [[term_text(sol[c]) for c in cols] for sol in result]
     except SyntaxError as e:
-        raise KgError(f"SPARQL syntax error: {str(e).splitlines()[0]}") from None
-    if isinstance(result, ox.QueryBoolean):
-        return ["ask"], [[str(bool(result)).lower()]]
-    if isinstance(result, ox.QueryTriples):
-        return ["subject", "predicate", "object"], [[term_text(t.subject), term_text(t.predicate), term_text(t.object)]
-                                                    for t in result]
-    cols = [v.value for v in result.variables]
-    return cols, [[term_text(sol[c]) for c in cols] for sol in result]
+        raise KgError(f"SPARQL syntax error: {str(e).splitlines()[0][:300]}") from None
+    except (OSError, ValueError, RuntimeError) as e:
+        raise KgError(f"query failed: {str(e).splitlines()[0][:300] if str(e) else type(e).__name__}") from None
 
 
-def format_rows(cols: list[str], rows: list[list[str]], fmt: str) -> str:
+def format_rows(cols: list[str], rows: list[list[str | None]], fmt: str) -> str:
+    """Rows as an aligned text table, CSV (unbound = empty) or JSON (unbound = null)."""
     if fmt == "json":
         return json.dumps([dict(zip(cols, r)) for r in rows], ensure_ascii=False, indent=2)
+    rows = [["" if v is None else v for v in r] for r in rows]
     if fmt == "csv":
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(cols)
         w.writerows(rows)
         return buf.getvalue().rstrip("\n")
-    widths = [max([len(c)] + [len(r[i]) for r in rows]) for i, c in enumerate(cols)]
-    widths = [min(w, 80) for w in widths]
-    line = lambda vals: "  ".join(v[:80].ljust(w) for v, w in zip(vals, widths)).rstrip()
-    out = [line(cols), line(["-" * w for w in widths])] + [line(r) for r in rows]
+    shown = [[" ".join(v.split()) for v in r] for r in rows]  # one line per row in a table
+    widths = [min(max([len(c)] + [len(r[i]) for r in shown]), 80) for i, c in enumerate(cols)]
+
+    def line(vals: list[str]) -> str:
+        return "  ".join((v if len(v) <= w else v[:w - 1] + "…").ljust(w) for v, w in zip(vals, widths)).rstrip()
+
+    out = [line(cols), line(["-" * w for w in widths])] + [line(r) for r in shown]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out)

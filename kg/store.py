@@ -7,7 +7,11 @@ previous content as it was.
 from __future__ import annotations
 
 from sqlalchemy import Float, ForeignKey, Integer, String, Text, create_engine, delete, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+
+from .errors import KgError
 
 
 class Base(DeclarativeBase):
@@ -63,19 +67,47 @@ class RelationRow(Base):
 TABLES = (RelationRow, MentionRow, AliasRow, EntityRow, DocumentRow)  # delete order
 
 
+def safe_url(url: str) -> str:
+    """``url`` with any password masked, fit for logs and the manifest."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "<invalid URL>"
+
+
+def check_url(url: str) -> None:
+    """Fail early, in one line, on a URL SQLAlchemy cannot use (bad syntax, unknown dialect, missing driver)."""
+    try:
+        eng = create_engine(url)
+    except (ArgumentError, NoSuchModuleError, ImportError, ValueError) as e:
+        raise KgError(f"unusable database URL {safe_url(url)}: {type(e).__name__}: {str(e).splitlines()[0]}") from None
+    try:
+        if eng.dialect.name != "sqlite":  # a server: check it answers (SQLite would create its file)
+            with eng.connect():
+                pass
+    except SQLAlchemyError as e:
+        raise KgError(f"cannot connect to {safe_url(url)}: {str(e).splitlines()[0]}") from None
+    finally:
+        eng.dispose()
+
+
 def engine_for(url: str):
-    return create_engine(url, future=True)
+    return create_engine(url)
 
 
 def replace_all(url: str, rows: list[Base]) -> None:
-    """Replace the store's content with ``rows`` in one transaction."""
+    """Replace the store's content with ``rows`` in one transaction (nothing changes if it fails)."""
     eng = engine_for(url)
-    Base.metadata.create_all(eng)
-    with Session(eng) as session, session.begin():
-        for table in TABLES:
-            session.execute(delete(table))
-        session.add_all(rows)
-    eng.dispose()
+    try:
+        Base.metadata.create_all(eng)
+        with Session(eng) as session, session.begin():
+            for table in TABLES:
+                session.execute(delete(table))
+            session.add_all(rows)
+    except SQLAlchemyError as e:
+        raise KgError(f"cannot write the evidence store {safe_url(url)}: {str(e).splitlines()[0]}") from None
+    finally:
+        eng.dispose()
 
 
 def read_rows(url: str, table):

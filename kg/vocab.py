@@ -18,6 +18,7 @@ class KG(DefinedNamespace):
     FundingSource: URIRef
     Document: URIRef
     Evidence: URIRef
+    Mention: URIRef
     CoParticipation: URIRef
     # the eight stated relations
     participatesIn: URIRef
@@ -30,8 +31,9 @@ class KG(DefinedNamespace):
     collaboratesWith: URIRef
     # provenance and derived facts
     mentionedIn: URIRef
+    refersTo: URIRef
     line: URIRef
-    lines: URIRef
+    text: URIRef
     quote: URIRef
     extractor: URIRef
     confidence: URIRef
@@ -45,5 +47,6 @@ class KG(DefinedNamespace):
 ID = Namespace(BASE + "id/")  # entities: id/<type>/<slug>
 DOC = Namespace(BASE + "doc/")  # documents: doc/<content hash>
 EVIDENCE = Namespace(BASE + "evidence/")
+MENTION = Namespace(BASE + "mention/")
 DERIVED = Namespace(BASE + "derived/")
 EURIO = Namespace("http://data.europa.eu/s66#")
