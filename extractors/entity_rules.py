@@ -66,6 +66,7 @@ class Lexicon:
     cues: dict[str, str]  # cue tail -> type
     heads: dict[str, str]  # final word -> type
     head_tails: list[tuple[str, str]]  # word ending -> type
+    first_names: set[str]  # given names: "Anna Svensson" is a person
 
 
 @lru_cache(maxsize=4)
@@ -98,7 +99,17 @@ def load_lexicon(gaz_dir: str | Path = GAZ_DIR) -> Lexicon:
                 heads[w] = sec
     tails.sort(key=lambda t: -len(t[0]))
     return Lexicon(names, munis, places, {w.lower() for w in _lines(gaz_dir / "generic_words.txt")},
-                   {w.lower() for w in _lines(gaz_dir / "boundary_words.txt")}, cues, heads, tails)
+                   {w.lower() for w in _lines(gaz_dir / "boundary_words.txt")}, cues, heads, tails,
+                   set(_lines(gaz_dir / "first_names.txt")))
+
+
+_FIRST_WORD_TYPE = {"mötesplats": "Project", "mötesplatsen": "Project", "nätverket": "Project", "projekt": "Project",
+                    "projektet": "Project", "forum": "Project", "visit": "Organisation", "stiftelsen": "Organisation",
+                    "föreningen": "Organisation", "interreg": "FundingSource", "agenda": "Strategy"}
+
+
+def _first_type(word: str) -> str | None:
+    return _FIRST_WORD_TYPE.get(word.lower())
 
 
 def head_type(name: str, lex: Lexicon) -> str | None:
@@ -167,7 +178,22 @@ _DEF_PROJECT = re.compile(
     r"(?P<head>[\w\-]*(?:projekt|nätverk|samarbete|samverkan|mötesplats|plattform|forum|konferens|satsning|"
     r"initiativ|evenemang|arena|festival|mässa|träff|kluster|samverkansyta|utbildning|program|"
     r"förening|myndighet|organisation|företag|bolag|stiftelse|forskningscentrum|institut))\b")
-_CUE_RE_CACHE: dict[int, re.Pattern] = {}
+_ADJ_RE = re.compile(r"(?:isk|iska|iskt|ell|ella|ellt|al|ala|alt|ig|iga|igt|bar|bara|lig|liga|ligt|full|fulla|ande|ende|ad|ade|ny|nya|nytt|gemensam|gemensamma|större|hållbar|hållbart|strategiskt)$")
+_GENERIC = re.compile(rf"(?<![\w\-:])(?:{_CHAIN})(?![\w\-])")
+_SENT_START = re.compile(r"(?:[.!?:•●▪\-–]\s*|\n\s*|\(\s*)$")
+_SENT_WORDS = {"det", "den", "de", "detta", "denna", "dessa", "vi", "man", "här", "där", "inför", "även", "nya", "ny",
+               "flera", "både", "andra", "alla", "genom", "under", "inom", "efter", "mellan", "sedan", "från", "vid"}
+_NAME_FIRST = re.compile(r"[A-ZÅÄÖ]{2}|\d|[a-zåäö][A-ZÅÄÖ]")
+_ACR_STOP = {"ai", "it", "ikt", "hr", "vd", "bnp", "brp", "kpi", "gis", "co2", "smf", "sme", "lss", "fou", "ok",
+             "pdf", "ppt", "faq", "cv", "tv", "id", "sms", "ev", "el", "iot", "ar", "vr", "esg", "ngo", "bbi",
+             "mkr", "tkr", "kr", "sek", "eur", "nr", "st", "ca", "obs", "ex", "jan", "feb", "mar", "apr", "jun",
+             "jul", "aug", "sep", "okt", "nov", "dec", "ht", "vt", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii",
+             "ix", "x", "a", "b", "c", "d", "e", "f", "q1", "q2", "q3", "q4", "ssk", "usk", "lex", "hbtqi", "hbtq"}
+_MID_SENT = re.compile(r"(?:[a-zåäö]\w*|,)\s$")
+_COMPOUND_NOUN = re.compile(r"-[a-zåäö]|:(?:er|t|en|et|n|a|or|ar|na)$")
+_CONNECTORS = {"i", "för", "på", "av", "mot", "och", "of", "for", "and", "the", "in", "on", "&", "till", "-", "–"}
+_VERBISH = re.compile(r"(?:ar|er|ir|as|es|ts|ats|ade|ades|des|it|itt|tt|at|de|te|ss)$")
+_VERBISH_STRONG = re.compile(r"(?:ades|ats|ades|erats|its|tts|ts|des|dde|ddes|ckas|ras|gas)$")
 _MUNI_LIST = re.compile(rf"(?:[{_UP}][\w\-]+(?:\s[{_UP}]\w+)?,\s)*[{_UP}][\w\-]+(?:\s[{_UP}]\w+)?,?\s(?:och|samt|&)\s[{_UP}][\w\-]+(?:\s[{_UP}]\w+)?")
 _ACRONYM_TOKEN = re.compile(rf"\b[{_UP}]{{2,}}[{_UP}0-9]*(?::s)?\b")
 
@@ -184,6 +210,7 @@ class EntityRules:
     def __init__(self, nlp: Language, gazetteer_dir: str, generic_names: bool = True):
         self.lex = load_lexicon(gazetteer_dir)
         self.generic_names = generic_names
+        self.default_type = None  # type for a multi-word name with no typing word; None: skip it
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab)
         self.gaz_type: dict[str, str] = {}
@@ -206,35 +233,44 @@ class EntityRules:
 
     # -- helpers
     def _scan_name(self, text: str, pos: int, lower_ok: bool, max_words: int = 9) -> int:
-        """End offset of a name starting at ``pos``; 0 if none."""
+        """End offset of a name starting at ``pos``; 0 if none.
+
+        Capitalised words and acronyms continue a name; connectors ("i", "för", "och")
+        only when a further name word follows; lower-case words (Swedish sentence-case
+        names) at most two, not after an acronym, and not verb-looking ones.
+        """
         end = 0
         last_end = pos
-        n = 0
-        pending = 0  # end before trailing connector words
+        n = lower = 0
+        after_conn_cap = False  # "... i Västerbotten": the name ends at the next plain word
+        first_acr = False
+        conn = False
         for m in _WORD.finditer(text, pos):
             gap = text[last_end:m.start()]
             if n and (gap.strip(" ") or "\n" in gap):
-                if gap.strip() in ("–", "-") and lower_ok and False:
-                    pass
                 break
             w = m.group()
             wl = w.lower()
             if n == 0:
                 if not (w[0].isupper() or w[0].isdigit()):
                     return 0
+                first_acr = w.isupper() and len(w) > 1
             elif w[0].isupper() or w[0].isdigit():
                 if wl in self.lex.boundary and not w.isupper():
                     break
-            elif wl in ("i", "för", "på", "av", "mot", "och", "of", "for", "and", "the", "in", "on", "&", "till"):
-                if not pending:
-                    pending = end
+                after_conn_cap = after_conn_cap or conn
+            elif wl in _CONNECTORS:
+                conn = True
                 last_end = m.end()
                 n += 1
                 continue
-            elif not lower_ok or wl in self.lex.boundary or (n >= 2 and re.search(r"(?:ade|ades|ats|ts|des|dde|erat|erats)$", wl)):
-                break
+            else:
+                if (not lower_ok or first_acr or after_conn_cap or lower >= 2 or wl in self.lex.boundary
+                        or (lower >= 1 or n >= 2) and _VERBISH.search(wl) or _VERBISH_STRONG.search(wl)):
+                    break
+                lower += 1
+            conn = False
             end = m.end()
-            pending = 0
             last_end = m.end()
             n += 1
             if n >= max_words:
@@ -316,24 +352,41 @@ class EntityRules:
         return cands
 
     def _scan_lower(self, text: str, pos: int) -> int:
-        """End of a lower-case complement after 'för' ('strategi för kompetensförsörjning')."""
-        end = 0
-        n = 0
+        """End of a complement after 'för' ('strategi för hållbar regional finansiering').
+
+        Adjectives, then one noun; then optionally "och" + another noun phrase or a
+        preposition + one word ("i näringslivet", "för Västerbotten").
+        """
+        words = []
         for m in _WORD.finditer(text, pos):
-            gap = text[(end or pos):m.start()]
-            if n and gap.strip(" "):
+            gap = text[(words[-1].end() if words else pos):m.start()]
+            if gap.strip(" ") or "\n" in gap or len(words) >= 8:
                 break
-            w = m.group()
+            words.append(m)
+        end, i, phase = 0, 0, 0
+        while i < len(words):
+            w = words[i].group()
             wl = w.lower()
-            if wl in self.lex.boundary and wl not in ("och",):
+            if wl in self.lex.boundary and wl not in ("och", "i", "för", "på", "inom", "vid", "mot"):
                 break
-            if wl == "och":
-                n += 1
+            if wl == "och" and phase == 1 and i + 1 < len(words):
+                phase = 0
+                i += 1
                 continue
-            end = m.end()
-            n += 1
-            if n >= 6:
+            if wl in ("i", "för", "på", "inom", "vid", "mot") and phase == 1 and i + 1 < len(words):
+                nxt = words[i + 1].group()
+                if nxt.lower() in self.lex.boundary:
+                    break
+                end = words[i + 1].end()
                 break
+            if phase == 1:
+                break
+            if _VERBISH_STRONG.search(wl) and not w[0].isupper():
+                break
+            end = words[i].end()
+            if not (_ADJ_RE.search(wl) and i + 1 < len(words) and words[i + 1].group().lower() not in self.lex.boundary):
+                phase = 1
+            i += 1
         return end
 
     def _acronyms(self, text: str, cands):
@@ -379,33 +432,66 @@ class EntityRules:
         return out
 
     def _generic(self, text: str, cands):
-        """Multi-word capitalised names with a typing head word ('Umeå Science Park')."""
+        """Weak guesses: other capitalised names (Swedish capitalises little but proper nouns).
+
+        A chain of two or more capitalised words, or one capitalised word right after a
+        lower-case word or comma (so not at a sentence start), is a name unless it is a
+        place, a person or a generic word; its type comes from its head word, else a
+        default. These spans carry no rule id, so resolution weighs them like model guesses.
+        """
         out = []
-        for m in re.finditer(_CHAIN, text):
-            name = m.group()
-            words = name.split()
-            if len(words) < 2:
-                continue
+        lex = self.lex
+        for m in _GENERIC.finditer(text):
             s = m.start()
-            # drop a sentence-initial ordinary word
-            etype = self._classify(name)
-            if not etype:
+            words = m.group().split(" ")
+            prev = text[max(0, s - 25):s]
+            mid = bool(_MID_SENT.search(prev))
+            while words and (words[0].lower() in lex.boundary or words[0].lower() in _SENT_WORDS
+                             or words[0].lower() in _CONNECTORS):
+                s += len(words[0]) + 1
+                words = words[1:]
+                mid = False
+            # "X i Finland": a trailing country or municipality is where, not who
+            if len(words) >= 3 and words[-2] == "i" and (words[-1].lower() in lex.places):
+                words = words[:-2]
+            while words and words[-1].lower() in _CONNECTORS:
+                words = words[:-1]
+            if not words:
                 continue
-            if words[0].lower() in self.lex.boundary or words[0].lower() in ("under", "inom", "genom", "vid", "i", "för"):
+            if any(_COMPOUND_NOUN.search(w) for w in words):
                 continue
-            out.append((s, m.end(), etype, 1, "generic"))
+            name = " ".join(words)
+            nl = name.lower()
+            if nl in lex.places or nl in lex.generic or nl in _ACR_STOP or len(name) < 2:
+                continue
+            if all(w.lower().rstrip("s") in lex.places or w.lower() in lex.places or w.lower() in _CONNECTORS
+                   for w in words):
+                continue
+            if words[0] in lex.first_names and len(words) >= 2:
+                continue  # a person
+            if len(words) == 1:
+                w = words[0]
+                if not (mid or w.isupper()) or len(w) < 3 or w.lower().rstrip("s") in lex.places:
+                    continue
+                if w.endswith("s") and not w.isupper() or w.endswith(":s") or _VERBISH_STRONG.search(w):
+                    continue
+            etype = head_type(name, lex) or _first_type(words[0]) or (self.default_type if len(words) > 1 else None)
+            if etype is None:
+                continue
+            out.append((s, s + len(name), etype, 1, "weak"))
         return out
 
     def __call__(self, doc: Doc) -> Doc:
         cands = self.find(doc)
-        spans = []
+        spans = [(2, len(e), e) for e in doc.ents]  # model spans beat weak guesses, lose to rules
         for s, e, label, prio, rule in cands:
             span = doc.char_span(s, e, label=label, alignment_mode="expand")
             if span is None or not span.text.strip():
                 continue
             if span.text.lower() in self.lex.generic:
                 continue
-            span.id_ = f"rule:{rule}"
+            if rule != "weak":
+                span.id_ = f"rule:{rule}"
             spans.append((prio, len(span), span))
         # higher priority first, then longer; greedy non-overlapping
         spans.sort(key=lambda t: (-t[0], -t[1], t[2].start))
@@ -417,8 +503,5 @@ class EntityRules:
             for i in range(sp.start, sp.end):
                 taken[i] = True
             chosen.append(sp)
-        for ent in doc.ents:  # model spans where no rule spoke
-            if not any(taken[ent.start:ent.end]):
-                chosen.append(ent)
         doc.ents = filter_spans(chosen)
         return doc
