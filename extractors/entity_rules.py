@@ -198,6 +198,39 @@ _MUNI_LIST = re.compile(rf"(?:[{_UP}][\w\-]+(?:\s[{_UP}]\w+)?,\s)*[{_UP}][\w\-]+
 _ACRONYM_TOKEN = re.compile(rf"\b[{_UP}]{{2,}}[{_UP}0-9]*(?::s)?\b")
 
 
+_PAREN_ACR = re.compile(rf"\s\((?P<acr>{_ACR})\)")
+_UNTIL_ACR = re.compile(rf"(?P<long>[^.()\n;:!?]{{3,110}}?)\s\((?P<acr>{_ACR})\)")
+
+
+def _is_subsequence(letters: str, initials: str) -> bool:
+    it = iter(initials)
+    return all(c in it for c in letters)
+
+
+def _acronym_start(words: list[str], acr: str) -> int | None:
+    """Index of the first word of the long form that ``acr`` abbreviates, or None.
+
+    Prefers a capitalised first word whose initials spell the acronym in order
+    ("Framtidens Robusta Energisystem i AC-län" for FREIA); falls back to a
+    lower-case start ("vinnare i den gröna omställningen" for VIGO).
+    """
+    letters = "".join(c for c in acr.lower() if c.isalpha())
+    if not letters:
+        return None
+    best = None
+    for k in range(len(words) - 1, max(-1, len(words) - 13), -1):
+        w = words[k]
+        if not w[:1].isalpha() or w[0].lower() != letters[0]:
+            continue
+        initials = "".join(x[0].lower() for x in words[k:] if x[:1].isalnum())
+        if _is_subsequence(letters, initials) or len(letters) <= 2 and len(words) - k >= 1:
+            if w[0].isupper():
+                return k
+            if best is None:
+                best = k
+    return best
+
+
 # ---------------------------------------------------------------- the component
 @Language.factory("kg_entity_rules", default_config={"gazetteer_dir": None, "generic_names": True})
 def make_entity_rules(nlp: Language, name: str, gazetteer_dir: str | None, generic_names: bool):
@@ -323,6 +356,9 @@ class EntityRules:
                 continue
             s = m.end()
             e = self._scan_name(text, s, lower_ok=etype in ("Project", "Strategy"))
+            defined = _UNTIL_ACR.match(text, s)
+            if defined and etype in ("Project", "Strategy", "Organisation") and e:
+                e = max(e, defined.end("long"))  # "projektet R10 – en vinnare i ... (VIGO)"
             if e and text[s:e].lower() not in lex.generic and text[s:e].lower() not in lex.places:
                 cands.append((s, e, etype, 3, "cue"))
         for m in _X_CUE.finditer(text):
@@ -406,15 +442,9 @@ class EntityRules:
                     continue
                 ls, le = m.span("long")
                 if first == "long":
-                    # trim the long form to the words matching the acronym's initials
+                    # trim the long form to the words whose initials spell the acronym
                     words = list(re.finditer(r"\S+", long_))
-                    letters = [c.lower() for c in acr if c.isalpha()]
-                    start = None
-                    for k in range(len(words) - 1, -1, -1):
-                        if words[k].group()[0].lower() == letters[0] and words[k].group()[0].isupper():
-                            start = k
-                            if len(words) - k >= min(len(letters), 2):
-                                break
+                    start = _acronym_start([w.group() for w in words], acr)
                     if start is None:
                         continue
                     ls = ls + words[start].start()
@@ -429,6 +459,15 @@ class EntityRules:
                     etype = self.lex.cues.get(tail or "") or "Project"
                 out.append((ls, le, etype, 3, "acr-long"))
                 out.append((*m.span("acr"), etype, 3, "acr"))
+        # "(ACR)" right after any typed span
+        ends = {}
+        for cs, ce, lab, pr, _ in cands:
+            if pr >= 3 and (ce not in ends or pr > ends[ce][1]):
+                ends[ce] = (lab, pr)
+        for m in _PAREN_ACR.finditer(text):
+            hit = ends.get(m.start())
+            if hit:
+                out.append((*m.span("acr"), hit[0], 3, "acr"))
         return out
 
     def _generic(self, text: str, cands):

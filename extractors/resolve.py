@@ -185,6 +185,13 @@ def _canonical(forms: Counter, key: str, etype: str, gaz_name: str | None) -> st
     return sorted(forms, key=score)[0]
 
 
+def best_type_key(g: tuple[str, str], groups) -> tuple[str, str] | None:
+    """The group a (type, key) pair ended up in after type voting."""
+    if g in groups:
+        return g
+    return next((x for x in groups if x[1] == g[1]), None)
+
+
 def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
     """Group ``mentions`` into entities; ``text`` (normalised) supplies acronym definitions."""
     gaz, munis = _gazetteer()
@@ -256,6 +263,18 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
                 lf = kd.get(entity_key(long_form, t))
                 if a and lf and a != lf:
                     union(lf, a)
+    # mentions side by side as "Long Name (ACR)" or "ACR (Long Name)"
+    if text:
+        group_of = {id(m): (etype, k) for etype, k, m in keyed}
+        by_end = {m.end: m for _, _, m in keyed}
+        for _, _, m in keyed:
+            if text[m.end:m.end + 1] == ")" and text[max(0, m.start - 2):m.start] == " (":
+                other = by_end.get(m.start - 2)
+                if other is not None:
+                    a, b = group_of[id(other)], group_of[id(m)]
+                    a, b = (best_type_key(a, groups), best_type_key(b, groups))
+                    if a and b and a[0] == b[0]:
+                        union(a, b)
     if fuzz is not None:
         for t, kd in keys_by_type.items():
             ks = sorted(kd)
