@@ -1,8 +1,37 @@
-"""Relation extraction over sentences, driven by the trigger lexicon in ``lexicons/triggers.json``."""
+"""Relation extraction with evidence, driven by the Swedish trigger lexicon ``lexicons/triggers.json``.
+
+The input is the stream of sentences of one document with the entity mentions
+inside them. Extraction works on *units*: sentences re-joined where PDF
+layout broke them (two-column text puts a break in the middle of a
+sentence), each with its mentions at offsets inside the unit text.
+
+For every trigger of a frame (lead, own, participate, fund, implement,
+responsible, manage, member, collaborate) the extractor finds
+
+* the AGENT: the enumeration of entities ("A, B och C") nearest before an
+  active trigger, or right after it (Swedish verb-second inversion: "Inom
+  länet bedriver Region X ..."), or after "av/från/via" for a passive
+  trigger ("drivs av A och B", "finansieras av ...");
+* the THEME: the nearest entity (and its enumeration) of the frame's range
+  type after an active trigger or before a passive one; where the sentence
+  names none, the project of the section heading or of an anaphor
+  ("Plattformen samägs av ...", "Projektet finansieras av ...");
+* partners after "tillsammans med / i samverkan med" inside a lead frame,
+  who take part in the project and collaborate with the lead.
+
+Entity types decide the predicate (the frame's ``roles``): "X äger P" is
+``leads`` for a project and ``partOf`` (P partOf X) for a company. Table rows
+(project, owner, amount under a heading naming a fund) give leads +
+participatesIn for the owner and fundedBy for the fund. Every relation
+keeps the original line, the sentence as evidence (<= 300 characters), the
+extractor that found it and a confidence.
+"""
 from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -10,6 +39,8 @@ from pathlib import Path
 from .records import Mention, Relation
 
 LEXICON = Path(__file__).parent / "lexicons" / "triggers.json"
+EVIDENCE_CHARS = 300
+THEME_GAP = 220  # characters from the trigger (or its agents) to the theme, inside one clause
 
 # Domain and range of each predicate.
 SIGNATURE = {
@@ -34,38 +65,552 @@ class Sentence:
     mentions: list[Mention] = field(default_factory=list)
 
 
+@dataclass
+class M:
+    """A resolved mention inside a unit: entity name and type, offsets in the unit text."""
+
+    name: str
+    type: str
+    start: int
+    end: int
+    line: int
+
+
+@dataclass
+class Unit:
+    """One sentence (possibly re-joined from fragments) with its mentions."""
+
+    text: str
+    line: int
+    ms: list[M]
+    seg_starts: list[int]  # unit offsets where a fragment starts
+    seg_lines: list[int]  # original line of each fragment
+    heading: bool = False
+
+    def line_at(self, pos: int) -> int:
+        i = bisect_right(self.seg_starts, pos) - 1
+        return self.seg_lines[max(i, 0)]
+
+
+# ---------------------------------------------------------------------------------------- lexicon
+
+@dataclass
+class Frame:
+    name: str
+    roles: list[tuple[str, str, str]]
+    active: re.Pattern | None
+    passive: re.Pattern | None
+    inverse: re.Pattern | None
+
+
+def _alt(words: list[str]) -> re.Pattern | None:
+    if not words:
+        return None
+    words = sorted({w.strip() for w in words}, key=len, reverse=True)
+    body = "|".join(re.escape(w) + ("" if w.endswith(("*", ":")) else r"(?![\wåäöÅÄÖ])") for w in words)
+    return re.compile(r"(?<![\wåäöÅÄÖ-])(?:" + body.replace(r"\*", "") + r")", re.I)
+
+
 @lru_cache(maxsize=1)
-def triggers() -> dict[str, re.Pattern]:
+def lexicon() -> tuple[list[Frame], re.Pattern, re.Pattern, list[str]]:
     data = json.loads(LEXICON.read_text(encoding="utf-8"))
-    return {p: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")", re.I)
-            for p, words in data.items() if not p.startswith("_")}
+    frames = [Frame(name, [tuple(r) for r in f["roles"]], _alt(f.get("active", [])),
+                    _alt(f.get("passive", [])), _alt(f.get("inverse", [])))
+              for name, f in data["frames"].items()]
+    anaphora = re.compile(r"(?<![\wåäöÅÄÖ])(?:" + "|".join(re.escape(w) for w in data["anaphora"]) + r")(?![\wåäöÅÄÖ])", re.I)
+    amount = re.compile(data["table"]["amount"], re.I)
+    return frames, anaphora, amount, data["table"]["heading_words"]
+
+
+def triggers() -> dict[str, re.Pattern]:
+    """Every trigger pattern by frame and voice (for inspection and tests)."""
+    out = {}
+    for f in lexicon()[0]:
+        for voice in ("active", "passive", "inverse"):
+            rx = getattr(f, voice)
+            if rx is not None:
+                out[f"{f.name}.{voice}"] = rx
+    return out
+
+
+# ---------------------------------------------------------------------------------------- units
+
+_TERMINAL = re.compile(r"[.!?]['\"”’)\]]*$")
+_CONT_WORDS = {
+    "och", "samt", "eller", "med", "av", "i", "för", "till", "som", "på", "från", "genom", "mellan", "inom",
+    "via", "vid", "om", "att", "en", "ett", "de", "den", "det", "har", "är", "var", "blev", "kan", "ska", "där",
+    "både", "även", "också", "region", "länsstyrelsen", "the", "of", "and", "för", "under", "efter", "mot",
+    "hos", "bland", "andra", "annat", "t.ex.", "såsom", "exempelvis", "dess", "deras", "sin", "sitt", "sina",
+    "tillsammans", "samverkan", "samarbete", "inklusive", "utöver", "drivs", "leds", "ägs", "finansieras",
+}
+
+
+def _continues(prev: str, nxt: str) -> bool:
+    """Whether fragment ``nxt`` continues the unfinished sentence ``prev`` (PDF line breaks)."""
+    p, n = prev.rstrip(), nxt.lstrip()
+    if not p or not n or _TERMINAL.search(p) or p.endswith(":"):
+        return False
+    if n[0].islower() or n[0] in "(–-,&":
+        return True
+    last = p.split()[-1].lower()
+    if p.endswith((",", "–", "-", "&", "/")) or last in _CONT_WORDS:
+        return True
+    return len(p.split()) >= 6 and not re.search(r"\d\s*(?:kr|kronor|tkr|mkr)?$", p, re.I)
+
+
+def build_units(sentences: list[Sentence], name_of: dict[int, str]) -> list[Unit]:
+    """Join sentence fragments and place resolved mentions at unit offsets."""
+    units: list[Unit] = []
+    cur: Unit | None = None
+    for s in sentences:
+        text = s.text.strip()
+        if not text:
+            continue
+        lead = len(s.text) - len(s.text.lstrip())
+        ms = [M(name_of[id(m)], m.type, m.start - s.start - lead, m.end - s.start - lead, m.line)
+              for m in s.mentions if id(m) in name_of]
+        if cur is not None and _continues(cur.text, text):
+            base = len(cur.text) + 1
+            cur.text = cur.text + " " + text
+            cur.ms.extend(M(m.name, m.type, m.start + base, m.end + base, m.line) for m in ms)
+            cur.seg_starts.append(base)
+            cur.seg_lines.append(s.line)
+            continue
+        cur = Unit(text, s.line, ms, [0], [s.line])
+        units.append(cur)
+    for u in units:
+        u.ms.sort(key=lambda m: m.start)
+        words = u.text.split()
+        u.heading = (not _TERMINAL.search(u.text) and not u.text.endswith((",", ":")) and len(words) <= 10
+                     and u.text[:1].isupper())
+    return units
+
+
+# ---------------------------------------------------------------------------------------- chains
+
+_SEP = re.compile(r"^\s*(?:\([^()]{0,80}\)\s*)?(?:,|och|samt|&|/|,\s*och|,\s*samt|och även|samt även|liksom|"
+                  r"respektive|eller)?\s*(?:även\s+|också\s+)?$", re.I)
+_LEFT_FILL = re.compile(r"^[\s,]*$")
+_CLAUSE_END = re.compile(r"[.;!?]\s|:\s")
+
+
+_GROUP = {"Organisation": "actor", "FundingSource": "actor", "Project": "project", "Strategy": "strategy"}
+
+
+def chains(ms: list[M], text: str) -> list[list[M]]:
+    """Enumerations: runs of mentions of one kind separated only by ',', 'och', 'samt', '/' ...
+
+    Organisations and funds are one kind ("finansieras av Interreg Aurora och Region X").
+    """
+    out: list[list[M]] = []
+    for m in ms:
+        if out and _GROUP.get(out[-1][-1].type) == _GROUP.get(m.type) and _SEP.match(text[out[-1][-1].end:m.start]) \
+                and m.start >= out[-1][-1].end:
+            out[-1].append(m)
+        elif out and m.start < out[-1][-1].end:  # overlapping mention: keep the first
+            continue
+        else:
+            out.append([m])
+    return out
+
+
+def _chain_of(chs: list[list[M]], m: M) -> list[M]:
+    for c in chs:
+        if m in c:
+            return c
+    return [m]
+
+
+# ---------------------------------------------------------------------------------------- extraction
+
+@dataclass
+class _Ctx:
+    topic: str | None = None  # project named by the current section heading
+    last_project: str | None = None  # the project mentioned last
+    author: str | None = None  # the organisation that writes the report
+    last_subject: str | None = None  # subject of the previous sentence of the paragraph
+
+
+class _Out:
+    def __init__(self) -> None:
+        self.rels: dict[tuple, Relation] = {}
+        self.claimed: set[str] = set()  # organisations given another role in the current unit
+        self.surfaces: dict[str, str] = {}  # lower-cased surface form -> name, funders and organisations
+
+    def add(self, s: str, p: str, o: str, unit: Unit, pos: int, extractor: str, conf: float) -> None:
+        if not s or not o or s == o:
+            return
+        if p == "collaboratesWith" and s > o:
+            s, o = o, s
+        ev = _evidence(unit.text, pos)
+        rel = Relation(s, p, o, unit.line_at(pos), ev, extractor, conf)
+        old = self.rels.get(rel.key())
+        if old is None or old.confidence < conf:
+            self.rels[rel.key()] = rel
+        if p == "leads":
+            self.add(s, "participatesIn", o, unit, pos, extractor + "+implied-by-leads", conf)
+
+
+def _evidence(text: str, pos: int) -> str:
+    """The unit text, cut to <= EVIDENCE_CHARS around ``pos`` at word boundaries."""
+    if len(text) <= EVIDENCE_CHARS:
+        return text
+    a = max(0, min(pos - EVIDENCE_CHARS // 2, len(text) - EVIDENCE_CHARS))
+    b = a + EVIDENCE_CHARS
+    if a > 0:
+        sp = text.find(" ", a)
+        a = sp + 1 if 0 <= sp < a + 30 else a
+    if b < len(text):
+        sp = text.rfind(" ", a, b)
+        b = sp if sp > b - 30 else b
+    return ("…" if a > 0 else "") + text[a:b].strip() + ("…" if b < len(text) else "")
+
+
+def _roles_for(frame: Frame, agent_type: str, theme_type: str) -> list[str]:
+    return [p for a, t, p in frame.roles if a == agent_type and t == theme_type]
+
+
+def _emit(out: _Out, frame: Frame, agents: list[M], themes: list[M], unit: Unit, pos: int, ext: str,
+          conf: float) -> bool:
+    hit = False
+    for a in agents:
+        for t in themes:
+            for p in _roles_for(frame, a.type, t.type):
+                hit = True
+                if p in ("responsibleFor", "manages", "partOf", "partOf<", "fundedBy<"):
+                    out.claimed.add(a.name)
+                if p.endswith("<"):  # theme is the subject
+                    out.add(t.name, p[:-1], a.name, unit, pos, ext, conf)
+                else:
+                    out.add(a.name, p, t.name, unit, pos, ext, conf)
+    return hit
+
+
+def _types(frame: Frame, side: int) -> set[str]:
+    return {r[side] for r in frame.roles}
+
+
+def _clause_start(text: str, pos: int) -> int:
+    best = 0
+    for m in _CLAUSE_END.finditer(text, 0, pos):
+        best = m.end()
+    return best
+
+
+def _clause_end(text: str, pos: int) -> int:
+    m = _CLAUSE_END.search(text, pos)
+    return m.start() + 1 if m else len(text)
+
+
+def _pseudo(name: str | None, typ: str, pos: int, line: int) -> list[M]:
+    return [M(name, typ, pos, pos, line)] if name else []
+
+
+def _agents_before(ms, chs, text, tpos, types, max_gap=90) -> list[M]:
+    cs = _clause_start(text, tpos)
+    cands = [m for m in ms if m.type in types and m.end <= tpos and m.start >= cs and tpos - m.end <= max_gap]
+    if not cands:
+        return []
+    last = cands[-1]
+    return [m for m in _chain_of(chs, last) if m.start >= cs]
+
+
+def _subject_before(ms, chs, text, tpos) -> list[M]:
+    """The clause's subject before ``tpos``: its first organisation that is not a genitive."""
+    cs = _clause_start(text, tpos)
+    for m in ms:
+        if cs <= m.start and m.end <= tpos and m.type == "Organisation":
+            surface = text[m.start:m.end]
+            if re.match(r"s\s+[a-zåäö]", text[m.end - 1:m.end + 2]) and surface.endswith("s"):
+                continue
+            return [x for x in _chain_of(chs, m) if x.end <= tpos]
+    return []
+
+
+def _after(ms, chs, text, pos, types, max_gap=60, stop=None) -> list[M]:
+    ce = _clause_end(text, pos) if stop is None else stop
+    for m in ms:
+        if m.start >= pos and m.start - pos <= max_gap and m.start < ce:
+            if m.type in types:
+                return [x for x in _chain_of(chs, m) if x.type in types and x.start >= pos]
+    return []
+
+
+_PREP_END = re.compile(r"(?<![\wåäö])(?:i|för|med|av|till|på|om|inom|från|mellan|vid|hos)\s*$", re.I)
+_V2_GAP = re.compile(r"^\s*(?:(?:även|också|nu|sedan \d{4}|bland annat|dessutom|numera|fortsatt|aktivt|gemensamt)\s+)*$", re.I)
+_PARTNER = re.compile(r"(?<![\wåäö])(?:tillsammans med|i samverkan med|i samarbete med|i nära samarbete med|"
+                      r"i partnerskap med|ihop med|jämte)\s", re.I)
+_AGENT_LINK = re.compile(r"(?<![\wåäö])(?:av|från|via|genom|är|mellan|med)(?![\wåäö])|:", re.I)
+_COMPOUND = re.compile(r"([\wåäöÅÄÖ:]+(?:\s[\wåäöÅÄÖ]+)?)\s?-\s?(?:finansierade|finansierat|finansierad|stödda|stödd|"
+                       r"medfinansierade|projektet|projekt)\b", re.I)
+
+
+def _partners(unit: Unit, chs, types=("Organisation",)) -> list[tuple[int, list[M]]]:
+    out = []
+    for pm in _PARTNER.finditer(unit.text):
+        got = _after(unit.ms, chs, unit.text, pm.end(), set(types), max_gap=15)
+        if got:
+            out.append((pm.start(), got))
+    return out
+
+
+def _anaphor(text: str, tpos: int) -> bool:
+    """An anaphoric noun phrase ('Plattformen', 'Projektet', 'Den') in the clause before ``tpos``."""
+    rx = lexicon()[1]
+    return bool(rx.search(text, _clause_start(text, tpos), tpos))
+
+
+def _with_partners(out: _Out, frame: Frame, agents, themes, unit: Unit, chs, tpos: int, tend: int, ext: str,
+                   conf: float) -> None:
+    """'A driver P tillsammans med B och C': B and C take part in P and collaborate with A."""
+    if frame.name not in ("lead", "own"):
+        return
+    for ppos, partners in _partners(unit, chs):
+        if ppos < tpos - 120 or ppos > tend + 150:
+            continue
+        for p in partners:
+            if p in agents:
+                continue
+            for t in themes:
+                if t.type == "Project":
+                    out.add(p.name, "participatesIn", t.name, unit, ppos, ext + "-partner", conf - 0.1)
+            for a in agents:
+                out.add(a.name, "collaboratesWith", p.name, unit, ppos, ext + "-partner", conf - 0.1)
+
+
+def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
+    frames, anaphora, _, _ = lexicon()
+    text, ms = unit.text, unit.ms
+    chs = chains(ms, text)
+    projects = [m for m in ms if m.type == "Project"]
+    earlier = ctx.last_project or ctx.topic
+    fallback_project = earlier if not projects else None
+    for frame in frames:
+        agent_types, theme_types = _types(frame, 0), _types(frame, 1)
+        for voice in ("active", "passive", "inverse"):
+            rx = getattr(frame, voice)
+            if rx is None:
+                continue
+            for hit in rx.finditer(text):
+                tpos, tend = hit.start(), hit.end()
+                ext = f"{frame.name}-{voice}"
+                if voice == "active":
+                    if frame.name == "collaborate":
+                        agents = _subject_before(ms, chs, text, tpos)
+                    else:
+                        agents = _agents_before(ms, chs, text, tpos, agent_types)
+                    conf = 0.8
+                    # V2 inversion: "Inom länet bedriver Region X ...", "Utöver X deltar A, B och C"
+                    v2 = [] if _PREP_END.search(hit.group(0)) else \
+                        _after(ms, chs, text, tend, agent_types, max_gap=4 if agents else 25)
+                    if v2 and not _V2_GAP.match(text[tend:v2[0].start]):
+                        v2 = []
+                    if v2 and frame.name != "collaborate":
+                        agents = agents + v2
+                        conf = 0.7
+                        after_agents = v2[-1].end
+                    else:
+                        after_agents = tend
+                    if not agents and frame.name == "collaborate":
+                        subj = ctx.last_subject or ctx.author
+                        agents, conf = _pseudo(subj, "Organisation", tpos, unit.line_at(tpos)), 0.5
+                    if not agents:
+                        continue
+                    if frame.name == "collaborate":  # every organisation after the trigger in the clause
+                        ce = _clause_end(text, tend)
+                        themes = [m for m in ms if m.type == "Organisation" and tend <= m.start < ce]
+                    else:
+                        themes = _after(ms, chs, text, after_agents, theme_types, max_gap=THEME_GAP)
+                    themes = [t for t in themes if t not in agents]
+                    blocked = any(tend <= m.start <= after_agents + 40 and m.type not in theme_types for m in ms)
+                    if not themes and not blocked and "Project" in theme_types and frame.name != "collaborate":
+                        prev = [m for m in ms if m.type == "Project" and m.end <= agents[0].start]
+                        if prev:
+                            themes = [prev[-1]]
+                        elif fallback_project or (earlier and _anaphor(text, tpos)):
+                            themes, conf = _pseudo(earlier, "Project", tpos, unit.line_at(tpos)), conf - 0.2
+                    if not themes:
+                        continue
+                    _emit(out, frame, agents, themes, unit, tpos, ext, conf)
+                    _with_partners(out, frame, agents, themes, unit, chs, tpos, tend, ext, conf)
+                elif voice == "passive":
+                    agents = _after(ms, chs, text, tend, agent_types, max_gap=50)
+                    if not agents:
+                        continue
+                    link = text[tpos:agents[0].start]
+                    if not _AGENT_LINK.search(link) and not hit.group(0).rstrip().endswith((":", "är", "av")):
+                        continue
+                    conf = 0.8
+                    themes = [m for m in ms if m.type in theme_types and m.end <= tpos
+                              and m.start >= _clause_start(text, tpos)]
+                    if themes:
+                        themes = [m for m in _chain_of(chs, themes[-1]) if m.type in theme_types]
+                    elif "Project" in theme_types and (fallback_project or (earlier and _anaphor(text, tpos))):
+                        themes, conf = _pseudo(earlier, "Project", tpos, unit.line_at(tpos)), 0.6
+                    if not themes:
+                        # "Den arrangeras av X": theme after the agents is rare; try the first project in the unit
+                        later = [m for m in ms if m.type in theme_types and m.start > agents[-1].end]
+                        if later and "Project" in theme_types:
+                            themes, conf = [later[0]], 0.5
+                    if not themes:
+                        continue
+                    _emit(out, frame, agents, themes, unit, tpos, ext, conf)
+                    _with_partners(out, frame, agents, themes, unit, chs, tpos, tend, ext, conf)
+                else:  # inverse: THEME <trigger> member, member och member
+                    members = _after(ms, chs, text, tend, agent_types, max_gap=15)
+                    if not members:
+                        continue
+                    themes = [m for m in ms if m.type in theme_types and m.end <= tpos
+                              and m.start >= _clause_start(text, tpos)]
+                    conf = 0.7
+                    if frame.name == "collaborate":
+                        # "samverkan mellan A, B och C": the first collaborates with the others
+                        first, rest = members[0], members[1:]
+                        if not rest and ctx.author and ctx.author != first.name:
+                            first, rest = _pseudo(ctx.author, "Organisation", tpos, unit.line_at(tpos))[0], members
+                        _emit(out, frame, [first], rest, unit, tpos, ext, 0.6)
+                        continue
+                    if themes:
+                        themes = [themes[-1]]
+                    elif "Project" in theme_types and (fallback_project or (earlier and _anaphor(text, tpos))):
+                        fallback_project = earlier
+                        themes, conf = _pseudo(fallback_project, "Project", tpos, unit.line_at(tpos)), 0.55
+                    if not themes:
+                        continue
+                    # roles are (agent=member, theme=whole)
+                    _emit(out, frame, members, themes, unit, tpos, ext, conf)
+    _compounds(unit, chs, out)
+    _adjacency(unit, out)
+    _cooccurrence(unit, chs, ctx, out)
+
+
+_CUE = re.compile(r"(?<![\wåäö])(?:delta|deltar|deltagit|deltog|deltagande|medverk|samverk|samarbet|tillsammans|partner|"
+                  r"part |parter|aktör|arrangör|ingår|ingick|bidr[ao]g|bidrar|engagera|involvera|representera|"
+                  r"inom projektet|i projektet|genom projektet|i nätverket|inom nätverket|i arbetet|medlem)", re.I)
+
+
+def _cooccurrence(unit: Unit, chs, ctx: _Ctx, out: _Out) -> None:
+    """Organisations named with a project and a participation cue take part in it (low confidence)."""
+    text, ms = unit.text, unit.ms
+    cue = _CUE.search(text)
+    projects = [m for m in ms if m.type == "Project"]
+    orgs = [m for m in ms if m.type == "Organisation"]
+    if not orgs:
+        return
+    for o in orgs:
+        if o.name in out.claimed:
+            continue
+        if projects:
+            p = min(projects, key=lambda q: abs(q.start - o.start))
+            out.add(o.name, "participatesIn", p.name, unit, min(o.start, p.start), "cooccurrence",
+                    0.45 if cue else 0.35)
+        elif ctx.topic and cue:
+            out.add(o.name, "participatesIn", ctx.topic, unit, o.start, "cooccurrence-topic", 0.3)
+
+
+def _compounds(unit: Unit, chs, out: _Out) -> None:
+    """'ERUF-finansierade projektet MISSE', 'Interreg Europe-projektet X', 'EU-finansierat projekt'."""
+    text, ms = unit.text, unit.ms
+    for cm in _COMPOUND.finditer(text):
+        funders = [m.name for m in ms if m.type in ("FundingSource", "Organisation")
+                   and m.start < cm.end(1) and m.end >= cm.start(1) - 1]
+        if not funders:  # the prefix of a compound is often not tagged: names seen elsewhere in the document
+            words = cm.group(1).split()
+            for k in range(len(words)):
+                name = out.surfaces.get(" ".join(words[k:]).lower())
+                if name:
+                    funders = [name]
+                    break
+        if not funders:
+            continue
+        proj = _after(ms, chs, text, cm.end(), {"Project"}, max_gap=40)
+        for p in proj[:1]:
+            out.add(p.name, "fundedBy", funders[-1], unit, cm.start(), "compound", 0.8)
+
+
+_VID = re.compile(r"^\s*(?:vid|inom|på|hos)\s+$", re.I)
+
+
+def _adjacency(unit: Unit, out: _Out) -> None:
+    """'Cerum vid Umeå universitet', 'Region Västerbottens folkhälsoenhet', 'Region Västerbottens flygstrategi'."""
+    text, ms = unit.text, unit.ms
+    for a, b in zip(ms, ms[1:]):
+        gap = text[a.end:b.start]
+        if a.type == "Organisation" and b.type == "Organisation" and _VID.match(gap):
+            out.add(a.name, "partOf", b.name, unit, a.start, "unit-of", 0.7)
+        surface = text[a.start:a.end]
+        if a.type == "Organisation" and gap == " " and (surface.endswith("s") or surface.endswith(":s")):
+            if b.type == "Strategy":
+                out.add(a.name, "responsibleFor", b.name, unit, a.start, "genitive", 0.6)
+            elif b.type == "Organisation":
+                out.add(b.name, "partOf", a.name, unit, a.start, "genitive", 0.5)
+
+
+# ---------------------------------------------------------------------------------------- tables
+
+def _table_rows(units: list[Unit], out: _Out) -> None:
+    """Rows of project name, owner and amount under a heading naming a fund."""
+    _, _, amount, heading_words = lexicon()
+    fund: str | None = None
+    fund_age = 0
+    for u in units:
+        funds = [m for m in u.ms if m.type == "FundingSource"]
+        low = u.text.lower()
+        is_row = bool(amount.search(u.text)) and len(u.text) < 260
+        if funds and not is_row and (u.heading or any(w in low for w in heading_words)) and len(u.text) < 200:
+            fund, fund_age = funds[0].name, 0
+            continue
+        fund_age += 1
+        if not is_row:
+            if fund_age > 8 and not u.heading:
+                fund = None
+            continue
+        fund_age = 0
+        projects = [m for m in u.ms if m.type == "Project"]
+        orgs = [m for m in u.ms if m.type == "Organisation"]
+        if not projects or not orgs:
+            continue
+        p, o = projects[0], orgs[0]
+        if o.start < p.start:  # owner before project: unusual order, lower confidence
+            conf = 0.6
+        else:
+            conf = 0.8
+        out.add(o.name, "leads", p.name, u, p.start, "table-row", conf)
+        if fund:
+            out.add(p.name, "fundedBy", fund, u, p.start, "table-row", conf)
+
+
+# ---------------------------------------------------------------------------------------- driver
+
+def _author(units: list[Unit]) -> str | None:
+    """The organisation that writes the report: by far the most mentioned one."""
+    c = Counter(m.name for u in units for m in u.ms if m.type == "Organisation")
+    if not c:
+        return None
+    (name, n), *rest = c.most_common(2) + [("", 0)]
+    total = sum(c.values())
+    second = rest[0][1] if rest else 0
+    return name if n >= 5 and n >= 0.12 * total and n >= 1.5 * second else None
 
 
 def extract_relations(sentences: list[Sentence], name_of: dict[int, str]) -> list[Relation]:
     """Relations stated in ``sentences``; ``name_of`` maps id(mention) to its entity's name."""
-    out: dict[tuple, Relation] = {}
-    for sent in sentences:
-        ms = [m for m in sent.mentions if id(m) in name_of]
-        if len(ms) < 2:
-            continue
-        for p, rx in triggers().items():
-            hit = rx.search(sent.text)
-            if not hit:
-                continue
-            dom, rng = SIGNATURE[p]
-            for a in ms:
-                for b in ms:
-                    if a is b or a.type not in dom or b.type not in rng:
-                        continue
-                    s, o = name_of[id(a)], name_of[id(b)]
-                    if s == o:
-                        continue
-                    if p == "collaboratesWith" and s > o:
-                        s, o = o, s
-                    line = a.line if p != "fundedBy" else b.line
-                    rel = Relation(s, p, o, line, sent.text[:300], "trigger-sentence", 0.5)
-                    out.setdefault(rel.key(), rel)
-                    if p == "leads":
-                        imp = Relation(s, "participatesIn", o, line, sent.text[:300], "implied-by-leads", 0.5)
-                        out.setdefault(imp.key(), imp)
-    return list(out.values())
+    units = build_units(sentences, name_of)
+    out = _Out()
+    ctx = _Ctx(author=_author(units))
+    out.surfaces = {u.text[m.start:m.end].lower(): m.name for u in units for m in u.ms
+                    if m.type in ("FundingSource", "Organisation")}
+    _, anaphora, _, _ = lexicon()
+    for u in units:
+        projects = [m for m in u.ms if m.type == "Project"]
+        if u.heading:
+            ctx.topic = projects[0].name if projects else None
+            ctx.last_project = ctx.topic
+        out.claimed = set()
+        _unit_relations(u, ctx, out)
+        subj = _subject_before(u.ms, chains(u.ms, u.text), u.text, len(u.text))
+        ctx.last_subject = subj[0].name if subj else None
+        if projects:
+            ctx.last_project = projects[-1].name
+    _table_rows(units, out)
+    return list(out.rels.values())

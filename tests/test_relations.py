@@ -1,0 +1,223 @@
+"""Relation extraction on small invented Swedish sentences, and the acceptance facts on the shared corpus."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from extractors.records import Mention
+from extractors.relations import Sentence, extract_relations
+
+from conftest import SHARED
+
+TYPES = {"O": "Organisation", "P": "Project", "S": "Strategy", "F": "FundingSource"}
+_MARK = re.compile(r"\[([^\]|]+)\|([OPSF])(?:=([^\]]+))?\]")
+
+
+def sentences(*lines: str) -> tuple[list[Sentence], dict[int, str]]:
+    """One Sentence per line (line numbers from 1); entities marked as [text|O] or [text|P=Canonical name].
+
+    An empty string is a blank line (it only advances the line number).
+    """
+    out: list[Sentence] = []
+    name_of: dict[int, str] = {}
+    offset = 0
+    for no, raw in enumerate(lines, 1):
+        if not raw:
+            offset += 1
+            continue
+        text, mentions, pos = "", [], 0
+        for m in _MARK.finditer(raw):
+            text += raw[pos:m.start()]
+            start = offset + len(text)
+            text += m.group(1)
+            men = Mention(m.group(1), TYPES[m.group(2)], no, start, offset + len(text))
+            mentions.append(men)
+            name_of[id(men)] = m.group(3) or m.group(1)
+            pos = m.end()
+        text += raw[pos:]
+        out.append(Sentence(text, offset, no, mentions))
+        offset += len(text) + 2
+    return out, name_of
+
+
+def triples(*lines: str) -> set[tuple[str, str, str]]:
+    return {r.key() for r in extract_relations(*sentences(*lines))}
+
+
+def rels(*lines: str):
+    return {r.key(): r for r in extract_relations(*sentences(*lines))}
+
+
+# ------------------------------------------------------------------ each predicate
+
+def test_leads_active_enumeration_implies_participation():
+    t = triples("[Region Västerbotten|O], [Umeå kommun|O] och [Skellefteå kommun|O] driver projektet [Smart Inland|P].")
+    for org in ("Region Västerbotten", "Umeå kommun", "Skellefteå kommun"):
+        assert (org, "leads", "Smart Inland") in t
+        assert (org, "participatesIn", "Smart Inland") in t
+
+
+def test_leads_passive_with_partners():
+    t = triples("Projektet [Fjällnära|P] drivs av [Storumans kommun|O] tillsammans med [Sorsele kommun|O] och "
+                "[Arjeplogs kommun|O].")
+    assert ("Storumans kommun", "leads", "Fjällnära") in t
+    assert ("Sorsele kommun", "participatesIn", "Fjällnära") in t
+    assert ("Arjeplogs kommun", "participatesIn", "Fjällnära") in t
+    assert ("Sorsele kommun", "leads", "Fjällnära") not in t
+    assert ("Sorsele kommun", "collaboratesWith", "Storumans kommun") in t
+
+
+def test_passive_anaphor_refers_to_heading_project():
+    t = triples("Plattformen [ELVA|P]",
+                "Plattformen samägs av [Region Norrbotten|O] och [Luleå kommun|O], och den har många medlemmar.")
+    assert ("Region Norrbotten", "leads", "ELVA") in t
+    assert ("Luleå kommun", "leads", "ELVA") in t
+
+
+def test_verb_second_inversion():
+    t = triples("Inom länet bedriver [Region Jämtland Härjedalen|O] samverkansprojektet [Fjällväg|P] sedan 2023.")
+    assert ("Region Jämtland Härjedalen", "leads", "Fjällväg") in t
+
+
+def test_participates():
+    t = triples("[Mittuniversitetet|O] deltar i [Skogslyftet|P] som kunskapspartner.")
+    assert ("Mittuniversitetet", "participatesIn", "Skogslyftet") in t
+    assert ("Mittuniversitetet", "leads", "Skogslyftet") not in t
+
+
+def test_network_members_after_inverse_trigger():
+    t = triples("Nätverket [Kustnära|P] samlar [Piteå kommun|O], [Luleå kommun|O] samt [Kalix kommun|O].")
+    assert {("Piteå kommun", "participatesIn", "Kustnära"), ("Luleå kommun", "participatesIn", "Kustnära"),
+            ("Kalix kommun", "participatesIn", "Kustnära")} <= t
+
+
+def test_funded_by_passive_and_compound():
+    t = triples("[Grön Hamn|P] finansieras av [Interreg Aurora|F] och [Region Gävleborg|O].")
+    assert ("Grön Hamn", "fundedBy", "Interreg Aurora") in t
+    assert ("Grön Hamn", "fundedBy", "Region Gävleborg") in t
+    t = triples("Det treåriga [ERUF|F=Europeiska regionala utvecklingsfonden]-finansierade projektet [Solkraft|P] startade.")
+    assert ("Solkraft", "fundedBy", "Europeiska regionala utvecklingsfonden") in t
+
+
+def test_implements():
+    t = triples("[Besöksnäringslyftet|P] genomförs inom ramen för [Regional besöksnäringsstrategi|S].")
+    assert ("Besöksnäringslyftet", "implements", "Regional besöksnäringsstrategi") in t
+
+
+def test_responsible_for_and_manages():
+    t = triples("[Region Dalarna|O] antog [Dalastrategin|S] i juni.")
+    assert ("Region Dalarna", "responsibleFor", "Dalastrategin") in t
+    t = triples("[Tillväxtverket|O] är förvaltande myndighet för [Regionalfondsprogrammet för Mellersta Norrland|F].")
+    assert ("Tillväxtverket", "manages", "Regionalfondsprogrammet för Mellersta Norrland") in t
+
+
+def test_part_of():
+    t = triples("[Cerum|O] vid [Umeå universitet|O] har bidragit med analyser.")
+    assert ("Cerum", "partOf", "Umeå universitet") in t
+    t = triples("[Jämtkraft AB|O] ägs av [Östersunds kommun|O].")
+    assert ("Jämtkraft AB", "partOf", "Östersunds kommun") in t
+    assert not any(p == "leads" for _, p, _ in t)
+    t = triples("[Dorotea kommun|O] ingår i [Region 10|O].")
+    assert ("Dorotea kommun", "partOf", "Region 10") in t
+
+
+def test_collaborates_symmetric_once():
+    t = triples("[Region Örebro län|O] samarbetar med [Region Värmland|O] kring infrastruktur.")
+    pairs = [(s, o) for s, p, o in t if p == "collaboratesWith"]
+    assert len(pairs) == 1 and set(pairs[0]) == {"Region Örebro län", "Region Värmland"}
+
+
+def test_no_relation_without_a_trigger_or_types():
+    assert triples("[Region Kalmar län|O] och [Region Kronoberg|O] ligger i södra Sverige.") == set()
+    # a strategy after 'ansvarar för' is not a project to lead
+    t = triples("Projektet [Havslyftet|P] startade i fjol.",
+                "[Region Halland|O] ansvarar för [Hallandsstrategin|S].")
+    assert ("Region Halland", "leads", "Havslyftet") not in t
+    assert ("Region Halland", "responsibleFor", "Hallandsstrategin") in t
+
+
+def test_table_rows_under_fund_heading():
+    t = triples("Beviljade projekt inom [Regionalfonden|F=Europeiska regionala utvecklingsfonden] 2024",
+                "[Vätgas Nord|P] [Luleå tekniska universitet|O] 4 500 000 kr",
+                "[Skogsdata|P] [Skogforsk|O] 1 200 000")
+    assert ("Luleå tekniska universitet", "leads", "Vätgas Nord") in t
+    assert ("Luleå tekniska universitet", "participatesIn", "Vätgas Nord") in t
+    assert ("Vätgas Nord", "fundedBy", "Europeiska regionala utvecklingsfonden") in t
+    assert ("Skogsdata", "fundedBy", "Europeiska regionala utvecklingsfonden") in t
+    assert ("Skogforsk", "leads", "Skogsdata") in t
+
+
+# ------------------------------------------------------------------ evidence
+
+def test_evidence_points_at_original_line_of_a_broken_sentence():
+    r = rels("Inledning",
+             "",
+             "Under året har arbetet fortsatt och projektet",
+             "[Kustlyftet|P] drivs av [Region Västernorrland|O] med",
+             "stöd från [Interreg Nord|F].")
+    lead = r[("Region Västernorrland", "leads", "Kustlyftet")]
+    assert lead.line == 4
+    assert "drivs av Region Västernorrland" in lead.evidence and len(lead.evidence) <= 301
+    assert lead.extractor and 0 < lead.confidence <= 1
+    fund = r[("Kustlyftet", "fundedBy", "Interreg Nord")]
+    assert fund.line in (4, 5)
+
+
+def test_evidence_is_cut_to_300_characters():
+    filler = "och en mycket lång bisats som fortsätter " * 12
+    r = rels(f"[Region Uppsala|O] driver [Ultuna Nod|P] {filler}.")
+    rel = r[("Region Uppsala", "leads", "Ultuna Nod")]
+    assert len(rel.evidence) <= 302 and "Region Uppsala driver Ultuna Nod" in rel.evidence
+
+
+# ------------------------------------------------------------------ the real pipeline and the shared corpus
+
+def test_sample_report_relations():
+    from extractors.extract import extract_text
+    from extractors.pipeline import build_nlp
+    from kg.build import SAMPLE  # noqa: F401  (the bundled sample path)
+
+    res = extract_text(build_nlp(), SAMPLE.read_text(encoding="utf-8"), SAMPLE.name)
+    keys = {r.key() for r in res.relations}
+    assert ("Region Västerbotten", "leads", "FREIA") in keys or \
+        any(s == "Region Västerbotten" and p == "leads" and "FREIA" in o for s, p, o in keys)
+    dvis = next(e.name for e in res.entities if "DVIS" in e.aliases or e.name == "DVIS")
+    assert ("Region Västerbotten", "leads", dvis) in keys
+    assert (dvis, "fundedBy", "Europeiska regionala utvecklingsfonden") in keys
+
+
+CORPUS = SHARED / "corpus"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not present")
+def test_corpus_acceptance_facts():
+    from extractors.extract import extract_text
+    from extractors.pipeline import build_nlp
+
+    nlp = build_nlp()
+    found: dict[tuple, object] = {}
+    names: dict[str, set[str]] = {}
+    for path in sorted(CORPUS.glob("*.txt")):
+        res = extract_text(nlp, path.read_text(encoding="utf-8"), path.name)
+        for e in res.entities:
+            names.setdefault(e.name, set()).update([e.name, *e.aliases])
+        for r in res.relations:
+            found[(path.name, *r.key())] = r
+
+    def is_(name: str, label: str) -> bool:
+        return any(label.lower() in n.lower() for n in names.get(name, {name}))
+
+    def has(s: str, p: str, o: str):
+        return [r for (doc, rs, rp, ro), r in found.items() if rp == p and is_(rs, s) and is_(ro, o)]
+
+    for org in ("Region Västerbotten", "Länsstyrelsen Västerbotten"):
+        ev = has(org, "leads", "FREIA")
+        assert ev, f"{org} leads FREIA"
+        assert any("Västerbotten" in r.evidence for r in ev)
+    # VIGO is "R10 – en vinnare i den gröna omställningen (VIGO)", run by Region Västerbotten with Region 10
+    vigo = has("Region Västerbotten", "leads", "VIGO") + has("Region Västerbotten", "leads", "en vinnare i den gröna")
+    assert vigo and any("VIGO" in r.evidence for r in vigo)
+    assert has("Region 10", "participatesIn", "VIGO") + has("Region 10", "participatesIn", "en vinnare i den gröna")
+    misse = has("MISSE", "fundedBy", "ERUF")
+    assert misse and any("ERUF" in r.evidence for r in misse)
