@@ -174,11 +174,38 @@ _ACR_LONG_FIRST = re.compile(rf"(?P<long>(?:{_CHAIN}|[{_UP}][\w\-]*(?:\s[\w\-:&]
 _ACR_FIRST = re.compile(rf"\b(?P<acr>{_ACR})\s\((?P<long>[{_UP}][^()]{{4,120}}?)\)")
 _X_CUE = re.compile(rf"\b(?P<name>[{_UP}0-9][\w:+&]*[\w+])-(?P<cue>projektet|projekt|nätverket|satsningen|plattformen|samarbetet|piloten|programmet)\b")
 _DEF_PROJECT = re.compile(
-    rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<name>{_CHAIN})\s(?:är|var|har varit|blir)\s(?:ett|en)\s(?:[\w\-]+\s){{0,4}}?"
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<name>{_CHAIN})\s(?:är|var|har varit|blir)\s(?:ett|en|det|den|[\w\-]+s)\s(?:[\w\-]+\s){{0,4}}?"
     r"(?P<head>[\w\-]*(?:projekt|nätverk|samarbete|samverkan|mötesplats|plattform|forum|konferens|satsning|"
     r"initiativ|evenemang|arena|festival|mässa|träff|kluster|samverkansyta|utbildning|program|"
     r"förening|myndighet|organisation|företag|bolag|stiftelse|forskningscentrum|institut))\b")
 _ADJ_RE = re.compile(r"(?:isk|iska|iskt|ell|ella|ellt|al|ala|alt|ig|iga|igt|bar|bara|lig|liga|ligt|full|fulla|ande|ende|ad|ade|ny|nya|nytt|gemensam|gemensamma|större|hållbar|hållbart|strategiskt)$")
+_TRAILING_CUE = re.compile(r"(?i)\b([a-zåäö\-]*(?:projektet|projekten|plattformen|nätverket|satsningen|initiativet|"
+                           r"samarbetet|förstudien|mötesplatsen|mötesplatserna|konferensen|forumet|konsortiet|"
+                           r"grupperingen|företaget|bolaget|föreningen|organisationen|initiativ))\s*[\"”“«]?\s*$")
+_HEADING_END = re.compile(r"[.!?:;,]\s*$|^\d|\d\s*%|\bsid\b")
+_DEF_AFTER = re.compile(r"\s*(?:,\s*)?(?:\([^()]*\)\s*)?(?:är|var|har|samlar|syftar|drivs|leds|arrangeras|utgör|,)\b")
+_DESC_START = re.compile(
+    r"(?:(?:Ett|En)\s(?:[\w\-]+\s){0,2}?|(?:Gemensamt|Gemensam|Nationellt|Nationell|Regionalt|Regional|Årligt|Årlig)\s)?"
+    r"[\w\-]*(?:projekt|nätverk|samarbete|samverkan|mötesplats|plattform|forum|konferens|satsning|initiativ|partnerskap|"
+    r"samverkansyta|arena|festival|träff|råd|gruppering|förening|organisation|företag|myndighet|forskningscentrum)"
+    r"\w*\s(?:mellan|för|som|där|med|inom|kring|om|av|i|där)\b|"
+    r"(?:Syftar till att samla|Projekt som|Partnerskap mellan|Samverkan mellan)\b")
+_NOT_NAME_WORDS = {"exempel", "urval", "insatser", "aktiviteter", "resultat", "uppföljning", "inledning", "bakgrund",
+                   "sammanfattning", "analys", "mål", "indikatorer", "fasta", "samverkansytor", "förvaltningsberättelse",
+                   "bilaga", "bilagor", "innehåll", "tabell", "figur", "diagram", "källa", "kommentar", "kommentarer"}
+_ORG_DESC = re.compile(r"\b(?:förening|organisation|företag|bolag|myndighet|stiftelse|forskningscentrum|institut|"
+                       r"kommunalförbund|branschorganisation|intresseorganisation)\w*", re.I)
+
+
+def _desc_type(desc: str) -> str:
+    m = _ORG_DESC.search(desc[:80])
+    p = re.search(r"projekt|nätverk|samarbete|samverkan|mötesplats|plattform|forum|konferens|satsning|initiativ|"
+                  r"partnerskap|arena|festival|träff|råd|gruppering|program", desc[:80], re.I)
+    if m and (not p or m.start() < p.start()):
+        return "Organisation"
+    return "Project"
+
+
 _GENERIC = re.compile(rf"(?<![\w\-:])(?:{_CHAIN})(?![\w\-])")
 _SENT_START = re.compile(r"(?:[.!?:•●▪\-–]\s*|\n\s*|\(\s*)$")
 _SENT_WORDS = {"det", "den", "de", "detta", "denna", "dessa", "vi", "man", "här", "där", "inför", "även", "nya", "ny",
@@ -520,8 +547,65 @@ class EntityRules:
             out.append((s, s + len(name), etype, 1, "weak"))
         return out
 
+    def _context(self, text: str, prev: str, nxt: str):
+        """Names that need the neighbouring paragraphs (PDF text breaks lines into paragraphs).
+
+        A cue ending the previous paragraph ("... inom projektet") names the start of
+        this one; a short heading followed by a paragraph that repeats or describes it
+        ("Ett nätverk mellan ...", "X är ett projekt ...") is a Project or Organisation.
+        """
+        out = []
+        lex = self.lex
+        cue = _TRAILING_CUE.search(prev[-60:]) if prev else None
+        if cue:
+            tail = next((c for c in sorted(lex.cues, key=len, reverse=True) if cue.group(1).lower().endswith(c)), None)
+            etype = lex.cues.get(tail or "")
+            start = len(text) - len(text.lstrip(" \"”“«'"))
+            if etype:
+                e = self._scan_name(text, start, lower_ok=etype in ("Project", "Strategy"))
+                if e and text[start:e].lower() not in lex.generic and text[start:e].lower() not in lex.places:
+                    out.append((start, e, etype, 3, "cue-prev"))
+        head = text.strip()
+        words = head.split()
+        if nxt and 1 <= len(words) <= 8 and head[:1].isupper() and not _HEADING_END.search(head) \
+                and words[0].lower() not in lex.boundary and words[0].lower() not in _SENT_WORDS \
+                and head.lower() not in lex.generic and head.lower() not in lex.places \
+                and not any(w.lower() in _NOT_NAME_WORDS for w in words):
+            nl = nxt.lstrip()
+            etype = None
+            if nl.lower().startswith(head.lower()) and _DEF_AFTER.match(nl[len(head):]):
+                desc = nl[len(head):len(head) + 120]
+                etype = _desc_type(desc)
+            elif _DESC_START.match(nl):
+                etype = _desc_type(nl[:100])
+            if etype:
+                start = text.index(head)
+                end = start + len(head)
+                paren = re.search(r"\s*\([^()]*\)\s*$", head)
+                if paren:
+                    end = start + paren.start()
+                out.append((start, end, etype, 2, "heading"))
+        return out
+
+    def pipe(self, stream, batch_size: int = 128):
+        """Like __call__, with one paragraph of look-behind and look-ahead (for :meth:`_context`)."""
+        prev_text = ""
+        buf = None
+        for doc in stream:
+            if buf is not None:
+                yield self._apply(buf, prev_text, doc.text)
+                prev_text = buf.text
+            buf = doc
+        if buf is not None:
+            yield self._apply(buf, prev_text, "")
+
     def __call__(self, doc: Doc) -> Doc:
+        return self._apply(doc, "", "")
+
+    def _apply(self, doc: Doc, prev: str, nxt: str) -> Doc:
         cands = self.find(doc)
+        if prev or nxt:
+            cands.extend(self._context(doc.text, prev, nxt))
         spans = [(2, len(e), e) for e in doc.ents]  # model spans beat weak guesses, lose to rules
         for s, e, label, prio, rule in cands:
             span = doc.char_span(s, e, label=label, alignment_mode="expand")
