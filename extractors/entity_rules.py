@@ -155,7 +155,7 @@ _ORG_FORMS = [
 _FUND_FORMS = [
     ("interreg", re.compile(rf"\bInterreg(?:[ -](?:[{_UP}][\w\-–]*\w|and|NPA))+")),
     ("anslag", re.compile(r"\b[Aa]nslag(?:et)? \d:\d+(?: utgiftsområde \d+(?: [a-zåäö]+){0,2})?|\b\d:\d+-anslaget\b")),
-    ("fonden", re.compile(r"\b(?:[A-ZÅÄÖ][a-zåäö]{3,}|[a-zåäö]{4,})fonde(?:n|rna)\b")),
+    ("fonden", re.compile(r"\b(?:[Ee]uropeiska\s)?(?:[a-zåäö]+a\s)?(?:[A-ZÅÄÖ][a-zåäö]{3,}|[a-zåäö]{4,})fonde(?:n|rna)\b")),
     ("check", re.compile(r"\b[A-ZÅÄÖa-zåäö][a-zåäö]{3,}check(?:ar|arna|en)?\b")),
     ("stipendium", re.compile(r"\b(?:[A-ZÅÄÖ][a-zåäö]+t )?[a-zåäöA-ZÅÄÖ][a-zåäö]{3,}stipendi(?:um|et|er)\b")),
     ("esf-plus", re.compile(r"\bESF\+")),
@@ -168,7 +168,7 @@ _STRAT_FORMS = [
     ("x-plan", re.compile(rf"\b(?:[{_UP}]\w+s\s)?{_STRAT_ADJ}[a-zåäö\-]{{3,}}(?:plan|planen|program|programmet)\b(?:\s(?:för|i)\s[{_UP}][\w\-]*\w(?:s län)?)?(?:\s\(?\d{{4}}\s?[–-]\s?\d{{4}}\)?)?")),
     ("plan-year", re.compile(rf"\b[{_UP}][a-zåäö]+(?:plan|program|agenda|strategi)\s\d{{4}}(?:\s?[–-]\s?\d{{4}})?\b")),
     ("named-plan", re.compile(r"\b(?:[A-ZÅÄÖ][a-zåäö]*(?:plan|planen|strategi|strategin|agenda|agendan|program|programmet))\b")),
-    ("rus", re.compile(r"\b(?:RUS|RIS|RDS)(?:\s\d{4}\s?[–-]\s?\d{4})?\b")),
+    ("rus", re.compile(r"\b(?:RUS|RIS|RDS)(?:\s\d{4}\s?[–-]\s?\d{4})?\b(?![\-–:]\w)")),
 ]
 _ACR_LONG_FIRST = re.compile(rf"(?P<long>(?:{_CHAIN}|[{_UP}][\w\-]*(?:\s[\w\-:&]+){{1,12}}?))\s\((?P<acr>{_ACR})\)")
 _ACR_FIRST = re.compile(rf"\b(?P<acr>{_ACR})\s\((?P<long>[{_UP}][^()]{{4,120}}?)\)")
@@ -218,6 +218,10 @@ _ACR_STOP = {"ai", "it", "ikt", "hr", "vd", "bnp", "brp", "kpi", "gis", "co2", "
              "ix", "x", "a", "b", "c", "d", "e", "f", "q1", "q2", "q3", "q4", "ssk", "usk", "lex", "hbtqi", "hbtq"}
 _MID_SENT = re.compile(r"(?:[a-zåäö]\w*|,)\s$")
 _COMPOUND_NOUN = re.compile(r"-[a-zåäö]|:(?:er|t|en|et|n|a|or|ar|na)$")
+_GENERIC_COMPLEMENT = {"perioden", "åtgärder", "implementering", "utveckling", "arbetet", "genomförande", "området",
+                       "framtiden", "detta", "dessa", "denna", "regionen", "länet", "året", "åren", "verksamheten",
+                       "hur", "vad", "att", "samtliga", "alla", "respektive", "varje", "nästa", "kommande"}
+_GENITIVE_HINT = {"kommunerna", "regionerna", "länet", "regionen"}
 _CONNECTORS = {"i", "för", "på", "av", "mot", "och", "of", "for", "and", "the", "in", "on", "&", "till", "-", "–"}
 _VERBISH = re.compile(r"(?:ar|er|ir|as|es|ts|ats|ade|ades|des|it|itt|tt|at|de|te|ss)$")
 _VERBISH_STRONG = re.compile(r"(?:ades|ats|ades|erats|its|tts|ts|des|dde|ddes|ckas|ras|gas)$")
@@ -444,12 +448,19 @@ class EntityRules:
                 break
             if phase == 1:
                 break
+            if i == 0 and wl in _GENERIC_COMPLEMENT:
+                return 0
             if _VERBISH_STRONG.search(wl) and not w[0].isupper():
                 break
             end = words[i].end()
             if not (_ADJ_RE.search(wl) and i + 1 < len(words) and words[i + 1].group().lower() not in self.lex.boundary):
                 phase = 1
             i += 1
+        if end and text[end - 1] == "s" and words and text[pos:end].split()[-1].lower().endswith(("s",)) and \
+                text[pos:end].split()[-1].lower() not in ("resurs", "hälsans") and text[end:end + 1] == " ":
+            last = text[pos:end].split()[-1]
+            if last[:-1].lower() in _GENITIVE_HINT or last.lower().endswith(("ernas", "arnas", "ornas", "ens", "ets")):
+                return 0  # "handlingsplan för kommunernas ..." is cut in the middle
         return end
 
     def _acronyms(self, text: str, cands):
@@ -611,7 +622,7 @@ class EntityRules:
             span = doc.char_span(s, e, label=label, alignment_mode="expand")
             if span is None or not span.text.strip():
                 continue
-            if span.text.lower() in self.lex.generic:
+            if span.text.lower() in self.lex.generic or "http" in span.text or "www." in span.text:
                 continue
             if rule != "weak":
                 span.id_ = f"rule:{rule}"

@@ -108,7 +108,7 @@ def entity_key(text: str, etype: str) -> str:
         if len(words) > 1 and words[0].endswith("s") and words[1] in _ADJ.values():
             words = words[1:]  # "västerbottens regionala utvecklingsstrategi"
         s = " ".join(words)
-        s = re.sub(r"\s*\(?(\d{4})\s*-\s*(\d{4})\)?", r" \1-\2", s).strip()
+        s = re.sub(r"\s*\(?(?:för perioden\s)?(\d{4})\s*-\s*(\d{4})\)?", "", s).strip()  # the period is not the name
     # genitive on the last word
     last = s.rsplit(" ", 1)[-1]
     if len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "os", "ys")) and etype != "Strategy":
@@ -183,6 +183,23 @@ def _canonical(forms: Counter, key: str, etype: str, gaz_name: str | None) -> st
         return (is_acr, k != key, genitive, not f[:1].isupper(), -forms[f], -len(f), f)
 
     return sorted(forms, key=score)[0]
+
+
+_HEAD = re.compile(r"\w*(?:strategi|agenda|plan|program|handbok|vision|fond|fonder|anslag|policy|politik)$")
+_SCOPE = {"regional", "nationell", "gemensam", "ny", "svensk", "europeisk", "länsgemensam"}
+
+
+def _head_word(key: str) -> str | None:
+    """The compound that names what a strategy is ("drivmedelsstrategi"), if it has one."""
+    for w in key.split():
+        if _HEAD.match(w) and len(w) > 6:
+            return w
+    return None
+
+
+def _is_bare(key: str, head: str) -> bool:
+    """A name that is only its head word and scope adjectives ("regional drivmedelsstrategi")."""
+    return all(w == head or w in _SCOPE for w in key.split())
 
 
 def best_type_key(g: tuple[str, str], groups) -> tuple[str, str] | None:
@@ -275,6 +292,23 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
                     a, b = (best_type_key(a, groups), best_type_key(b, groups))
                     if a and b and a[0] == b[0]:
                         union(a, b)
+    # "regional drivmedelsstrategi" = "Drivmedelsstrategi för kollektivtrafik ...": one head word,
+    # merged when the longer names with that head are not ambiguous
+    for t in ("Strategy", "FundingSource"):
+        by_head: dict[str, list[str]] = defaultdict(list)
+        for k in keys_by_type.get(t, {}):
+            head = _head_word(k)
+            if head:
+                by_head[head].append(k)
+        for head, ks in by_head.items():
+            if len(ks) < 2:
+                continue
+            bare = [k for k in ks if _is_bare(k, head)]
+            full = [k for k in ks if k not in bare]
+            roots = {find(keys_by_type[t][k]) for k in full}
+            if bare and len(roots) <= 1:
+                for k in bare + full:
+                    union(keys_by_type[t][bare[0]], keys_by_type[t][k])
     if fuzz is not None:
         for t, kd in keys_by_type.items():
             ks = sorted(kd)
