@@ -10,6 +10,7 @@ Spans already on the doc (the trained NER) are kept where no rule span overlaps.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -136,17 +137,16 @@ _ACR = rf"[{_UP}][{_UP}a-zåäö0-9+&\-:]{{1,11}}"
 
 # name forms -> type
 _ORG_FORMS = [
-    ("region", re.compile(rf"\bRegion(?: (?:\d+|[{_UP}][\w\-/]*\w)(?:[ /](?!Region\b)[{_UP}][a-zåäö]\w*)?)")),
-    ("region-turism", re.compile(rf"\bRegion [{_UP}]\w+ (?:Turism|Tourism)\b")),
+    ("region", re.compile(rf"\bRegion (?:\d+\b|[{_UP}][\w\-/]*\w(?:[ /\-](?:Härjedalen|Götaland|Turism|Tourism)\b)?)")),
     ("kommun", re.compile(rf"\b[{_UP}][\w\-]*\w(?: [{_UP}]\w+)?s? [Kk]ommuns?\b")),
-    ("kommuner-assoc", re.compile(rf"(?<![,] )(?<! och )\b[{_UP}]\w+s [Kk]ommuner\b")),
+    ("sjukhus", re.compile(rf"\b[{_UP}]\w+ (?:sjukhus|lasarett)\b")),
     ("lansstyrelsen", re.compile(rf"\bLänsstyrelsen(?: i)? [{_UP}][\w\-]*\w(?: [{_UP}]\w+)?(?:s län)?")),
     ("lansstyrelserna", re.compile(rf"\bLänsstyrelserna i [{_UP}]\w+")),
     ("universitet", re.compile(rf"\b[{_UP}]\w+(?: [a-zåäö]+a)? [Uu]niversitet\b")),
     ("universitetssjukhus", re.compile(rf"\b[{_UP}]\w+ [Uu]niversitetssjukhus\b|\b[Uu]niversitetssjukhuset i [{_UP}]\w+")),
     ("ab", re.compile(rf"\b(?:[{_UP}][\w\-&.]*\w )(?:[{_UP}0-9][\w\-&.]*\w |och |& ){{0,3}}AB\b")),
-    ("agency", re.compile(rf"\b[{_UP}][a-zåäö]{{2,}}(?:verket|myndigheten|styrelsen|inspektionen|kansliet|förbundet|kammaren|institutet|ämbetet|kassan|förmedlingen|nämnden|rådet|delegationen|beredningen|fullmäktige|förvaltningen)\b")),
-    ("myndigheten-for", re.compile(r"\bMyndigheten för [a-zåäö\-]+(?: (?:och|samt) [a-zåäö\-]+)?(?: [a-zåäö]+)?")),
+    ("agency", re.compile(rf"\b[{_UP}][a-zåäö]{{2,}}(?:(?<!nät)verket|myndigheten|styrelsen|inspektionen|kansliet|förbundet|kammaren|institutet|ämbetet|kassan|förmedlingen|nämnden|rådet|delegationen|beredningen|fullmäktige|förvaltningen)\b")),
+    ("myndigheten-for", re.compile(r"\b(?:Myndigheten|Centrum|Institutionen|Centre|Centret|Institutet|Kommittén|Utredningen|Föreningen|Rådet) (?:för|mot|for) ")),
     ("political-body", re.compile(r"\b(?:regionala |kommunala |[a-zåäö]+- och )?(?:[a-zåäö]{3,}nämnden|regionfullmäktige|regionstyrelsen|regionala utvecklingsförvaltningen|primärkommunala delegationen)\b")),
     ("stiftelse", re.compile(rf"\b(?:Stiftelsen|Föreningen|Kommunalförbundet|Förbundet|Sparbanksstiftelsen) [{_UP}][\w\-]*\w(?: [{_UP}][\w\-]*\w)*")),
     ("stiftelse-suffix", re.compile(rf"\b(?:{_CHAIN}) (?:[Ss]tiftelse|[Ff]örening|sameförening|folkhögskola|museum|[Rr]iksförbund|riksorganisation)\b")),
@@ -206,6 +206,8 @@ def _desc_type(desc: str) -> str:
     return "Project"
 
 
+_LIST_ITEM = re.compile(rf"(?:{_CHAIN})")
+_LIST = re.compile(rf"(?<![\w\-])(?:{_CHAIN})(?:,\s(?:{_CHAIN}))*,?\s(?:och|samt|&|eller)\s(?:{_CHAIN})(?![\w\-])")
 _GENERIC = re.compile(rf"(?<![\w\-:])(?:{_CHAIN})(?![\w\-])")
 _SENT_START = re.compile(r"(?:[.!?:•●▪\-–]\s*|\n\s*|\(\s*)$")
 _SENT_WORDS = {"det", "den", "de", "detta", "denna", "dessa", "vi", "man", "här", "där", "inför", "även", "nya", "ny",
@@ -359,7 +361,11 @@ class EntityRules:
                 s, e = m.span()
                 if rule == "kommun" and text[s:e].split()[0] in ("Varje", "Den", "Denna", "En", "Ett", "Alla", "Vilken"):
                     continue
-                cands.append((s, e, "Organisation", 4, rule))
+                if rule == "myndigheten-for":
+                    e = self._scan_lower(text, e)
+                    if not e:
+                        continue
+                cands.append((s, e, "Organisation", 6 if rule == "region" and " " in text[s:e].strip()[7:] else 4, rule))
         for rule, rx in _FUND_FORMS:
             for m in rx.finditer(text):
                 cands.append((*m.span(), "FundingSource", 4, rule))
@@ -414,6 +420,7 @@ class EntityRules:
                     for n, o in found:
                         cands.append((m.start() + o, m.start() + o + len(n), "Organisation", 4, "muni-list"))
         cands.extend(self._acronyms(text, cands))
+        cands.extend(self._lists(text, cands))
         if self.generic_names:
             cands.extend(self._generic(text, cands))
         return cands
@@ -506,6 +513,44 @@ class EntityRules:
             hit = ends.get(m.start())
             if hit:
                 out.append((*m.span("acr"), hit[0], 3, "acr"))
+        return out
+
+    def _lists(self, text: str, cands):
+        """Coordinations "A, B och C": names listed with a typed name share its type."""
+        out = []
+        if " och " not in text and " samt " not in text and "," not in text:
+            return out
+        strong = {}
+        for cs, ce, lab, pr, _ in cands:
+            if pr >= 3:
+                strong[(cs, ce)] = lab
+        starts = {}
+        for (cs, ce), lab in strong.items():
+            starts.setdefault(cs, []).append((ce, lab))
+        for m in _LIST.finditer(text):
+            items = [(x.start() + m.start(), x.end() + m.start()) for x in _LIST_ITEM.finditer(m.group())]
+            if len(items) < 2:
+                continue
+            types = Counter()
+            for a, b in items:
+                for ce, lab in starts.get(a, []):
+                    if ce >= b - 2 or ce == b:
+                        types[lab] += 1
+            if not types:
+                continue
+            etype, n = types.most_common(1)[0]
+            if len(types) > 1 or n == len(items):
+                continue
+            for a, b in items:
+                name = text[a:b]
+                nl = name.lower()
+                if nl in self.lex.places or nl in self.lex.generic or nl in _ACR_STOP or len(name) < 2:
+                    continue
+                if name.split()[0] in self.lex.first_names or _COMPOUND_NOUN.search(name):
+                    continue
+                if all(w.lower().rstrip("s") in self.lex.places or w.lower() in _CONNECTORS for w in name.split()):
+                    continue
+                out.append((a, b, etype, 2, "list"))
         return out
 
     def _generic(self, text: str, cands):
