@@ -172,7 +172,7 @@ _STRAT_FORMS = [
 ]
 _ACR_LONG_FIRST = re.compile(rf"(?P<long>(?:{_CHAIN}|[{_UP}][\w\-]*(?:\s[\w\-:&]+){{1,12}}?))\s\((?P<acr>{_ACR})\)")
 _ACR_FIRST = re.compile(rf"\b(?P<acr>{_ACR})\s\((?P<long>[{_UP}][^()]{{4,120}}?)\)")
-_X_CUE = re.compile(rf"\b(?P<name>[{_UP}0-9][\w:+&]*[\w+])-(?P<cue>projektet|projekt|nätverket|satsningen|plattformen|samarbetet|piloten|programmet)\b")
+_X_CUE = re.compile(rf"(?:(?<=\s)|^)(?P<name>(?:[{_UP}][\w:+&]*\s){{0,3}}[{_UP}0-9][\w:+&]*[\w+])-(?P<cue>projektet|projekt|nätverket|satsningen|plattformen|samarbetet|piloten)\b")
 _DEF_PROJECT = re.compile(
     rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<name>{_CHAIN})\s(?:är|var|har varit|blir)\s(?:ett|en|det|den|[\w\-]+s)\s(?:[\w\-]+\s){{0,4}}?"
     r"(?P<head>[\w\-]*(?:projekt|nätverk|samarbete|samverkan|mötesplats|plattform|forum|konferens|satsning|"
@@ -224,6 +224,8 @@ _GENERIC_COMPLEMENT = {"perioden", "åtgärder", "implementering", "utveckling",
                        "framtiden", "detta", "dessa", "denna", "regionen", "länet", "året", "åren", "verksamheten",
                        "hur", "vad", "att", "samtliga", "alla", "respektive", "varje", "nästa", "kommande"}
 _GENITIVE_HINT = {"kommunerna", "regionerna", "länet", "regionen"}
+_X_NOT_NAME = {"eu", "fou", "yh", "esf", "eruf", "interreg", "horizont", "horisont", "europe", "arctic", "leader",
+               "life", "erasmus", "s3", "it", "ai", "ikt", "va", "rus", "vinnova", "tillväxtverket"}
 _CONNECTORS = {"i", "för", "på", "av", "mot", "och", "of", "for", "and", "the", "in", "on", "&", "till", "-", "–"}
 _VERBISH = re.compile(r"(?:ar|er|ir|as|es|ts|ats|ade|ades|des|it|itt|tt|at|de|te|ss)$")
 _VERBISH_STRONG = re.compile(r"(?:ades|ats|ades|erats|its|tts|ts|des|dde|ddes|ckas|ras|gas)$")
@@ -279,7 +281,7 @@ class EntityRules:
         self.default_type = None  # type for a multi-word name with no typing word; None: skip it
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab)
-        self.gaz_type: dict[str, str] = {}
+        self.gaz_forms = {f for canon, aliases, _ in self.lex.names for f in (canon, *aliases)}
         lower_pats: dict[str, list] = {}
         exact_pats: dict[str, list] = {}
         for canon, aliases, etype in self.lex.names:
@@ -331,7 +333,7 @@ class EntityRules:
                 n += 1
                 continue
             else:
-                if (not lower_ok or first_acr or after_conn_cap or lower >= 2 or wl in self.lex.boundary
+                if (not lower_ok or (first_acr and n == 1) or after_conn_cap or lower >= 2 or wl in self.lex.boundary
                         or (lower >= 1 or n >= 2) and _VERBISH.search(wl) or _VERBISH_STRONG.search(wl)):
                     break
                 lower += 1
@@ -342,6 +344,15 @@ class EntityRules:
             if n >= max_words:
                 break
         return end
+
+    def _name_ok(self, name: str) -> bool:
+        """A cue's name is not a place, a generic word, a year or a lone genitive."""
+        nl = name.lower()
+        if nl in self.lex.generic or nl in self.lex.places or nl.rstrip("s") in self.lex.places:
+            return False
+        if not any(c.isalpha() for c in name) or nl in _ACR_STOP:
+            return False
+        return True
 
     def _classify(self, name: str, default: str | None = None) -> str | None:
         return head_type(name, self.lex) or default
@@ -396,14 +407,21 @@ class EntityRules:
             defined = _UNTIL_ACR.match(text, s)
             if defined and etype in ("Project", "Strategy", "Organisation") and e:
                 e = max(e, defined.end("long"))  # "projektet R10 – en vinnare i ... (VIGO)"
-            if e and text[s:e].lower() not in lex.generic and text[s:e].lower() not in lex.places:
+            if e and self._name_ok(text[s:e]):
                 cands.append((s, e, etype, 3, "cue"))
         for m in _X_CUE.finditer(text):
+            x = m.group("name").split()[-1]
+            if x.lower() in _ACR_STOP or x.lower() in _X_NOT_NAME or x.lower() in lex.places or x in self.gaz_forms:
+                continue
+            if len(m.group("name").split()) > 1 and _SENT_START.search(text[max(0, m.start() - 3):m.start()] or "\n"):
+                continue
             cands.append((m.start(), m.end(), "Project", 3, "x-cue"))
         for m in _DEF_PROJECT.finditer(text):
             name = m.group("name")
             if name.lower() in lex.places or name.lower() in lex.generic or len(name) < 3:
                 continue
+            if " " not in name and not (name.isupper() or head_type(name, lex) or _NAME_FIRST.search(name)):
+                continue  # "Studien är ett ...", "Det är en ..."
             head = m.group("head")
             etype = "Organisation" if re.search(r"(förening|myndighet|organisation|företag|bolag|stiftelse|forskningscentrum|institut)$", head) else "Project"
             cands.append((m.start("name"), m.end("name"), etype, 3, "definition"))
@@ -547,6 +565,8 @@ class EntityRules:
                 if nl in self.lex.places or nl in self.lex.generic or nl in _ACR_STOP or len(name) < 2:
                     continue
                 if name.split()[0] in self.lex.first_names or _COMPOUND_NOUN.search(name):
+                    continue
+                if head_type(name, self.lex) not in (None, etype):
                     continue
                 if all(w.lower().rstrip("s") in self.lex.places or w.lower() in _CONNECTORS for w in name.split()):
                     continue
