@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 
 from .normalize import Normalized, normalize
+from .pipeline import _LOWER_NAME_HEADS, _LOWER_TAILS, MODEL_KB_ID
 from .records import DocResult, Mention
 from .relations import Sentence, extract_relations
 from .resolve import resolve
@@ -29,21 +30,44 @@ def paragraphs(norm: Normalized) -> Iterator[tuple[str, int]]:
         pos = m.end()
 
 
-def _collect(nlp: Language, norm: Normalized) -> tuple[list[Mention], list[Sentence]]:
+# One paragraph's annotation as plain data: sentence (start, end) and entity
+# (start, end, label, source) character offsets. Plain tuples travel cheaply
+# between processes (``jobs`` > 1) and give the same result as one process.
+Annotation = tuple[list[tuple[int, int]], list[tuple[int, int, str, str]]]
+
+
+def _source(ent) -> str:
+    """'rules' (ruler patterns and rule spans carry an id), 'model' (the trained NER, marked by
+    kg_model_filter) or 'weak' (other spans without an id: the rules' weak guesses)."""
+    if ent.ent_id_:
+        return "rules"
+    return "model" if ent.kb_id_ == MODEL_KB_ID else "weak"
+
+
+def annotate(nlp: Language, texts: Iterable[str]) -> Iterator[Annotation]:
+    """Sentences and entities of each text, through ``nlp.pipe`` (batched)."""
+    for doc in nlp.pipe(texts, batch_size=BATCH_SIZE):
+        if doc.has_annotation("SENT_START"):
+            sents = [(s.start_char, s.end_char) for s in doc.sents]
+        else:
+            sents = [(0, len(doc.text))]
+        ents = sorted((e.start_char, e.end_char, e.label_, _source(e)) for e in doc.ents)
+        yield sents, ents
+
+
+def _collect(norm: Normalized, paras: list[tuple[str, int]],
+             annots: Iterable[Annotation]) -> tuple[list[Mention], list[Sentence]]:
     mentions: list[Mention] = []
     sentences: list[Sentence] = []
-    for doc, offset in nlp.pipe(paragraphs(norm), as_tuples=True, batch_size=BATCH_SIZE):
-        sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
-        ents = sorted(doc.ents, key=lambda e: e.start_char)
+    for (text, offset), (sents, ents) in zip(paras, annots):
         k = 0
-        for sent in sents:
-            s_start = offset + sent.start_char
-            sentence = Sentence(sent.text, s_start, norm.line_at(s_start))
-            while k < len(ents) and ents[k].start_char < sent.end_char:
-                e = ents[k]
-                start = offset + e.start_char
-                source = "rules" if e.ent_id_ else "model"  # ruler patterns carry an id
-                m = Mention(e.text, e.label_, norm.line_at(start), start, offset + e.end_char, source)
+        for s0, s1 in sents:
+            s_start = offset + s0
+            sentence = Sentence(text[s0:s1], s_start, norm.line_at(s_start))
+            while k < len(ents) and ents[k][0] < s1:
+                e0, e1, label, source = ents[k]
+                start = offset + e0
+                m = Mention(text[e0:e1], label, norm.line_at(start), start, offset + e1, source)
                 mentions.append(m)
                 sentence.mentions.append(m)
                 k += 1
@@ -51,10 +75,28 @@ def _collect(nlp: Language, norm: Normalized) -> tuple[list[Mention], list[Sente
     return mentions, sentences
 
 
-def extract_text(nlp: Language, raw: str, source: str) -> DocResult:
-    """Entities and relations found in one document's raw text."""
-    norm = normalize(raw)
-    mentions, sentences = _collect(nlp, norm)
+_WORD = re.compile(r"\w+")
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-zåäöéü][\w]*")
+
+
+def _model_mention_ok(m: Mention, lower_words: set[str]) -> bool:
+    """A model mention made only of words the same document also writes in lower case
+    ("Status Uppdrag Analys", a table header) is not a name, unless a word is a name head."""
+    words = [w.casefold() for w in _WORD.findall(m.text)]
+    if not words or not all(w in lower_words or w.rstrip("s") in lower_words for w in words):
+        return True
+    heads = _LOWER_TAILS + _LOWER_NAME_HEADS.get(m.type, ())
+    return any(h in w for w in words for h in heads)
+
+
+def _finish(norm: Normalized, mentions: list[Mention], sentences: list[Sentence], source: str) -> DocResult:
+    if any(m.source == "model" for m in mentions):
+        lower_words = set(_LOWER_WORD.findall(norm.text))
+        bad = {id(m) for m in mentions if m.source == "model" and not _model_mention_ok(m, lower_words)}
+        if bad:
+            mentions = [m for m in mentions if id(m) not in bad]
+            for s in sentences:
+                s.mentions = [m for m in s.mentions if id(m) not in bad]
     entities = resolve(mentions, norm.text)
     name_of = {id(m): e.name for e in entities for m in e.mentions}
     relations = extract_relations(sentences, name_of)
@@ -62,7 +104,68 @@ def extract_text(nlp: Language, raw: str, source: str) -> DocResult:
     return DocResult(source=source, entities=entities, relations=relations)
 
 
-def extract_many(nlp: Language, docs: Iterable[tuple[str, str]]) -> Iterator[DocResult]:
-    """Extract from (raw text, source name) pairs, one result per document, in order."""
-    for raw, source in docs:
-        yield extract_text(nlp, raw, source)
+def extract_text(nlp: Language, raw: str, source: str) -> DocResult:
+    """Entities and relations found in one document's raw text."""
+    norm = normalize(raw)
+    paras = list(paragraphs(norm))
+    mentions, sentences = _collect(norm, paras, annotate(nlp, (t for t, _ in paras)))
+    return _finish(norm, mentions, sentences, source)
+
+
+# ---------------------------------------------------------------- several processes
+_WORKER_NLP: Language | None = None  # set before the pool forks; the workers inherit it
+CHUNK_CHARS = 40_000
+
+
+def _annotate_chunk(texts: list[str]) -> list[Annotation]:
+    return list(annotate(_WORKER_NLP, texts))
+
+
+def _finish_doc(args: tuple[Normalized, list[tuple[str, int]], list[Annotation], str]) -> DocResult:
+    norm, paras, annots, source = args
+    return _finish(norm, *_collect(norm, paras, annots), source)
+
+
+def _chunks(texts: list[str], size: int) -> list[list[str]]:
+    out: list[list[str]] = [[]]
+    n = 0
+    for t in texts:
+        if n >= size:
+            out.append([])
+            n = 0
+        out[-1].append(t)
+        n += len(t)
+    return [c for c in out if c]
+
+
+def extract_many(nlp: Language, docs: Iterable[tuple[str, str]], jobs: int = 1) -> Iterator[DocResult]:
+    """Extract from (raw text, source name) pairs, one result per document, in order.
+
+    With ``jobs`` > 1 (and the ``fork`` start method, i.e. Linux), the paragraphs
+    of all documents are annotated in chunks by ``jobs`` worker processes that
+    share the already loaded pipeline, then each document's resolution and
+    relations run in the pool too. The results are the same as with one process.
+    """
+    import multiprocessing as mp
+
+    if jobs <= 1 or "fork" not in mp.get_all_start_methods():
+        for raw, source in docs:
+            yield extract_text(nlp, raw, source)
+        return
+    global _WORKER_NLP
+    docs = list(docs)
+    norms = [normalize(raw) for raw, _ in docs]
+    paras = [list(paragraphs(n)) for n in norms]
+    flat = [t for ps in paras for t, _ in ps]
+    size = max(2_000, min(CHUNK_CHARS, sum(map(len, flat)) // (jobs * 4) + 1))
+    _WORKER_NLP = nlp
+    try:
+        with mp.get_context("fork").Pool(jobs) as pool:
+            annots = [a for chunk in pool.imap(_annotate_chunk, _chunks(flat, size)) for a in chunk]
+            tasks, k = [], 0
+            for norm, ps, (_, source) in zip(norms, paras, docs):
+                tasks.append((norm, ps, annots[k:k + len(ps)], source))
+                k += len(ps)
+            yield from pool.imap(_finish_doc, tasks)
+    finally:
+        _WORKER_NLP = None

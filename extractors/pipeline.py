@@ -6,13 +6,14 @@ Everything is a small component registered by name; which ones run is set in
 from __future__ import annotations
 
 import json
+import re
 import logging
 from functools import lru_cache
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 log = logging.getLogger(__name__)
 
@@ -64,21 +65,138 @@ def load_patterns(pattern_dir: Path = PATTERN_DIR) -> list[dict]:
 
 
 def model_available(model_dir: Path = MODEL_DIR) -> bool:
-    return (model_dir / "meta.json").exists() or (model_dir / "model-best" / "meta.json").exists()
+    return (Path(model_dir) / "meta.json").exists() or (Path(model_dir) / "model-best" / "meta.json").exists()
+
+
+# ---------------------------------------------------------------- the trained NER and its filter
+# Lower-case word parts that a lower-case Strategy / FundingSource name must contain
+# ("regional utvecklingsstrategi", "regionalfonden", "landsbygdsprogrammet").
+_LOWER_NAME_HEADS = {
+    "Strategy": ("strategi", "plan", "agenda", "program", "policy", "handlingsplan"),
+    "FundingSource": ("fond", "program", "anslag", "stöd", "medel", "leader", "interreg", "horisont", "life"),
+}
+_SECTION_NUMBER = re.compile(r"\b\d+\.\d+\b")  # "Delmål 3.1", table and section numbers
+# Words a model span must not start or end with: determiners, pronouns, prepositions.
+_BAD_EDGE = {"den", "det", "de", "denna", "detta", "dessa", "en", "ett", "som", "och", "eller", "i", "för",
+             "med", "av", "till", "på", "om", "från", "under", "inom", "vid", "samt", "att", "mot", "över",
+             "the", "and", "of", "for", "in"}
+# Lower-case word parts that may end an Organisation / Project name ("Luleå tekniska universitet").
+_LOWER_TAILS = ("kommun", "universitet", "högskola", "verket", "myndighet", "styrelse", "nämnd", "förbund",
+                "förening", "råd", "institut", "centrum", "bolag", "kammare", "stiftelse", "region",
+                "projekt", "nätverk", "plattform", "forum", "satsning", "samverkan", "initiativ", "program",
+                "kluster", "lab", "arena", "akademi", "hub", "partnerskap")
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_words() -> tuple[frozenset, frozenset]:
+    """(plain place names, given names), lower case, from the rules' public-fact gazetteers."""
+    gaz = HERE / "gazetteers"
+
+    def lines(name: str) -> list[str]:
+        f = gaz / name
+        if not f.exists():
+            return []
+        return [ln.split("|")[0].strip() for ln in f.read_text(encoding="utf-8").splitlines()
+                if ln.strip() and not ln.startswith("#") and not ln.startswith("[")]
+
+    places = {p.casefold() for p in lines("places.txt") + lines("municipalities.txt")}
+    for county in ("Norrbotten", "Västerbotten", "Jämtland", "Härjedalen", "Västernorrland", "Gävleborg", "Dalarna",
+                   "Värmland", "Örebro", "Västmanland", "Uppland", "Sörmland", "Östergötland", "Småland", "Skåne",
+                   "Blekinge", "Halland", "Bohuslän", "Dalsland", "Gotland", "Lappland", "Ångermanland", "Medelpad",
+                   "Hälsingland", "Gästrikland", "Nordland", "Troms", "Finnmark", "Trøndelag", "Österbotten",
+                   "Lappi", "Sábmie", "Sápmi"):
+        places.add(county.casefold())
+    return frozenset(places), frozenset(n.casefold() for n in lines("first_names.txt"))
+
+
+_ACRONYM_COMPOUND = re.compile(r"^[A-ZÅÄÖ0-9/]{2,}-[a-zåäö]")
+
+
+def _model_span_ok(span) -> bool:
+    """A span the NER proposes is kept only if it looks like a name of its type.
+
+    The model learned from silver labels and over-generalises "capitalised word
+    = name"; these checks keep its spans to name shapes: no function word at an
+    edge, no lone capitalised common word at the start of a sentence or item,
+    a lower-case last word only when it is a name head ("... kommun",
+    "... universitet", "... strategi"), lower-case Strategy/FundingSource names
+    only with a strategy or fund head word.
+    """
+    from .resolve import STOPLIST, norm_key  # resolve's stoplist is the one shared list of generic words
+
+    text = span.text.strip()
+    key = norm_key(text)
+    if len(key) < 2 or key in STOPLIST or not any(c.isalpha() for c in text):
+        return False
+    first, last = span[0], span[-1]
+    if first.lower_ in _BAD_EDGE or last.lower_ in _BAD_EDGE or first.is_punct:
+        return False
+    if last.is_punct and last.text not in {")", "+"}:
+        return False
+    if any("\n" in t.text or t.is_space for t in span) or _SECTION_NUMBER.search(text):
+        return False
+    if sum(c.isalpha() for c in text) <= 2:
+        return False  # "AI", "EU": too short to tell
+    if any(t.text == "," for t in span):
+        return False
+    heads = _LOWER_NAME_HEADS.get(span.label_, ())
+    tails = heads + _LOWER_TAILS
+    if not (text[0].isupper() or text[0].isdigit()) and not any(h in key for h in heads):
+        return False
+    if (last.is_lower or _ACRONYM_COMPOUND.match(last.text)) and not any(h in last.lower_ for h in tails):
+        return False  # "Västerbottens utveckling", "handlingsplan där", "EU-medel"
+    if len(span) == 1 and first.is_upper:
+        return False  # a lone unexplained acronym: the rules read acronym definitions
+    places, given = _gazetteer_words()
+    words = [t.lower_ for t in span if t.is_alpha and t.lower_ not in _BAD_EDGE]
+    if words and all(w in places or (w.endswith("s") and w[:-1] in places) for w in words):
+        return False  # a place ("Norra Sverige", "Jämtland Härjedalen")
+    if len(span) >= 2 and first.lower_ in given and span[1].is_title:
+        return False  # a person ("Maria Nilsson")
+    if len(span) == 1 and first.is_title:
+        prev = span.doc[first.i - 1] if first.i > 0 else None
+        item_start = first.is_sent_start or prev is None or prev.is_punct or prev.is_space or prev.like_num
+        if item_start and not any(h in first.lower_ for h in _LOWER_TAILS + heads):
+            return False  # a capitalised word opening a sentence, heading or list item
+    return True
+
+
+MODEL_KB_ID = "kg_ner"  # marks the trained NER's spans (rule spans carry an id instead)
+
+
+@Language.component("kg_model_filter")
+def kg_model_filter(doc: Doc) -> Doc:
+    """Drop NER spans that fail :func:`_model_span_ok` and mark the rest as the model's
+    (``kb_id_ == MODEL_KB_ID``); runs right after ``ner``, before the rules."""
+    if doc.ents:
+        doc.ents = [Span(doc, e.start, e.end, label=e.label, kb_id=MODEL_KB_ID) for e in doc.ents
+                    if _model_span_ok(e)]
+    return doc
+
+
+def _load_model(model_dir: Path) -> Language:
+    path = model_dir if (model_dir / "meta.json").exists() else model_dir / "model-best"
+    nlp = spacy.load(path, exclude=["entity_ruler"])
+    log.debug("loaded NER model from %s", path)
+    if "ner" in nlp.pipe_names and "kg_model_filter" not in nlp.pipe_names:
+        nlp.add_pipe("kg_model_filter", after="ner")
+    return nlp
 
 
 @lru_cache(maxsize=4)
-def build_nlp(rules: bool = True, model: bool = True) -> Language:
-    """Blank Swedish + sentencizer + (trained NER) + (EntityRuler on our pattern files).
+def build_nlp(rules: bool = True, model: bool = True, model_dir: Path | None = None) -> Language:
+    """Blank Swedish + sentencizer + (trained NER + its filter) + (EntityRuler on our pattern files).
 
     The ruler runs after the model and overwrites it where they overlap: patterns
-    are precise, the model covers names no pattern knows.
+    are precise, the model covers names no pattern knows. Without a shipped model
+    (``extractors/model``) ``model=True`` quietly falls back to rules only.
     """
-    if model and model_available():
-        path = MODEL_DIR if (MODEL_DIR / "meta.json").exists() else MODEL_DIR / "model-best"
-        nlp = spacy.load(path, exclude=[p for p in ("entity_ruler",)])
-        log.debug("loaded NER model from %s", path)
+    model_dir = Path(model_dir) if model_dir else MODEL_DIR
+    if model and model_available(model_dir):
+        nlp = _load_model(model_dir)
     else:
+        if model and not rules:
+            raise FileNotFoundError(f"no trained NER model in {model_dir} (run `kg train`)")
         nlp = spacy.blank("sv")
     if "kg_sentencizer" not in nlp.pipe_names:
         nlp.add_pipe("kg_sentencizer", first=True)

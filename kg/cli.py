@@ -19,6 +19,11 @@ log = logging.getLogger("kg")
 
 GRAPH_OPTION = click.option("--graph", "-g", "graph_dir", default="build", show_default=True,
                             type=click.Path(path_type=Path), help="Build folder made by `kg build` (or a .ttl file).")
+JOBS_OPTION = click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
+                           help="Worker processes for extraction.")
+NER_OPTION = click.option("--ner", type=click.Choice(["both", "rules", "model"]), default="both", show_default=True,
+                          help="Entity finders: patterns and rules, the trained NER model, or both "
+                               "(rules overwrite overlapping model spans).")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -45,8 +50,10 @@ def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
 @click.option("--out", "-o", default="build", show_default=True, type=click.Path(path_type=Path),
               help="Folder for graph.ttl, kg.sqlite and manifest.json.")
 @click.option("--db", "db_url", default=None, help="SQLAlchemy URL of the evidence store (default: SQLite in --out).")
+@JOBS_OPTION
+@NER_OPTION
 @click.pass_context
-def build(ctx: click.Context, paths: tuple[Path, ...], out: Path, db_url: str | None) -> None:
+def build(ctx: click.Context, paths: tuple[Path, ...], out: Path, db_url: str | None, jobs: int, ner: str) -> None:
     """Build the graph of PATHS (files or folders of .txt, .md, .pdf).
 
     With no PATHS, builds the sample report bundled with kg. All inputs are
@@ -56,7 +63,7 @@ def build(ctx: click.Context, paths: tuple[Path, ...], out: Path, db_url: str | 
     """
     from .build import build as run_build
 
-    manifest = run_build(list(paths), out, db_url=db_url, progress=ctx.obj["progress"])
+    manifest = run_build(list(paths), out, db_url=db_url, progress=ctx.obj["progress"], jobs=jobs, ner=ner)
     click.echo(f"built {out}/: {len(manifest['documents'])} document(s), {manifest['entities']} entities, "
                f"{manifest['relations']} relations, {manifest['triples']} triples")
     for name in ("graph.ttl", "kg.sqlite", "manifest.json"):
@@ -68,13 +75,15 @@ def build(ctx: click.Context, paths: tuple[Path, ...], out: Path, db_url: str | 
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--format", "-f", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True,
               help="json: the {documents: [...]} contract read by evaluation tools.")
+@JOBS_OPTION
+@NER_OPTION
 @click.pass_context
-def extract(ctx: click.Context, paths: tuple[Path, ...], fmt: str) -> None:
+def extract(ctx: click.Context, paths: tuple[Path, ...], fmt: str, jobs: int, ner: str) -> None:
     """Show what extraction finds in PATHS, without building (default: the bundled sample)."""
     from .build import extract_documents, load_documents
 
     docs = load_documents(list(paths))
-    results = extract_documents(docs, progress=ctx.obj["progress"])
+    results = extract_documents(docs, progress=ctx.obj["progress"], jobs=jobs, ner=ner)
     if fmt == "json":
         click.echo(json.dumps({"documents": [r.to_json() for r in results]}, ensure_ascii=False, indent=1))
         return
@@ -176,6 +185,35 @@ def validate(graph_dir: Path, limit: int) -> None:
     for v in report.violations[:limit or None]:
         click.echo(v.line())
     raise KgError(report.summary())
+
+
+@cli.command()
+@click.option("--corpus", "corpus", multiple=True, type=click.Path(exists=True, path_type=Path),
+              help="Report files or folders for silver labels (repeatable; default: ../shared/corpus).")
+@click.option("--output", "-o", default=None, type=click.Path(path_type=Path),
+              help="Model folder (default: extractors/model, the shipped model).")
+@click.option("--max-steps", default=None, type=int, help="Training steps (default: the config's).")
+@click.option("--seed", default=0, show_default=True, help="Random seed (same inputs + seed = same model).")
+@click.option("--examples", default=None, type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of hand-written example sentences (default: extractors/training).")
+def train(corpus: tuple[Path, ...], output: Path | None, max_steps: int | None, seed: int,
+          examples: Path | None) -> None:
+    """Train the NER on silver labels of the rules over --corpus plus hand-written examples.
+
+    Reproduces the shipped model (extractors/model) from the repository's own files:
+    the rules, extractors/config/ner.cfg and extractors/training/.
+    """
+    from extractors.train import DEFAULT_OUTPUT, EXAMPLES_DIR, train as run_train
+
+    from .ingest import collect_paths
+
+    default = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+    files = [p for p in collect_paths(list(corpus) or [default]) if p.suffix.lower() in (".txt", ".md")]
+    if not files:
+        raise click.UsageError("no .txt reports found for --corpus")
+    info = run_train(files, output or DEFAULT_OUTPUT, max_steps=max_steps, seed=seed,
+                     examples_dir=examples or EXAMPLES_DIR)
+    click.echo(f"trained on {len(files)} report(s), {info['train_docs']} training docs; wrote {output or DEFAULT_OUTPUT}")
 
 
 def main() -> None:
