@@ -228,6 +228,7 @@ class _Ctx:
     topic: str | None = None  # project named by the current section heading
     last_project: str | None = None  # the project mentioned last
     author: str | None = None  # the organisation that writes the report
+    topic_org: str | None = None  # organisation named by the current section heading
     last_subject: str | None = None  # subject of the previous sentence of the paragraph
 
 
@@ -236,6 +237,7 @@ class _Out:
         self.rels: dict[tuple, Relation] = {}
         self.claimed: set[str] = set()  # organisations given another role in the current unit
         self.surfaces: dict[str, str] = {}  # lower-cased surface form -> name, funders and organisations
+        self.org_surfaces: list[tuple[str, str]] = []  # (lower-cased surface, name) of organisations, longest first
 
     def add(self, s: str, p: str, o: str, unit: Unit, pos: int, extractor: str, conf: float) -> None:
         if not s or not o or s == o:
@@ -354,6 +356,12 @@ def _partners(unit: Unit, chs, types=("Organisation",)) -> list[tuple[int, list[
     return out
 
 
+def _located(text: str, m: M) -> bool:
+    """A mention used as a place or a possessor: 'i Region X', 'Region Xs inland'."""
+    before = text[max(0, m.start - 3):m.start]
+    return before.endswith("i ") or bool(re.match(r"s\s+[a-zåäö]", text[m.end - 1:m.end + 2]))
+
+
 def _anaphor(text: str, tpos: int) -> bool:
     """An anaphoric noun phrase ('Plattformen', 'Projektet', 'Den') in the clause before ``tpos``."""
     rx = lexicon()[1]
@@ -422,7 +430,8 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                     else:
                         themes = _after(ms, chs, text, after_agents, theme_types, max_gap=THEME_GAP)
                     themes = [t for t in themes if t not in agents]
-                    blocked = any(tend <= m.start <= after_agents + 40 and m.type not in theme_types for m in ms)
+                    blocked = any(tend <= m.start <= after_agents + 40 and m.type in ("Strategy", "FundingSource")
+                                  and m.type not in theme_types for m in ms)
                     if not themes and not blocked and "Project" in theme_types and frame.name != "collaborate":
                         prev = [m for m in ms if m.type == "Project" and m.end <= agents[0].start]
                         if prev:
@@ -458,11 +467,18 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                     _with_partners(out, frame, agents, themes, unit, chs, tpos, tend, ext, conf)
                 else:  # inverse: THEME <trigger> member, member och member
                     members = _after(ms, chs, text, tend, agent_types, max_gap=15)
+                    if frame.name == "member":  # "(bestående av åtta kommuner samt A och B)": all members to ')'
+                        stop = text.find(")", tend)
+                        stop = stop if stop >= 0 else _clause_end(text, tend)
+                        members = [m for m in ms if m.type == "Organisation" and tend <= m.start < stop
+                                   and not _located(text, m)] or members
                     if not members:
                         continue
                     themes = [m for m in ms if m.type in theme_types and m.end <= tpos
                               and m.start >= _clause_start(text, tpos)]
                     conf = 0.7
+                    if not themes and frame.name == "member" and ctx.topic_org:
+                        themes, conf = _pseudo(ctx.topic_org, "Organisation", tpos, unit.line_at(tpos)), 0.55
                     if frame.name == "collaborate":
                         # "samverkan mellan A, B och C": the first collaborates with the others
                         first, rest = members[0], members[1:]
@@ -481,6 +497,10 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                     _emit(out, frame, members, themes, unit, tpos, ext, conf)
     _compounds(unit, chs, out)
     _adjacency(unit, out)
+    _role_phrases(unit, chs, earlier, out)
+    _relative_membership(unit, chs, out)
+    _strategy_owner(unit, out)
+    _implements(unit, frames, earlier, out)
     _cooccurrence(unit, chs, ctx, out)
 
 
@@ -506,6 +526,87 @@ def _cooccurrence(unit: Unit, chs, ctx: _Ctx, out: _Out) -> None:
                     0.45 if cue else 0.35)
         elif ctx.topic and cue:
             out.add(o.name, "participatesIn", ctx.topic, unit, o.start, "cooccurrence-topic", 0.3)
+
+
+_ROLE_AFTER = re.compile(r"^\s*(?:\([^()]{0,60}\)\s*)?som\s+(?:huvudsaklig\s+|ensam\s+)?(?:sammankallande|projektägare|"
+                         r"samordnare|koordinator|ordförande|värd|huvudman|ansvarig|arrangör|ägare|projektledare|"
+                         r"lead partner|leadpartner|huvudsökande)", re.I)
+_ROLE_BEFORE = re.compile(r"(?:med|och)\s+(?:bland annat\s+)?$", re.I)
+
+
+_DAR = re.compile(r",?\s*där\s+$", re.I)
+_DAR_VERB = re.compile(r"^\s*(?:också\s+|även\s+)?(?:ingår|är medlem(?:mar)?|deltar|är representerad|medverkar)", re.I)
+_SOM_AR = re.compile(r"^,?\s*som\s+är\s+(?:ett|en)\s+(?:[\wåäö-]+\s+){0,4}(?:vid|inom|på|under)\s+$", re.I)
+
+
+def _relative_membership(unit: Unit, chs, out: _Out) -> None:
+    """'nätverket X, där Region Y ingår' (Y partOf / participatesIn X);
+    'Taiga som är ett centrum vid Umeå universitet' (Taiga partOf Umeå universitet)."""
+    text, ms = unit.text, unit.ms
+    for ch in chs:
+        head = ch[0]
+        if head.type != "Organisation":
+            continue
+        prev = [m for m in ms if m.end <= head.start]
+        if prev and _DAR.search(text[prev[-1].end:head.start]) and _DAR_VERB.match(text[ch[-1].end:]):
+            whole = prev[-1]
+            p = "partOf" if whole.type == "Organisation" else "participatesIn" if whole.type == "Project" else None
+            for o in ch:
+                if p:
+                    out.add(o.name, p, whole.name, unit, head.start, "relative-member", 0.7)
+    for a, b in zip(ms, ms[1:]):
+        if a.type == b.type == "Organisation" and _SOM_AR.match(text[a.end:b.start]):
+            out.add(a.name, "partOf", b.name, unit, a.start, "unit-of", 0.6)
+
+
+def _strategy_owner(unit: Unit, out: _Out) -> None:
+    """'Region Västerbottens energiagenda': the organisation in the genitive owns the strategy."""
+    text, ms = unit.text, unit.ms
+    strategies = [m for m in ms if m.type == "Strategy"]
+    if not strategies:
+        return
+    for st in strategies:
+        surface = text[st.start:st.end].lower()
+        for org_surface, org in out.org_surfaces:
+            if surface.startswith(org_surface) and re.match(r"(?::s|s)\s", surface[len(org_surface):]):
+                out.add(org, "responsibleFor", st.name, unit, st.start, "genitive", 0.7)
+                break
+
+
+def _implements(unit: Unit, frames: list[Frame], earlier: str | None, out: _Out) -> None:
+    """A project named with a strategy and an 'implement' trigger implements it (or the section's project does)."""
+    text, ms = unit.text, unit.ms
+    strategies = [m for m in ms if m.type == "Strategy"]
+    if not strategies:
+        return
+    imp = next(f for f in frames if f.name == "implement")
+    hits = list(imp.active.finditer(text)) if imp.active is not None else []
+    if not hits:
+        return
+    projects = [m for m in ms if m.type == "Project"]
+    for h in hits:
+        st = min(strategies, key=lambda m: abs(m.start - h.start()))
+        if projects:
+            for p in projects:
+                out.add(p.name, "implements", st.name, unit, h.start(), "implement-cooccurrence", 0.5)
+        elif earlier and _anaphor(text, h.start()) and re.match(r"\s*(?:projektet|satsningen|initiativet|plattformen)\b",
+                                                                 text, re.I):
+            out.add(earlier, "implements", st.name, unit, h.start(), "implement-anaphor", 0.4)
+
+
+def _role_phrases(unit: Unit, chs, earlier: str | None, out: _Out) -> None:
+    """'... med Region X som sammankallande / projektägare': X leads the project of the sentence or section."""
+    text = unit.text
+    for ch in chs:
+        if ch[0].type != "Organisation" or not _ROLE_AFTER.match(text[ch[-1].end:]):
+            continue
+        if not _ROLE_BEFORE.search(text[:ch[0].start]) and ch[0].start > 0:
+            continue
+        projects = [m for m in unit.ms if m.type == "Project"]
+        target = projects[-1].name if projects else earlier
+        if target:
+            for o in ch:
+                out.add(o.name, "leads", target, unit, ch[0].start, "role-phrase", 0.7)
 
 
 def _compounds(unit: Unit, chs, out: _Out) -> None:
@@ -600,11 +701,16 @@ def extract_relations(sentences: list[Sentence], name_of: dict[int, str]) -> lis
     ctx = _Ctx(author=_author(units))
     out.surfaces = {u.text[m.start:m.end].lower(): m.name for u in units for m in u.ms
                     if m.type in ("FundingSource", "Organisation")}
+    orgs = {u.text[m.start:m.end].lower(): m.name for u in units for m in u.ms if m.type == "Organisation"}
+    out.org_surfaces = sorted(((k.removesuffix(":s"), v) for k, v in orgs.items() if len(k) > 2),
+                              key=lambda kv: -len(kv[0]))
     _, anaphora, _, _ = lexicon()
     for u in units:
         projects = [m for m in u.ms if m.type == "Project"]
         if u.heading:
             ctx.topic = projects[0].name if projects else None
+            orgs = [m for m in u.ms if m.type == "Organisation"]
+            ctx.topic_org = orgs[0].name if orgs and not projects else None
             ctx.last_project = ctx.topic
         out.claimed = set()
         _unit_relations(u, ctx, out)
