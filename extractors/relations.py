@@ -40,7 +40,8 @@ from .records import Mention, Relation
 
 LEXICON = Path(__file__).parent / "lexicons" / "triggers.json"
 EVIDENCE_CHARS = 300
-THEME_GAP = 220  # characters from the trigger (or its agents) to the theme, inside one clause
+THEME_GAP = {"lead": 220, "own": 220}  # characters from the trigger (or its agents) to the theme, in one clause
+RECENT_UNITS = 3  # sentences after which 'Projektet' no longer refers to the last project named
 
 # Domain and range of each predicate.
 SIGNATURE = {
@@ -227,6 +228,8 @@ def _chain_of(chs: list[list[M]], m: M) -> list[M]:
 class _Ctx:
     topic: str | None = None  # project named by the current section heading
     last_project: str | None = None  # the project mentioned last
+    project_age: int = 0  # sentences since it was mentioned
+    topic_age: int = 0  # sentences since the last heading
     author: str | None = None  # the organisation that writes the report
     topic_org: str | None = None  # organisation named by the current section heading
     last_subject: str | None = None  # subject of the previous sentence of the paragraph
@@ -236,6 +239,7 @@ class _Out:
     def __init__(self) -> None:
         self.rels: dict[tuple, Relation] = {}
         self.claimed: set[str] = set()  # organisations given another role in the current unit
+        self.used: set[str] = set()  # entities in a relation stated by a trigger in the current unit
         self.surfaces: dict[str, str] = {}  # lower-cased surface form -> name, funders and organisations
         self.org_surfaces: list[tuple[str, str]] = []  # (lower-cased surface, name) of organisations, longest first
 
@@ -244,6 +248,8 @@ class _Out:
             return
         if p == "collaboratesWith" and s > o:
             s, o = o, s
+        if not extractor.startswith("cooccurrence"):
+            self.used.update((s, o))
         ev = _evidence(unit.text, pos)
         rel = Relation(s, p, o, unit.line_at(pos), ev, extractor, conf)
         old = self.rels.get(rel.key())
@@ -428,7 +434,7 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                         ce = _clause_end(text, tend)
                         themes = [m for m in ms if m.type == "Organisation" and tend <= m.start < ce]
                     else:
-                        themes = _after(ms, chs, text, after_agents, theme_types, max_gap=THEME_GAP)
+                        themes = _after(ms, chs, text, after_agents, theme_types, max_gap=THEME_GAP.get(frame.name, 120))
                     themes = [t for t in themes if t not in agents]
                     blocked = any(tend <= m.start <= after_agents + 40 and m.type in ("Strategy", "FundingSource")
                                   and m.type not in theme_types for m in ms)
@@ -443,7 +449,8 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                     _emit(out, frame, agents, themes, unit, tpos, ext, conf)
                     _with_partners(out, frame, agents, themes, unit, chs, tpos, tend, ext, conf)
                 elif voice == "passive":
-                    agents = _after(ms, chs, text, tend, agent_types, max_gap=50)
+                    agents = [a for a in _after(ms, chs, text, tend, agent_types, max_gap=50)
+                              if not _located(text, a)]
                     if not agents:
                         continue
                     link = text[tpos:agents[0].start]
@@ -513,10 +520,15 @@ def _cooccurrence(unit: Unit, chs, ctx: _Ctx, out: _Out) -> None:
     """Organisations named with a project and a participation cue take part in it (low confidence)."""
     text, ms = unit.text, unit.ms
     cue = _CUE.search(text)
-    projects = [m for m in ms if m.type == "Project"]
     orgs = [m for m in ms if m.type == "Organisation"]
     if not orgs:
         return
+    # a "project" listed among organisations ("A, B, P och C") is more likely a mistyped organisation
+    in_list = set()
+    for a, b in zip(ms, ms[1:]):
+        if a.type != b.type and _SEP.match(text[a.end:b.start]) and text[a.end:b.start].strip():
+            in_list.add(id(a) if a.type == "Project" else id(b))
+    projects = [m for m in ms if m.type == "Project" and id(m) not in in_list]
     for o in orgs:
         if o.name in out.claimed:
             continue
@@ -524,7 +536,7 @@ def _cooccurrence(unit: Unit, chs, ctx: _Ctx, out: _Out) -> None:
             p = min(projects, key=lambda q: abs(q.start - o.start))
             out.add(o.name, "participatesIn", p.name, unit, min(o.start, p.start), "cooccurrence",
                     0.45 if cue else 0.35)
-        elif ctx.topic and cue:
+        elif ctx.topic and cue and ctx.topic_age <= RECENT_UNITS + 2 and not [m for m in ms if m.type == "Project"]:
             out.add(o.name, "participatesIn", ctx.topic, unit, o.start, "cooccurrence-topic", 0.3)
 
 
@@ -712,11 +724,16 @@ def extract_relations(sentences: list[Sentence], name_of: dict[int, str]) -> lis
             orgs = [m for m in u.ms if m.type == "Organisation"]
             ctx.topic_org = orgs[0].name if orgs and not projects else None
             ctx.last_project = ctx.topic
-        out.claimed = set()
+        out.claimed, out.used = set(), set()
+        ctx.topic_age = 0 if u.heading else ctx.topic_age + 1
         _unit_relations(u, ctx, out)
         subj = _subject_before(u.ms, chains(u.ms, u.text), u.text, len(u.text))
         ctx.last_subject = subj[0].name if subj else None
         if projects:
-            ctx.last_project = projects[-1].name
+            ctx.last_project, ctx.project_age = projects[-1].name, 0
+        else:
+            ctx.project_age += 1
+            if ctx.project_age > RECENT_UNITS:  # an anaphor refers to a recent project, else to the section's
+                ctx.last_project = ctx.topic
     _table_rows(units, out)
     return list(out.rels.values())
