@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -140,7 +140,7 @@ _ORG_FORMS = [
     ("region", re.compile(rf"\bRegion (?:\d+\b|[{_UP}][\w\-/]*\w(?:[ /\-](?:Härjedalen|Götaland|Turism|Tourism)\b)?)")),
     ("kommun", re.compile(rf"\b[{_UP}][\w\-]*\w(?: [{_UP}]\w+)?s? [Kk]ommuns?\b")),
     ("sjukhus", re.compile(rf"\b[{_UP}]\w+ (?:sjukhus|lasarett)\b")),
-    ("lansstyrelsen", re.compile(rf"\bLänsstyrelsen(?: i)? [{_UP}][\w\-]*\w(?: [{_UP}]\w+)?(?:s län)?")),
+    ("lansstyrelsen", re.compile(rf"\bLänsstyrelsen(?: i)? [{_UP}][\w\-]*\w(?: [{_UP}]\w+)?(?:s? län)?")),
     ("lansstyrelserna", re.compile(rf"\bLänsstyrelserna i [{_UP}]\w+")),
     ("universitet", re.compile(rf"\b[{_UP}]\w+(?: [a-zåäö]+a)? [Uu]niversitet\b")),
     ("universitetssjukhus", re.compile(rf"\b[{_UP}]\w+ [Uu]niversitetssjukhus\b|\b[Uu]niversitetssjukhuset i [{_UP}]\w+")),
@@ -208,6 +208,7 @@ def _desc_type(desc: str) -> str:
 
 _LIST_ITEM = re.compile(rf"(?:{_CHAIN})")
 _LIST = re.compile(rf"(?<![\w\-])(?:{_CHAIN})(?:,\s(?:{_CHAIN}))*,?\s(?:och|samt|&|eller)\s(?:{_CHAIN})(?![\w\-])")
+_BEFORE_NAME = re.compile(r"(?<![\w\-])(?P<cue>[^\W\d][\w\-]*)\s+[\"”“«']?(?=[A-ZÅÄÖÉÜ0-9])")
 _GENERIC = re.compile(rf"(?<![\w\-:])(?:{_CHAIN})(?![\w\-])")
 _SENT_START = re.compile(r"(?:[.!?:•●▪\-–]\s*|\n\s*|\(\s*)$")
 _SENT_WORDS = {"det", "den", "de", "detta", "denna", "dessa", "vi", "man", "här", "där", "inför", "även", "nya", "ny",
@@ -266,17 +267,54 @@ def _acronym_start(words: list[str], acr: str) -> int | None:
     return best
 
 
+def _has_ents(doc: Doc) -> bool:
+    """Cheap test for existing entity annotation (``doc.ents`` builds a Token per token)."""
+    return bool(doc.to_array("ENT_IOB").any()) if len(doc) else False
+
+
 # ---------------------------------------------------------------- the component
-@Language.factory("kg_entity_rules", default_config={"gazetteer_dir": None, "generic_names": True})
-def make_entity_rules(nlp: Language, name: str, gazetteer_dir: str | None, generic_names: bool):
-    return EntityRules(nlp, gazetteer_dir or str(GAZ_DIR), generic_names)
+PATTERN_DIR = Path(__file__).parent / "patterns"
+
+
+def load_patterns(pattern_dir: str | Path = PATTERN_DIR) -> list[dict]:
+    """EntityRuler-style patterns kept as data: every ``*.jsonl`` in ``pattern_dir`` ("//" comments)."""
+    import json
+
+    out = []
+    for f in sorted(Path(pattern_dir).glob("*.jsonl")):
+        for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
+            line = line.strip()
+            if line and not line.startswith("//"):
+                try:
+                    out.append(json.loads(line))
+                except ValueError as e:
+                    raise ValueError(f"{f.name}:{n}: bad pattern: {e}") from None
+    return out
+
+
+@Language.factory("kg_entity_rules", default_config={"gazetteer_dir": None, "pattern_dir": None,
+                                                     "generic_names": True})
+def make_entity_rules(nlp: Language, name: str, gazetteer_dir: str | None, pattern_dir: str | None,
+                      generic_names: bool):
+    return EntityRules(nlp, gazetteer_dir or str(GAZ_DIR), generic_names, pattern_dir or str(PATTERN_DIR))
 
 
 class EntityRules:
     """Sets doc.ents from gazetteers and name rules; rule spans overwrite model spans."""
 
-    def __init__(self, nlp: Language, gazetteer_dir: str, generic_names: bool = True):
+    def __init__(self, nlp: Language, gazetteer_dir: str, generic_names: bool = True, pattern_dir: str | None = None):
         self.lex = load_lexicon(gazetteer_dir)
+        # EntityRuler-style patterns (patterns/*.jsonl): run here, without a separate ruler pass
+        self.pat_phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.pat_tokens = Matcher(nlp.vocab)
+        self.pat_label: dict[str, str] = {}
+        for i, pat in enumerate(load_patterns(pattern_dir or PATTERN_DIR)):
+            key = f"{pat.get('id', 'pattern')}#{i}"
+            self.pat_label[key] = pat["label"]
+            if isinstance(pat["pattern"], str):
+                self.pat_phrases.add(key, [nlp.make_doc(pat["pattern"])])
+            else:
+                self.pat_tokens.add(key, [pat["pattern"]])
         self.generic_names = generic_names
         self.default_type = None  # type for a multi-word name with no typing word; None: skip it
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -285,7 +323,7 @@ class EntityRules:
         lower_pats: dict[str, list] = {}
         exact_pats: dict[str, list] = {}
         for canon, aliases, etype in self.lex.names:
-            for form in {canon, *aliases}:
+            for form in sorted({canon, *aliases}):
                 variants = {form, form + ":s" if form.isupper() else form + ("" if form.endswith("s") else "s")}
                 for v in variants:
                     single = " " not in v
@@ -297,7 +335,8 @@ class EntityRules:
         for key, forms in exact_pats.items():
             self.exact.add(key, [nlp.make_doc(f) for f in sorted(set(forms))])
         cues = sorted(self.lex.cues, key=len, reverse=True)
-        self.cue_re = re.compile(r"\b(?P<cue>(?i:[a-zåäö\-]*(?:" + "|".join(map(re.escape, cues)) + r")))\s+[\"”“«']?(?=[" + _UP + r"0-9])")
+        self.cue_tails = tuple(cues)  # longest first
+        self.cue_re = _BEFORE_NAME
 
     # -- helpers
     def _scan_name(self, text: str, pos: int, lower_ok: bool, max_words: int = 9) -> int:
@@ -358,15 +397,20 @@ class EntityRules:
         return head_type(name, self.lex) or default
 
     # -- main
-    def find(self, doc: Doc) -> list[tuple[int, int, str, int, str]]:
+    def find(self, doc: Doc, text: str | None = None) -> list[tuple[int, int, str, int, str]]:
         """(start_char, end_char, label, priority, rule) candidates in ``doc``."""
-        text = doc.text
+        text = doc.text if text is None else text
         lex = self.lex
         cands: list[tuple[int, int, str, int, str]] = []
         for matcher, rule in ((self.lower, "gaz"), (self.exact, "gaz")):
             for key, s, e in matcher(doc):
                 span = doc[s:e]
                 cands.append((span.start_char, span.end_char, doc.vocab.strings[key], 5, rule))
+        for matcher in (self.pat_phrases, self.pat_tokens) if len(self.pat_tokens) else (self.pat_phrases,):
+            for key, s, e in matcher(doc):
+                k = doc.vocab.strings[key]
+                span = doc[s:e]
+                cands.append((span.start_char, span.end_char, self.pat_label[k], 3, k.split("#")[0]))
         for rule, rx in _ORG_FORMS:
             for m in rx.finditer(text):
                 s, e = m.span()
@@ -394,14 +438,14 @@ class EntityRules:
                         continue
                 elif rule == "x-plan" and not re.search(r"(?:för|i) [A-ZÅÄÖ]|\d{4}|[Rr]egional|[Nn]ationell|[Nn]orrländsk", text[s:e]):
                     continue
-                cands.append((s, e, "Strategy", 3 if rule == "named-plan" else 4, rule))
+                cands.append((s, e, "Strategy", {"named-plan": 3, "rus": 5}.get(rule, 4), rule))
         # cue phrases: "projektet X"
         for m in self.cue_re.finditer(text):
             cue = m.group("cue").lower()
-            tail = next((c for c in sorted(lex.cues, key=len, reverse=True) if cue.endswith(c)), None)
-            etype = lex.cues.get(tail or "")
-            if not etype:
+            if not cue.endswith(self.cue_tails):
                 continue
+            tail = next(c for c in self.cue_tails if cue.endswith(c))
+            etype = lex.cues[tail]
             s = m.end()
             e = self._scan_name(text, s, lower_ok=etype in ("Project", "Strategy"))
             defined = _UNTIL_ACR.match(text, s)
@@ -668,21 +712,23 @@ class EntityRules:
         prev_text = ""
         buf = None
         for doc in stream:
+            text = doc.text  # Doc.text joins every token: compute it once
             if buf is not None:
-                yield self._apply(buf, prev_text, doc.text)
-                prev_text = buf.text
-            buf = doc
+                yield self._apply(buf[0], prev_text, text, buf[1])
+                prev_text = buf[1]
+            buf = (doc, text)
         if buf is not None:
-            yield self._apply(buf, prev_text, "")
+            yield self._apply(buf[0], prev_text, "", buf[1])
 
     def __call__(self, doc: Doc) -> Doc:
         return self._apply(doc, "", "")
 
-    def _apply(self, doc: Doc, prev: str, nxt: str) -> Doc:
-        cands = self.find(doc)
+    def _apply(self, doc: Doc, prev: str, nxt: str, text: str | None = None) -> Doc:
+        text = doc.text if text is None else text
+        cands = self.find(doc, text)
         if prev or nxt:
-            cands.extend(self._context(doc.text, prev, nxt))
-        spans = [(2, len(e), e) for e in doc.ents]  # model spans beat weak guesses, lose to rules
+            cands.extend(self._context(text, prev, nxt))
+        spans = [(2, len(e), e) for e in doc.ents] if _has_ents(doc) else []  # model spans beat weak guesses
         for s, e, label, prio, rule in cands:
             span = doc.char_span(s, e, label=label, alignment_mode="expand")
             if span is None or not span.text.strip():
@@ -693,7 +739,7 @@ class EntityRules:
                 span.id_ = f"rule:{rule}"
             spans.append((prio, len(span), span))
         # higher priority first, then longer; greedy non-overlapping
-        spans.sort(key=lambda t: (-t[0], -t[1], t[2].start))
+        spans.sort(key=lambda t: (-t[0], -t[1], t[2].start, t[2].label_))  # deterministic
         taken = [False] * len(doc)
         chosen = []
         for _, _, sp in spans:

@@ -206,12 +206,10 @@ def build_nlp(rules: bool = True, model: bool = True, model_dir: Path | None = N
 
 
 def add_rules(nlp: Language) -> Language:
-    """Rule components (owned by the entity-rules work): EntityRuler on patterns/*.jsonl, then
-    ``kg_entity_rules`` (gazetteers, name forms, cue phrases, acronyms), which overwrites
-    overlapping model/ruler spans and keeps the rest."""
+    """Rule component (owned by the entity-rules work): ``kg_entity_rules`` runs the patterns in
+    patterns/*.jsonl, gazetteers, name forms, cue phrases and acronyms; it overwrites overlapping
+    model spans and keeps the rest."""
     from . import entity_rules  # noqa: F401  (registers the kg_entity_rules factory)
 
-    ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
-    ruler.add_patterns(load_patterns())
-    nlp.add_pipe("kg_entity_rules")
+    nlp.add_pipe("kg_entity_rules")  # also runs the patterns/*.jsonl (EntityRuler format)
     return nlp

@@ -216,6 +216,61 @@ def train(corpus: tuple[Path, ...], output: Path | None, max_steps: int | None, 
     click.echo(f"trained on {len(files)} report(s), {info['train_docs']} training docs; wrote {output or DEFAULT_OUTPUT}")
 
 
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--gold", "gold_dir", required=True, type=click.Path(path_type=Path, file_okay=False),
+              help="Folder of gold annotation JSON files (one per annotated slice).")
+@click.option("--corpus", "corpus_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Where the annotated reports are, when no PATHS are given (default: GOLD/../corpus).")
+@click.option("--predictions", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Score this `kg extract --format json` file instead of extracting.")
+@click.option("--errors", is_flag=True, help="Also list every false positive and false negative.")
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@JOBS_OPTION
+@NER_OPTION
+@click.pass_context
+def evaluate(ctx: click.Context, paths: tuple[Path, ...], gold_dir: Path, corpus_dir: Path | None,
+             predictions: Path | None, errors: bool, fmt: str, jobs: int, ner: str) -> None:
+    """P/R/F1 per entity type and per relation of extraction on annotated reports.
+
+    Extracts PATHS (or the reports the gold files name, found in --corpus) and
+    scores them against the gold annotations in --gold with the same matching
+    rules as the reference scorer; --errors lists the false positives and negatives.
+    """
+    from .evaluate import load_gold, report, score
+
+    gold = load_gold(gold_dir)
+    if predictions is not None:
+        try:
+            preds = json.loads(predictions.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as e:
+            raise KgError(f"cannot read predictions {predictions}: {e}") from None
+    else:
+        from .build import extract_documents, load_documents
+        from .ingest import collect_paths
+
+        if paths:
+            files = [p for p in collect_paths(list(paths)) if p.name in gold]
+        else:
+            folder = corpus_dir or gold_dir.resolve().parent / "corpus"
+            files = [folder / name for name in sorted(gold) if (folder / name).exists()]
+        if not files:
+            raise KgError("none of the documents named in the gold files was found; give PATHS or --corpus")
+        docs = load_documents(files)
+        results = extract_documents(docs, progress=ctx.obj["progress"], jobs=jobs, ner=ner)
+        preds = {"documents": [r.to_json() for r in results]}
+    sc = score(gold, preds)
+    if not sc.documents:
+        raise KgError("no predicted document matches a gold document (compare file names)")
+    if fmt == "json":
+        out = sc.to_json()
+        if errors:
+            out["errors"] = [dict(zip(("doc", "kind", "what", "text"), e)) for e in sc.errors]
+        click.echo(json.dumps(out, ensure_ascii=False, indent=1))
+    else:
+        click.echo(report(sc, errors=errors))
+
+
 def main() -> None:
     """Entry point: click handles usage errors; anything else becomes one line, never a traceback."""
     try:

@@ -1,0 +1,120 @@
+"""Rule-based entity finding on short Swedish texts written for these tests."""
+import pytest
+
+from extractors.entity_rules import load_lexicon, municipality_official
+from extractors.pipeline import build_nlp
+
+from conftest import SHARED
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp(rules=True, model=False)
+
+
+def ents(nlp, text):
+    return {(e.text, e.label_) for e in nlp(text).ents}
+
+
+def test_gazetteer_has_public_facts():
+    lex = load_lexicon()
+    assert len(lex.municipalities) == 290
+    assert lex.municipalities["Bjurholm"] == "Bjurholms kommun"
+    assert lex.municipalities["Dorotea"] == "Dorotea kommun"
+    regions = [c for c, _, t in lex.names if c.startswith("Region ") and t == "Organisation"]
+    assert len(regions) >= 20
+    assert municipality_official("Falun", "Falu kommun") == "Falu kommun"
+
+
+def test_organisation_forms(nlp):
+    found = ents(nlp, "Arbetet sker med Hallstaviks kommun, Region Gotland, Länsstyrelsen i Kalmar län "
+                      "och Mälarstrands universitet samt Norrskensbolaget AB och Skogsinspektionen.")
+    assert ("Hallstaviks kommun", "Organisation") in found
+    assert ("Region Gotland", "Organisation") in found
+    assert ("Länsstyrelsen i Kalmar län", "Organisation") in found
+    assert ("Mälarstrands universitet", "Organisation") in found
+    assert ("Norrskensbolaget AB", "Organisation") in found
+    assert ("Skogsinspektionen", "Organisation") in found
+
+
+def test_network_is_not_an_agency(nlp):
+    found = ents(nlp, "Hon deltar i Rektorsnätverket varje vår.")
+    assert ("Rektorsnätverket", "Organisation") not in found
+
+
+def test_cue_phrases_label_only_the_name(nlp):
+    found = ents(nlp, "Inom projektet Grön Fjällmat i Jämtland har tio företag deltagit. "
+                      "Plattformen KUSTLAB samlar aktörer. Erfarenheter från SOLBACKE-projektet sprids.")
+    assert ("Grön Fjällmat i Jämtland", "Project") in found
+    assert ("KUSTLAB", "Project") in found
+    assert any(t.startswith("SOLBACKE") and lab == "Project" for t, lab in found)
+
+
+def test_acronym_definitions_share_the_type(nlp):
+    found = ents(nlp, "Satsningen Fjällnära Innovation Norr (FINN) startade i år. "
+                      "Myndigheten för kustplanering (MKP) deltar.")
+    assert ("Fjällnära Innovation Norr", "Project") in found
+    assert ("FINN", "Project") in found
+    assert ("MKP", "Organisation") in found
+
+
+def test_municipality_lists(nlp):
+    found = ents(nlp, "Projektet omfattar Bjurholm, Dorotea och Malå kommuner.")
+    assert {("Bjurholm", "Organisation"), ("Dorotea", "Organisation"), ("Malå", "Organisation")} <= found
+    # plain places are not organisations
+    assert not any(lab == "Organisation" for t, lab in ents(nlp, "Vi reste till Umeå, Luleå och Kiruna."))
+
+
+def test_strategy_forms(nlp):
+    found = ents(nlp, "Nämnden antog en regional cykelstrategi och en handlingsplan för hållbar turism. "
+                      "Arbetet följer RUS 2020–2030 och Agenda 2030.")
+    assert ("regional cykelstrategi", "Strategy") in found
+    assert ("handlingsplan för hållbar turism", "Strategy") in found
+    assert ("RUS 2020–2030", "Strategy") in found
+    assert ("Agenda 2030", "Strategy") in found
+
+
+def test_funding_forms(nlp):
+    found = ents(nlp, "Projektet finansieras av Europeiska regionala utvecklingsfonden, anslag 1:1 och "
+                      "Interreg Aurora samt innovationscheckar.")
+    labels = {t: lab for t, lab in found}
+    assert labels.get("Europeiska regionala utvecklingsfonden") == "FundingSource"
+    assert labels.get("anslag 1:1") == "FundingSource"
+    assert labels.get("Interreg Aurora") == "FundingSource"
+    assert labels.get("innovationscheckar") == "FundingSource"
+
+
+def test_heading_described_in_next_paragraph(nlp):
+    paras = ["Fjällforum Syd", "Ett nätverk mellan kommunerna i södra fjällen som träffas varje månad."]
+    docs = list(nlp.pipe(paras))
+    assert [(e.text, e.label_) for e in docs[0].ents] == [("Fjällforum Syd", "Project")]
+
+
+def test_rule_spans_carry_an_id(nlp):
+    doc = nlp("Region Gotland leder arbetet.")
+    assert doc.ents and all(e.ent_id_ for e in doc.ents)
+
+
+def test_speed_is_reasonable(nlp):
+    import time
+
+    text = ("Region Västerbotten och Umeå kommun driver projektet Grön Fjällmat i samverkan med "
+            "Länsstyrelsen i Västerbotten, finansierat av ERUF. ") * 20
+    start = time.perf_counter()
+    n = sum(len(d) for d in nlp.pipe([text] * 50))
+    assert n / (time.perf_counter() - start) > 20000  # tokens per second, rules only
+
+
+@pytest.mark.skipif(not (SHARED / "corpus").is_dir() or not (SHARED / "gold").is_dir(),
+                    reason="shared corpus and gold not present")
+def test_dev_corpus_score_floor():
+    from extractors.extract import extract_text
+    from kg.evaluate import Scores, load_gold, score
+
+    nlp = build_nlp(rules=True, model=False)
+    gold = load_gold(SHARED / "gold")
+    docs = [extract_text(nlp, p.read_text(encoding="utf-8"), p.name).to_json()
+            for p in sorted((SHARED / "corpus").glob("*.txt")) if p.name in gold]
+    sc = score(gold, {"documents": docs})
+    p, r, f = Scores.micro(sc.entities)
+    assert f >= 0.60, f"rules-only entity F1 fell to {f:.3f}"

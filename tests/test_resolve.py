@@ -1,0 +1,60 @@
+"""Entity resolution: surface variants of one name become one entity."""
+from extractors.records import Mention
+from extractors.resolve import entity_key, norm_key, resolve
+
+
+def m(text, etype, start=0, source="rules"):
+    return Mention(text, etype, 1, start, start + len(text), source)
+
+
+def names(entities):
+    return {(e.type, e.name): sorted(e.aliases) for e in entities}
+
+
+def test_norm_key_unifies_dashes_case_and_space():
+    assert norm_key("Region  Jämtland–Härjedalen ") == norm_key("region jämtland-härjedalen")
+    assert norm_key("ERUF- finansierade") == "eruf-finansierade"
+
+
+def test_genitive_definite_and_cue_forms():
+    assert entity_key("Region Gotlands", "Organisation") == entity_key("Region Gotland", "Organisation")
+    assert entity_key("Länsstyrelsen i Kalmar län", "Organisation") == entity_key("Länsstyrelsen Kalmar", "Organisation")
+    assert entity_key("regionala cykelstrategin", "Strategy") == entity_key("Regional cykelstrategi", "Strategy")
+    assert entity_key("SOLBACKE-projektet", "Project") == entity_key("SOLBACKE", "Project")
+    assert entity_key("EU:s", "Organisation") == "eu"
+
+
+def test_resolve_merges_variants_and_keeps_official_name():
+    ents = resolve([m("Region Gotlands", "Organisation", 0), m("Region Gotland", "Organisation", 30),
+                    m("region Gotland", "Organisation", 60)])
+    assert names(ents) == {("Organisation", "Region Gotland"): ["Region Gotlands", "region Gotland"]}
+
+
+def test_acronym_and_long_form_join():
+    text = "Satsningen Fjällnära Innovation Norr (FINN) startade. FINN växer."
+    ms = [m("Fjällnära Innovation Norr", "Project", 11), m("FINN", "Project", 38), m("FINN", "Project", 54)]
+    ents = resolve(ms, text)
+    assert len(ents) == 1 and ents[0].name == "Fjällnära Innovation Norr" and ents[0].aliases == ["FINN"]
+
+
+def test_gazetteer_alias_and_bare_municipality():
+    ents = resolve([m("EU-kommissionen", "Organisation", 0), m("Europeiska kommissionen", "Organisation", 40),
+                    m("Bjurholm", "Organisation", 80)])
+    got = names(ents)
+    assert got[("Organisation", "Europeiska kommissionen")] == ["EU-kommissionen"]
+    assert ("Organisation", "Bjurholms kommun") in got
+
+
+def test_stoplist_and_type_vote():
+    ents = resolve([m("projektet", "Project", 0), m("regionen", "Organisation", 20),
+                    m("Kustlänken", "Project", 40), m("Kustlänken", "Project", 60),
+                    m("Kustlänken", "Organisation", 80, source="weak")])
+    assert names(ents) == {("Project", "Kustlänken"): []}
+
+
+def test_fuzzy_match_same_type_only():
+    ents = resolve([m("Tillväxtverket", "Organisation", 0), m("Tillväxverket", "Organisation", 30)])
+    assert len(ents) == 1 and ents[0].name == "Tillväxtverket"
+    ents = resolve([m("Länsstyrelsen Västerbotten", "Organisation", 0),
+                    m("Länsstyrelsen Norrbotten", "Organisation", 40)])
+    assert len(ents) == 2
