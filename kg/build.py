@@ -13,19 +13,19 @@ import json
 import logging
 from contextlib import ExitStack
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 from tqdm import tqdm
-
-from extractors.extract import extract_many, extract_text
-from extractors.pipeline import build_nlp
-from extractors.records import DocResult
 
 from . import __version__, store
 from .atomic import atomic_path
 from .errors import KgError
 from .graph import Merged, build_graph, merge_entities, stated_relations
 from .ingest import Document, collect_paths, read_document
+
+if TYPE_CHECKING:
+    from extractors.records import DocResult
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +59,9 @@ NER_MODES = {"both": (True, True), "rules": (True, False), "model": (False, True
 def extract_documents(docs: list[Document], progress: bool = False, jobs: int = 1,
                       ner: str = "both") -> list[DocResult]:
     """Extraction results for ``docs``, in order; ``jobs`` worker processes when > 1."""
+    from extractors.extract import extract_many, extract_text  # spaCy loads only once the inputs are read
+    from extractors.pipeline import build_nlp
+
     rules, model = NER_MODES[ner]
     nlp = build_nlp(rules=rules, model=model)
     if jobs > 1 and len(docs) > 0:

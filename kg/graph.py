@@ -24,7 +24,6 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 
 from extractors.records import DocResult, Relation
-from extractors.resolve import norm_key
 
 from .ingest import Document
 from .vocab import DERIVED, DOC, EVIDENCE, ID, KG, MENTION
@@ -105,6 +104,8 @@ class Merged:
 
 def merge_entities(docs: list[Document], results: list[DocResult]) -> Merged:
     """Merge per-document entities into graph nodes with stable IRIs."""
+    from extractors.resolve import norm_key  # (imports spaCy: only when there is something to merge)
+
     parent: dict[int, int] = {}
 
     def find(i: int) -> int:

@@ -1,9 +1,9 @@
 """`kg validate`: check a built graph against the SHACL shapes in ontology/shapes.ttl (pyshacl)."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SH, SKOS
@@ -13,6 +13,12 @@ from ontology import SHAPES
 from .query import load_graph  # noqa: F401 - `kg validate` loads graphs through here
 from .vocab import BASE
 
+NAMESPACES = (("kg:", BASE + "ontology#"), ("id:", BASE + "id/"), ("doc:", BASE + "doc/"),
+              ("ev:", BASE + "evidence/"), ("mention:", BASE + "mention/"), ("derived:", BASE + "derived/"),
+              ("rdf:", str(RDF)), ("rdfs:", str(RDFS)), ("skos:", str(SKOS)), ("prov:", str(PROV)),
+              ("dcterms:", str(DCTERMS)), ("sh:", str(SH)))
+_IRI_IN_TEXT = re.compile(r"<?(https?://[^\s<>\"{}|\\^`,]+)>?")
+
 
 @dataclass
 class Violation:
@@ -21,8 +27,11 @@ class Violation:
     value: str
     message: str
     severity: str
+    kind: str = ""  # the shape constraint that failed; violations of one kind are counted together
 
     def line(self) -> str:
+        if self.value and self.value in self.message:  # the message names the offending nodes itself
+            return f"{self.severity}: {self.message}"
         where = f" {self.path}" if self.path else ""
         value = f" = {self.value}" if self.value and self.value != self.focus else ""
         return f"{self.severity}: {self.focus}{where}{value}: {self.message}"
@@ -35,25 +44,33 @@ class Report:
     violations: list[Violation] = field(default_factory=list)
 
     def summary(self) -> str:
+        """One line: conforms, or how many violations of which kinds (with one example message each)."""
         if self.conforms:
             return f"conforms to the shapes: {self.triples} triples checked"
-        top = Counter(v.message for v in self.violations).most_common(3)
-        kinds = "; ".join(f"{n} x {msg}" for msg, n in top)
-        more = "; ..." if len({v.message for v in self.violations}) > 3 else ""
+        counts = Counter(v.kind for v in self.violations)
+        example = {}
+        for v in self.violations:
+            example.setdefault(v.kind, v.message)
+        kinds = "; ".join(f"{n} x {example[k]}" for k, n in counts.most_common(3))
+        more = f"; and {len(counts) - 3} more kind(s)" if len(counts) > 3 else ""
         return f"graph violates the shapes: {len(self.violations)} violation(s): {kinds}{more}"
 
 
 def short(term) -> str:
+    """A term for people: IRIs in the project's namespaces as prefixed names, literals quoted."""
     if term is None:
         return ""
     s = str(term)
-    for prefix, ns in (("kg:", BASE + "ontology#"), ("id:", BASE + "id/"), ("doc:", BASE + "doc/"),
-                       ("ev:", BASE + "evidence/"), ("mention:", BASE + "mention/"), ("derived:", BASE + "derived/"),
-                       ("rdf:", str(RDF)), ("rdfs:", str(RDFS)), ("skos:", str(SKOS)), ("prov:", str(PROV)),
-                       ("dcterms:", str(DCTERMS)), ("sh:", str(SH))):
-        if isinstance(term, URIRef) and s.startswith(ns):
+    if not isinstance(term, URIRef):
+        return repr(s)[:80]
+    for prefix, ns in NAMESPACES:
+        if s.startswith(ns):
             return prefix + s[len(ns):]
-    return s if isinstance(term, URIRef) else repr(s)[:80]
+    return s
+
+
+def shorten_text(text: str) -> str:
+    return _IRI_IN_TEXT.sub(lambda m: short(URIRef(m.group(1))), text)
 
 
 def validate_graph(data: Graph) -> Report:
@@ -63,16 +80,20 @@ def validate_graph(data: Graph) -> Report:
     shapes = Graph().parse(SHAPES, format="turtle")
     conforms, results, _ = validate(data, shacl_graph=shapes, inference="none", advanced=True,
                                     allow_warnings=True, abort_on_first=False)
+    if not isinstance(results, Graph):  # pyshacl could not use the shapes: a bug of ours, say so
+        raise RuntimeError(f"SHACL validation failed to run: {results}")
     violations = []
     for r in results.subjects(SH.resultSeverity, None):
-        if (r, SH.focusNode, None) not in results:
-            continue
+        path = results.value(r, SH.resultPath)
+        component = results.value(r, SH.sourceConstraintComponent)
+        kind = f"{results.value(r, SH.sourceShape)}|{component}|{results.value(r, SH.sourceConstraint)}"
         violations.append(Violation(
             focus=short(results.value(r, SH.focusNode)),
-            path=short(results.value(r, SH.resultPath)) if isinstance(results.value(r, SH.resultPath), URIRef) else "",
+            path=short(path) if isinstance(path, URIRef) else "",
             value=short(results.value(r, SH.value)),
-            message=str(results.value(r, SH.resultMessage) or short(results.value(r, SH.sourceConstraintComponent))),
+            message=shorten_text(str(results.value(r, SH.resultMessage) or short(component))),
             severity=short(results.value(r, SH.resultSeverity)).replace("sh:", ""),
+            kind=kind,
         ))
-    violations.sort(key=lambda v: (v.message, v.focus, v.path, v.value))
+    violations.sort(key=lambda v: (v.kind, v.focus, v.path, v.value, v.message))
     return Report(bool(conforms), len(data), violations)

@@ -52,8 +52,7 @@ def render_html(graph_dir: str | Path, types: set[str] | None = None) -> str:
             continue
         net.add_node(n, label=data["label"], title=tooltip(data["label"], data["type"], data["aliases"],
                                                            data.get("documents", 0)),
-                     color=COLOURS[data["type"]], shape=SHAPES[data["type"]], size=10 + min(degree.get(n, 0), 30),
-                     group=data["type"])
+                     color=COLOURS[data["type"]], shape=SHAPES[data["type"]], size=10 + min(degree.get(n, 0), 30))
     shown = set(net.get_nodes())
     for s, o, p in g.edges(keys=True):
         if s in shown and o in shown:
