@@ -179,12 +179,43 @@ def build_units(sentences: list[Sentence], name_of: dict[int, str]) -> list[Unit
             continue
         cur = Unit(text, s.line, ms, [0], [s.line])
         units.append(cur)
+    _remention(units)
     for u in units:
         u.ms.sort(key=lambda m: m.start)
         words = u.text.split()
         u.heading = (not _TERMINAL.search(u.text) and not u.text.endswith((",", ":")) and len(words) <= 10
                      and u.text[:1].isupper())
     return units
+
+
+def _remention(units: list[Unit]) -> None:
+    """Find again, in every sentence, the names the entity extractor found somewhere in the document.
+
+    NER often tags the first mention of a name and misses a later one ("DVIS finansieras av ...");
+    relations need every mention. Only distinctive surface forms are used: an acronym of three or more
+    capitals or a name of two or more words with a capital letter, seen with a single entity.
+    """
+    forms: dict[str, set[tuple[str, str]]] = {}
+    for u in units:
+        for m in u.ms:
+            surface = u.text[m.start:m.end]
+            if (re.fullmatch(r"[A-ZÅÄÖ][A-ZÅÄÖ0-9:+&-]{2,}", surface) or
+                    (len(surface.split()) >= 2 and any(c.isupper() for c in surface) and len(surface) >= 6)):
+                forms.setdefault(surface, set()).add((m.name, m.type))
+    forms = {k: next(iter(v)) for k, v in forms.items() if len(v) == 1}
+    if not forms:
+        return
+    rx = re.compile(r"(?<![\wåäöÅÄÖ-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+                    + r")(?![\wåäöÅÄÖ])")
+    for u in units:
+        taken = [(m.start, m.end) for m in u.ms]
+        for hit in rx.finditer(u.text):
+            a, b = hit.span()
+            if any(a < e and s < b for s, e in taken):
+                continue
+            name, typ = forms[hit.group(0)]
+            u.ms.append(M(name, typ, a, b, u.line_at(a)))
+            taken.append((a, b))
 
 
 # ---------------------------------------------------------------------------------------- chains
