@@ -274,6 +274,9 @@ def _has_ents(doc: Doc) -> bool:
 
 # ---------------------------------------------------------------- the component
 PATTERN_DIR = Path(__file__).parent / "patterns"
+# Spans already on the doc (the trained NER) rank below every rule span, weak guesses included:
+# the model fills gaps the rules leave, it does not override them.
+MODEL_PRIORITY = 0
 
 
 def load_patterns(pattern_dir: str | Path = PATTERN_DIR) -> list[dict]:
@@ -728,7 +731,7 @@ class EntityRules:
         cands = self.find(doc, text)
         if prev or nxt:
             cands.extend(self._context(text, prev, nxt))
-        spans = [(2, len(e), e) for e in doc.ents] if _has_ents(doc) else []  # model spans beat weak guesses
+        spans = [(MODEL_PRIORITY, len(e), e) for e in doc.ents] if _has_ents(doc) else []
         for s, e, label, prio, rule in cands:
             span = doc.char_span(s, e, label=label, alignment_mode="expand")
             if span is None or not span.text.strip():

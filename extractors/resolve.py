@@ -44,8 +44,8 @@ STOPLIST.discard("eu")  # "EU" is an organisation in the gold conventions
 
 # A mention without a rule id (model guess, weak capitalised-name guess) counts this much in type votes.
 WEAK_VOTE = 0.3
-# An entity seen only through weak guesses needs this many mentions to be kept.
-WEAK_MIN_MENTIONS = 1
+# An entity seen only through the NER model needs this many mentions to be kept.
+MODEL_MIN_MENTIONS = 2
 
 _ACRONYM_DEF = re.compile(r"([A-ZÅÄÖ][\w\-–:&/ ]{3,120}?)\s*\(([A-ZÅÄÖ][A-Za-zÅÄÖåäö0-9+:\-&]{1,12})\)")
 _ACRONYM_REV = re.compile(r"\b([A-ZÅÄÖ][A-ZÅÄÖa-zåäö0-9+:\-&]{1,11})\s\(([A-ZÅÄÖ][^()]{4,120}?)\)")
@@ -342,8 +342,8 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
                 lf = next((defs[f] for f in forms if f in defs), None)
                 if lf:
                     forms[lf] += 0
-        if not gaz_name and all(m.source != "rules" for m in gms) and len(gms) < WEAK_MIN_MENTIONS:
-            continue
+        if not gaz_name and all(m.source == "model" for m in gms) and len(gms) < MODEL_MIN_MENTIONS:
+            continue  # a name only the NER model proposes, once, is too often a fragment
         name = _canonical(forms, root[1], etype, gaz_name)
         if etype == "Organisation":
             name = strip_genitive(name) if entity_key(strip_genitive(name), etype) == entity_key(name, etype) and name.endswith(("s", ":s")) and not gaz_name and root[1] == norm_key(strip_genitive(name)) else name
