@@ -16,6 +16,8 @@ def atomic_path(target: str | Path):
     os.close(fd)
     try:
         yield Path(tmp)
+        with open(tmp, "rb+") as f:  # on disk before the rename, so a crash cannot leave a torn file
+            os.fsync(f.fileno())
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -154,3 +154,18 @@ def test_out_must_be_a_folder(tmp_path):
     f.write_text("x")
     r = run("build", "--out", f)
     assert r.exit_code == 1 and "folder" in r.stderr and f.read_text() == "x"
+
+
+def test_input_order_does_not_change_the_graph(tmp_path):
+    from kg.build import SAMPLE
+
+    paragraphs = SAMPLE.read_text(encoding="utf-8").split("\n\n")
+    half = len(paragraphs) // 2
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("\n\n".join(paragraphs[:half]) + "\n", encoding="utf-8")
+    b.write_text("\n\n".join(paragraphs[half:]) + "\n", encoding="utf-8")
+    build_mod.build([a, b], tmp_path / "ab")
+    build_mod.build([b, a], tmp_path / "ba")
+    assert (tmp_path / "ab" / "graph.ttl").read_bytes() == (tmp_path / "ba" / "graph.ttl").read_bytes()
+    g = Graph().parse(tmp_path / "ab" / "graph.ttl", format="turtle")
+    assert len(set(g.subjects(RDF.type, KG.Document))) == 2 and len(g) > 100
