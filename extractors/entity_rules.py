@@ -209,6 +209,10 @@ def _desc_type(desc: str) -> str:
 _LIST_ITEM = re.compile(rf"(?:{_CHAIN})")
 _LIST = re.compile(rf"(?<![\w\-])(?:{_CHAIN})(?:,\s(?:{_CHAIN}))*,?\s(?:och|samt|&|eller)\s(?:{_CHAIN})(?![\w\-])")
 _BEFORE_NAME = re.compile(r"(?<![\w\-])(?P<cue>[^\W\d][\w\-]*)\s+[\"”“«']?(?=[A-ZÅÄÖÉÜ0-9])")
+_PROJECT_HEAD = re.compile(
+    r"(?<![\w\-])(?P<word>[A-ZÅÄÖ][\w\-]*(?:nätverk|nätverket|forum|forumet|träff|träffen|"
+    r"veckan|vecka|dagen|dagarna|mötet|samverkan|samverkansgruppen|(?<![Oo]m)rådet|(?<![Oo]m)råd))(?![\w\-])(?P<tail>(?:\s(?!Region\b)[A-ZÅÄÖ][\w\-]+){0,2})"
+    r"(?:\s(?P<comp>för|i|mot|inom)\s)?")
 _GENERIC = re.compile(rf"(?<![\w\-:])(?:{_CHAIN})(?![\w\-])")
 _SENT_START = re.compile(r"(?:[.!?:•●▪\-–]\s*|\n\s*|\(\s*)$")
 _SENT_WORDS = {"det", "den", "de", "detta", "denna", "dessa", "vi", "man", "här", "där", "inför", "även", "nya", "ny",
@@ -224,6 +228,7 @@ _COMPOUND_NOUN = re.compile(r"-[a-zåäö]|:(?:er|t|en|et|n|a|or|ar|na)$")
 _GENERIC_COMPLEMENT = {"perioden", "åtgärder", "implementering", "utveckling", "arbetet", "genomförande", "området",
                        "framtiden", "detta", "dessa", "denna", "regionen", "länet", "året", "åren", "verksamheten",
                        "hur", "vad", "att", "samtliga", "alla", "respektive", "varje", "nästa", "kommande"}
+_GENERIC_COMPLEMENT |= {"hela", "form", "syfte", "samband", "samarbete", "december", "januari", "våren", "hösten"}
 _GENITIVE_HINT = {"kommunerna", "regionerna", "länet", "regionen"}
 _X_NOT_NAME = {"eu", "fou", "yh", "esf", "eruf", "interreg", "horizont", "horisont", "europe", "arctic", "leader",
                "life", "erasmus", "s3", "it", "ai", "ikt", "va", "rus", "vinnova", "tillväxtverket"}
@@ -424,6 +429,23 @@ class EntityRules:
                     if not e:
                         continue
                 cands.append((s, e, "Organisation", 6 if rule == "region" and " " in text[s:e].strip()[7:] else 4, rule))
+        # named networks, forums, councils, meetings: Project by the annotation conventions
+        for m in _PROJECT_HEAD.finditer(text):
+            s, e = m.span()
+            word = m.group("word")
+            if word.lower() in lex.generic or len(word) < 7 or word in self.gaz_forms:
+                continue
+            if m.group("comp"):
+                e2 = self._scan_lower(text, m.end("comp"))
+                if e2:
+                    e = e2
+                elif not word[0].isupper():
+                    continue
+                else:
+                    e = m.end("word")
+            elif not word[0].isupper():
+                continue
+            cands.append((s, e, "Project", 3, "project-head"))
         for rule, rx in _FUND_FORMS:
             for m in rx.finditer(text):
                 cands.append((*m.span(), "FundingSource", 4, rule))
