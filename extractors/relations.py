@@ -263,7 +263,6 @@ class _Ctx:
     topic_age: int = 0  # sentences since the last heading
     author: str | None = None  # the organisation that writes the report
     topic_org: str | None = None  # organisation named by the current section heading
-    last_subject: str | None = None  # subject of the previous sentence of the paragraph
 
 
 class _Out:
@@ -457,7 +456,7 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                     else:
                         after_agents = tend
                     if not agents and frame.name == "collaborate":
-                        subj = ctx.last_subject or ctx.author
+                        subj = ctx.author  # "Samverkan sker med X": the report's author
                         agents, conf = _pseudo(subj, "Organisation", tpos, unit.line_at(tpos)), 0.5
                     if not agents:
                         continue
@@ -544,7 +543,8 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
 
 _CUE = re.compile(r"(?<![\wåäö])(?:delta|deltar|deltagit|deltog|deltagande|medverk|samverk|samarbet|tillsammans|partner|"
                   r"part |parter|aktör|arrangör|ingår|ingick|bidr[ao]g|bidrar|engagera|involvera|representera|"
-                  r"inom projektet|i projektet|genom projektet|i nätverket|inom nätverket|i arbetet|medlem)", re.I)
+                  r"inom projektet|i projektet|genom projektet|i nätverket|inom nätverket|i arbetet|medlem|samla|samlar|"
+                  r"turas om|anordna|arrangera|genomför|står bakom|ansvar)", re.I)
 
 
 def _cooccurrence(unit: Unit, chs, ctx: _Ctx, out: _Out) -> None:
@@ -564,10 +564,13 @@ def _cooccurrence(unit: Unit, chs, ctx: _Ctx, out: _Out) -> None:
         if o.name in out.claimed:
             continue
         if projects:
-            p = min(projects, key=lambda q: abs(q.start - o.start))
-            out.add(o.name, "participatesIn", p.name, unit, min(o.start, p.start), "cooccurrence",
-                    0.45 if cue else 0.35)
-        elif ctx.topic and cue and ctx.topic_age <= RECENT_UNITS + 2 and not [m for m in ms if m.type == "Project"]:
+            nearest = min(projects, key=lambda q: abs(q.start - o.start))
+            for p in _chain_of(chs, nearest):  # "mötesplatserna A, B och C": all of them
+                if p.type == "Project" and id(p) not in in_list:
+                    out.add(o.name, "participatesIn", p.name, unit, min(o.start, p.start), "cooccurrence",
+                            0.45 if cue else 0.35)
+        elif ctx.topic and (cue and ctx.topic_age <= RECENT_UNITS + 2 or ctx.topic_age <= 1) \
+                and not [m for m in ms if m.type == "Project"]:
             out.add(o.name, "participatesIn", ctx.topic, unit, o.start, "cooccurrence-topic", 0.3)
 
 
@@ -758,8 +761,6 @@ def extract_relations(sentences: list[Sentence], name_of: dict[int, str]) -> lis
         out.claimed, out.used = set(), set()
         ctx.topic_age = 0 if u.heading else ctx.topic_age + 1
         _unit_relations(u, ctx, out)
-        subj = _subject_before(u.ms, chains(u.ms, u.text), u.text, len(u.text))
-        ctx.last_subject = subj[0].name if subj else None
         if projects:
             ctx.last_project, ctx.project_age = projects[-1].name, 0
         else:
