@@ -234,11 +234,12 @@ _X_NOT_NAME = {"eu", "fou", "yh", "esf", "eruf", "interreg", "horizont", "horiso
                "life", "erasmus", "s3", "it", "ai", "ikt", "va", "rus", "vinnova", "tillväxtverket"}
 _CONNECTORS = {"i", "för", "på", "av", "mot", "och", "of", "for", "and", "the", "in", "on", "&", "till", "-", "–"}
 _VERBISH = re.compile(r"(?:ar|er|ir|as|es|ts|ats|ade|ades|des|it|itt|tt|at|de|te|ss)$")
-_VERBISH_STRONG = re.compile(r"(?:ades|ats|ades|erats|its|tts|ts|des|dde|ddes|ckas|ras|gas)$")
+_VERBISH_STRONG = re.compile(r"(?:ades|ats|erats|its|tts|ts|des|dde|ddes|ckas|ras|gas|tas|vs|ats|erat|at)$")
 _MUNI_LIST = re.compile(rf"(?:[{_UP}][\w\-]+(?:\s[{_UP}]\w+)?,\s)*[{_UP}][\w\-]+(?:\s[{_UP}]\w+)?,?\s(?:och|samt|&)\s[{_UP}][\w\-]+(?:\s[{_UP}]\w+)?")
 _ACRONYM_TOKEN = re.compile(rf"\b[{_UP}]{{2,}}[{_UP}0-9]*(?::s)?\b")
 
 
+_CLAUSE_WORD = re.compile(r"\b(?:är|var|som|att|har|hade|ska|kommer|kan|blev|bli|blir|vilket|där)\b")
 _PAREN_ACR = re.compile(rf"\s\((?P<acr>{_ACR})\)")
 _UNTIL_ACR = re.compile(rf"(?P<long>[^.()\n;:!?]{{3,110}}?)\s\((?P<acr>{_ACR})\)")
 
@@ -369,18 +370,19 @@ class EntityRules:
             if n == 0:
                 if not (w[0].isupper() or w[0].isdigit()):
                     return 0
-                first_acr = w.isupper() and len(w) > 1
+                first_acr = len(w) > 1 and sum(c.isupper() for c in w) >= 2  # "SISME", "ViiBIC"
             elif w[0].isupper() or w[0].isdigit():
                 if wl in self.lex.boundary and not w.isupper():
                     break
                 after_conn_cap = after_conn_cap or conn
             elif wl in _CONNECTORS:
-                conn = True
+                conn = wl  # the connector itself, until the next word
                 last_end = m.end()
                 n += 1
                 continue
             else:
                 if (not lower_ok or (first_acr and n == 1) or after_conn_cap or lower >= 2 or wl in self.lex.boundary
+                        or conn in ("och", "and", "&")
                         or (lower >= 1 or n >= 2) and _VERBISH.search(wl) or _VERBISH_STRONG.search(wl)):
                     break
                 lower += 1
@@ -474,6 +476,8 @@ class EntityRules:
             s = m.end()
             e = self._scan_name(text, s, lower_ok=etype in ("Project", "Strategy"))
             defined = _UNTIL_ACR.match(text, s)
+            if defined and _CLAUSE_WORD.search(defined.group("long")):
+                defined = None  # "SISME är ett projekt för små företag (SME)": a clause, not a name
             if defined and etype in ("Project", "Strategy", "Organisation") and e:
                 e = max(e, defined.end("long"))  # "projektet R10 – en vinnare i ... (VIGO)"
             if e and self._name_ok(text[s:e]):

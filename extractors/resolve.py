@@ -309,6 +309,19 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
             if bare and len(roots) <= 1:
                 for k in bare + full:
                     union(keys_by_type[t][bare[0]], keys_by_type[t][k])
+    # a name cut by a PDF paragraph break ("Stärkt livsmedelsnäring" + "\n\n" + "i Västerbotten")
+    # joins the one longer name of its type that it begins
+    if text:
+        for t in ("Project", "Strategy", "FundingSource", "Organisation"):
+            kd = keys_by_type.get(t, {})
+            ks = sorted(kd)
+            for k in ks:
+                g = kd[k]
+                if len(k) < 6 or not all(text[m.end:m.end + 2] == "\n\n" for m in groups[g]):
+                    continue
+                longer = [k2 for k2 in ks if k2 != k and k2.startswith(k + " ")]
+                if len({find(kd[k2]) for k2 in longer}) == 1:
+                    union(kd[longer[0]], g)
     if fuzz is not None:
         for t, kd in keys_by_type.items():
             ks = sorted(kd)
