@@ -66,9 +66,9 @@ def build(ctx: click.Context, paths: tuple[Path, ...], out: Path, db_url: str | 
     manifest = run_build(list(paths), out, db_url=db_url, progress=ctx.obj["progress"], jobs=jobs, ner=ner)
     click.echo(f"built {out}/: {len(manifest['documents'])} document(s), {manifest['entities']} entities, "
                f"{manifest['relations']} relations, {manifest['triples']} triples")
-    for name in ("graph.ttl", "kg.sqlite", "manifest.json"):
-        if (out / name).exists():
-            click.echo(f"  wrote {out / name}")
+    click.echo(f"  wrote {out / 'graph.ttl'}")
+    click.echo(f"  wrote {out / 'kg.sqlite'}" if db_url is None else f"  wrote the evidence store {manifest['store']}")
+    click.echo(f"  wrote {out / 'manifest.json'}")
 
 
 @cli.command()

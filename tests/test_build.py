@@ -115,6 +115,7 @@ def test_db_url_elsewhere(tmp_path, sample_build):
     db.parent.mkdir()
     r = run("build", "--out", tmp_path / "b", "--db", f"sqlite:///{db}")
     assert r.exit_code == 0, r.output
+    assert f"wrote the evidence store sqlite:///{db}" in r.output and "kg.sqlite" not in r.output
     assert not (tmp_path / "b" / "kg.sqlite").exists()
     with sqlite3.connect(db) as con:
         (n_rel,) = con.execute("select count(*) from relations").fetchone()
