@@ -160,11 +160,13 @@ _FUND_FORMS = [
     ("stipendium", re.compile(r"\b(?:[A-ZÅÄÖ][a-zåäö]+t )?[a-zåäöA-ZÅÄÖ][a-zåäö]{3,}stipendi(?:um|et|er)\b")),
     ("esf-plus", re.compile(r"\bESF\+")),
 ]
-_STRAT_ADJ = r"(?:(?:[Rr]egional[at]?|[Nn]ationell[at]?|[Gg]emensamm?a?|[Nn]y|[Nn]ya|[Nn]orrländsk[at]?|[Ss]vensk[at]?|[Ee]uropeisk[at]?)\s)"
-_STRAT_HEAD = r"[a-zåäöA-ZÅÄÖ][a-zåäö\-]{2,}(?:strategi|strategin|strategins|agenda|agendan|agendans)"
+_STRAT_ADJ = (r"(?:(?:[Rr]egional[at]?|[Nn]ationell[at]?|[Gg]emensamm?a?|[Ll]änsgemensamm?a?|[Nn]y|[Nn]ya|[Nn]orrländsk[at]?|"
+              r"[Ss]vensk[at]?|[Ee]uropeisk[at]?|[a-zåäö]{4,}isk[at]?)\s){1,2}")
+_STRAT_HEAD = (r"(?:[\w]+-\s(?:och|eller)\s)?[a-zåäöA-ZÅÄÖ][a-zåäö\-]{2,}(?:strategi|strategin|strategins|agenda|agendan|"
+               r"agendans|handbok|handboken|visionen)")
 _STRAT_FORMS = [
-    ("x-strategi", re.compile(rf"\b(?:[{_UP}]\w+s\s)?{_STRAT_ADJ}?{_STRAT_HEAD}\b(?:\s(?:för|i)\s[{_UP}][\w\-]*\w(?:s län)?)?(?:\s\(?\d{{4}}\s?[–-]\s?\d{{4}}\)?)?")),
-    ("x-for-y", re.compile(r"\b(?:[Rr]egional[at]?\s|[Gg]emensamm?a?\s|[Nn]ationell[at]?\s)?(?:[Ss]trategi|[Aa]genda|[Aa]gendan|[Hh]andlingsplan|[Hh]andlingsplanen|[Kk]risberedskapsplan|[Pp]lan|[Pp]rogram|[Rr]iktlinjer)\s(?:för|vid)\s")),
+    ("x-strategi", re.compile(rf"\b(?:[{_UP}]\w+s\s)?(?:{_STRAT_ADJ})?{_STRAT_HEAD}\b(?:\s(?:för|i)\s[{_UP}][\w\-]*\w(?:s län)?)?(?:\s\(?\d{{4}}\s?[–-]\s?\d{{4}}\)?)?")),
+    ("x-for-y", re.compile(r"\b(?:[Rr]egional[at]?\s|[Gg]emensamm?a?\s|[Ll]änsgemensamm?a?\s|[Nn]ationell[at]?\s)?(?:[Ss]trategi|[Aa]genda|[Aa]gendan|[Hh]andlingsplan(?:en)?|[Rr]iktlinjer|[\w\-]{3,}(?<!projekt)(?<!arbets)(?<!aktivitets)(?<!tids)(?<!kommunikations)(?:plan|program))(?:\s\d{4})?\s(?:för|vid)\s")),
     ("x-plan", re.compile(rf"\b(?:[{_UP}]\w+s\s)?{_STRAT_ADJ}[a-zåäö\-]{{3,}}(?:plan|planen|program|programmet)\b(?:\s(?:för|i)\s[{_UP}][\w\-]*\w(?:s län)?)?(?:\s\(?\d{{4}}\s?[–-]\s?\d{{4}}\)?)?")),
     ("plan-year", re.compile(rf"\b[{_UP}][a-zåäö]+(?:plan|program|agenda|strategi)\s\d{{4}}(?:\s?[–-]\s?\d{{4}})?\b")),
     ("named-plan", re.compile(r"\b(?:[A-ZÅÄÖ][a-zåäö]*(?:plan|planen|strategi|strategin|agenda|agendan|program|programmet))\b")),
@@ -228,7 +230,9 @@ _COMPOUND_NOUN = re.compile(r"-[a-zåäö]|:(?:er|t|en|et|n|a|or|ar|na)$")
 _GENERIC_COMPLEMENT = {"perioden", "åtgärder", "implementering", "utveckling", "arbetet", "genomförande", "området",
                        "framtiden", "detta", "dessa", "denna", "regionen", "länet", "året", "åren", "verksamheten",
                        "hur", "vad", "att", "samtliga", "alla", "respektive", "varje", "nästa", "kommande"}
-_GENERIC_COMPLEMENT |= {"hela", "form", "syfte", "samband", "samarbete", "december", "januari", "våren", "hösten"}
+_GENERIC_COMPLEMENT |= {"hela", "form", "syfte", "samband", "samarbete", "december", "januari", "våren", "hösten",
+                        "början", "slutet", "mitten", "perioden", "tiden", "år", "året", "kombination"}
+_GENERIC_COMPLEMENT -= {"länet", "regionen"}
 _GENITIVE_HINT = {"kommunerna", "regionerna", "länet", "regionen"}
 _X_NOT_NAME = {"eu", "fou", "yh", "esf", "eruf", "interreg", "horizont", "horisont", "europe", "arctic", "leader",
                "life", "erasmus", "s3", "it", "ai", "ikt", "va", "rus", "vinnova", "tillväxtverket"}
@@ -540,7 +544,7 @@ class EntityRules:
                 continue
             if wl in ("i", "för", "på", "inom", "vid", "mot") and phase == 1 and i + 1 < len(words):
                 nxt = words[i + 1].group()
-                if nxt.lower() in self.lex.boundary:
+                if nxt.lower() in self.lex.boundary or nxt.lower() in _GENERIC_COMPLEMENT:
                     break
                 end = words[i + 1].end()
                 break
