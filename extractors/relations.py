@@ -273,7 +273,8 @@ class _Out:
         self.surfaces: dict[str, str] = {}  # lower-cased surface form -> name, funders and organisations
         self.org_surfaces: list[tuple[str, str]] = []  # (lower-cased surface, name) of organisations, longest first
 
-    def add(self, s: str, p: str, o: str, unit: Unit, pos: int, extractor: str, conf: float) -> None:
+    def add(self, s: str, p: str, o: str, unit: Unit, pos: int, extractor: str, conf: float,
+            line: int | None = None) -> None:
         if not s or not o or s == o:
             return
         if p == "collaboratesWith" and s > o:
@@ -281,12 +282,12 @@ class _Out:
         if not extractor.startswith("cooccurrence"):
             self.used.update((s, o))
         ev = _evidence(unit.text, pos)
-        rel = Relation(s, p, o, unit.line_at(pos), ev, extractor, conf)
+        rel = Relation(s, p, o, line or unit.line_at(pos), ev, extractor, conf)
         old = self.rels.get(rel.key())
         if old is None or old.confidence < conf:
             self.rels[rel.key()] = rel
         if p == "leads":
-            self.add(s, "participatesIn", o, unit, pos, extractor + "+implied-by-leads", conf)
+            self.add(s, "participatesIn", o, unit, pos, extractor + "+implied-by-leads", conf, line)
 
 
 def _evidence(text: str, pos: int) -> str:
@@ -695,36 +696,62 @@ def _adjacency(unit: Unit, out: _Out) -> None:
 
 # ---------------------------------------------------------------------------------------- tables
 
+def _row_unit(seg: list[tuple[Unit, M]], last: Unit) -> Unit:
+    """One evidence unit for a row given one cell per line: the cells joined by ' | '."""
+    cells: list[Unit] = []
+    for cu, _ in seg:
+        if cu not in cells:
+            cells.append(cu)
+    cells.append(last)
+    return Unit(" | ".join(c.text for c in cells), cells[0].line, [], [0], [cells[0].line])
+
+
 def _table_rows(units: list[Unit], out: _Out) -> None:
-    """Rows of project name, owner and amount under a heading naming a fund."""
+    """Rows of project name, owner and amount under a heading naming a fund.
+
+    PDF text gives a row per line ("Vätgas Nord  Luleå tekniska universitet  4 500 000"), several rows
+    run together when the normaliser joins long lines, or one cell per line; a row is the stretch of
+    text that ends with an amount. Prose (a sentence with a full stop and one amount) is not a table.
+    """
     _, _, amount, heading_words = lexicon()
     fund: str | None = None
     fund_age = 0
+    pending: list[tuple[Unit, M]] = []  # mentions of the short lines since the last row (one cell per line)
     for u in units:
         funds = [m for m in u.ms if m.type == "FundingSource"]
         low = u.text.lower()
-        is_row = bool(amount.search(u.text)) and len(u.text) < 260
-        if funds and not is_row and (u.heading or any(w in low for w in heading_words)) and len(u.text) < 200:
-            fund, fund_age = funds[0].name, 0
+        amounts = list(amount.finditer(u.text))
+        prose = bool(_TERMINAL.search(u.text)) and len(amounts) < 2
+        if funds and (not amounts or prose) and (u.heading or any(w in low for w in heading_words)) \
+                and len(u.text) < 200:
+            fund, fund_age, pending = funds[0].name, 0, []
             continue
         fund_age += 1
-        if not is_row:
-            if fund_age > 8 and not u.heading:
+        if not amounts or prose:
+            if u.heading and len(u.text) < 120:
+                pending = (pending + [(u, m) for m in u.ms])[-6:]
+            else:
+                pending = []
+            if fund_age > 12 and not u.heading:
                 fund = None
             continue
         fund_age = 0
-        projects = [m for m in u.ms if m.type == "Project"]
-        orgs = [m for m in u.ms if m.type == "Organisation"]
-        if not projects or not orgs:
-            continue
-        p, o = projects[0], orgs[0]
-        if o.start < p.start:  # owner before project: unusual order, lower confidence
-            conf = 0.6
-        else:
-            conf = 0.8
-        out.add(o.name, "leads", p.name, u, p.start, "table-row", conf)
-        if fund:
-            out.add(p.name, "fundedBy", fund, u, p.start, "table-row", conf)
+        start = 0
+        for k, am in enumerate(amounts):
+            seg = [(u, m) for m in u.ms if start <= m.start and m.end <= am.start()]
+            if k == 0 and not u.text[:am.start()].strip(" :-–"):
+                seg = pending + seg  # the amount is alone on its line: the cells above are the row
+            start = am.end()
+            projects = [(cu, m) for cu, m in seg if m.type == "Project"]
+            orgs = [(cu, m) for cu, m in seg if m.type == "Organisation"]
+            if projects and orgs:
+                (pu, p), (ou, o) = projects[0], orgs[0]
+                conf = 0.8 if pu is not ou or p.start <= o.start else 0.6
+                ev_unit = u if pu is u else _row_unit(seg, u)
+                out.add(o.name, "leads", p.name, ev_unit, 0, "table-row", conf, p.line)
+                if fund:
+                    out.add(p.name, "fundedBy", fund, ev_unit, 0, "table-row", conf, p.line)
+        pending = []
 
 
 # ---------------------------------------------------------------------------------------- driver

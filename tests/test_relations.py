@@ -148,6 +148,27 @@ def test_table_rows_under_fund_heading():
     assert ("Skogforsk", "leads", "Skogsdata") in t
 
 
+def test_table_rows_run_together_and_one_cell_per_line():
+    t = triples("Beviljade medel ur [Interreg Aurora|F] 2025",
+                "Projekt Projektägare Belopp [Fjällhälsa|P] [Region Jämtland Härjedalen|O] 3 100 000 kr "
+                "[Samisk Mat|P] [Sametinget|O] 850 000 kr")
+    assert {("Region Jämtland Härjedalen", "leads", "Fjällhälsa"), ("Fjällhälsa", "fundedBy", "Interreg Aurora"),
+            ("Sametinget", "leads", "Samisk Mat"), ("Samisk Mat", "fundedBy", "Interreg Aurora")} <= t
+    assert ("Sametinget", "leads", "Fjällhälsa") not in t
+    r = rels("Projekt inom [Regionalfonden|F=Europeiska regionala utvecklingsfonden]",
+             "[Bredband Öst|P]",
+             "[Härjedalens kommun|O]",
+             "1 250 000")
+    lead = r[("Härjedalens kommun", "leads", "Bredband Öst")]
+    assert lead.line == 2 and "Bredband Öst" in lead.evidence
+    assert ("Bredband Öst", "fundedBy", "Europeiska regionala utvecklingsfonden") in r
+
+
+def test_amount_in_prose_is_not_a_table_row():
+    t = triples("[Region Kalmar län|O] har beviljat [Kustnod|P] 2 000 000 kr under året.")
+    assert ("Region Kalmar län", "leads", "Kustnod") not in t
+
+
 # ------------------------------------------------------------------ evidence
 
 def test_evidence_points_at_original_line_of_a_broken_sentence():
