@@ -354,6 +354,22 @@ def _agents_before(ms, chs, text, tpos, types, max_gap=90) -> list[M]:
     return [m for m in _chain_of(chs, last) if m.start >= cs]
 
 
+_LIST_GAP = re.compile(r"^[\s,]*(?:[\wåäöÅÄÖ/&.-]+\s*){0,2},?\s*(?:och|samt)?\s*$")
+
+
+def _extend(chain: list[M], ms: list[M], chs, text: str) -> list[M]:
+    """Continue an enumeration over a name the entity extractor missed ('A, B, okänt namn, C och D')."""
+    if not chain:
+        return chain
+    out = list(chain)
+    while True:
+        nxt = [c for c in chs if c[0].start >= out[-1].end and c[0].type == out[0].type]
+        if not nxt or not _LIST_GAP.match(text[out[-1].end:nxt[0][0].start]) \
+                or "," not in text[out[-1].end:nxt[0][0].start]:
+            return out
+        out.extend(nxt[0])
+
+
 def _subject_before(ms, chs, text, tpos) -> list[M]:
     """The clause's subject before ``tpos``: its first organisation that is not a genitive."""
     cs = _clause_start(text, tpos)
@@ -480,7 +496,7 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                     _emit(out, frame, agents, themes, unit, tpos, ext, conf)
                     _with_partners(out, frame, agents, themes, unit, chs, tpos, tend, ext, conf)
                 elif voice == "passive":
-                    agents = [a for a in _after(ms, chs, text, tend, agent_types, max_gap=50)
+                    agents = [a for a in _extend(_after(ms, chs, text, tend, agent_types, max_gap=50), ms, chs, text)
                               if not _located(text, a)]
                     if not agents:
                         continue
@@ -672,6 +688,11 @@ def _compounds(unit: Unit, chs, out: _Out) -> None:
         if not funders:
             continue
         proj = _after(ms, chs, text, cm.end(), {"Project"}, max_gap=40)
+        if not proj:  # "CEI Boost är ett EU-finansierat projekt"
+            before = [m for m in ms if m.type == "Project" and m.end <= cm.start() and
+                      re.fullmatch(r"\s*(?:är|var|blir)\s+(?:(?:ett|en|det)\s+)?(?:[\wåäö]+\s+)?",
+                                   text[m.end:cm.start()])]
+            proj = before[-1:]
         for p in proj[:1]:
             out.add(p.name, "fundedBy", funders[-1], unit, cm.start(), "compound", 0.8)
 

@@ -100,6 +100,14 @@ def test_funded_by_passive_and_compound():
     assert ("Solkraft", "fundedBy", "Europeiska regionala utvecklingsfonden") in t
 
 
+def test_funded_by_enumeration_over_an_untagged_name_and_predicative_compound():
+    t = triples("Projektet [Nordkontoret|P] finansieras av [Region Kalmar län|O], okänd aktör, [Växjö kommun|O] "
+                "och [Linnéuniversitetet|O].")
+    assert {("Nordkontoret", "fundedBy", o) for o in ("Region Kalmar län", "Växjö kommun", "Linnéuniversitetet")} <= t
+    t = triples("[Havsnära|P] är ett [EU|O=Europeiska unionen]-finansierat projekt om blå ekonomi.")
+    assert ("Havsnära", "fundedBy", "Europeiska unionen") in t
+
+
 def test_implements():
     t = triples("[Besöksnäringslyftet|P] genomförs inom ramen för [Regional besöksnäringsstrategi|S].")
     assert ("Besöksnäringslyftet", "implements", "Regional besöksnäringsstrategi") in t
