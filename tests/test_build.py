@@ -170,3 +170,22 @@ def test_input_order_does_not_change_the_graph(tmp_path):
     assert (tmp_path / "ab" / "graph.ttl").read_bytes() == (tmp_path / "ba" / "graph.ttl").read_bytes()
     g = Graph().parse(tmp_path / "ab" / "graph.ttl", format="turtle")
     assert len(set(g.subjects(RDF.type, KG.Document))) == 2 and len(g) > 100
+
+
+def test_outputs_get_ordinary_permissions(tmp_path, sample_build):
+    import os
+
+    from kg.atomic import write_text
+
+    umask = os.umask(0o022)
+    try:
+        write_text(tmp_path / "new.txt", "x")
+        assert (tmp_path / "new.txt").stat().st_mode & 0o777 == 0o644
+        (tmp_path / "kept.txt").write_text("old")
+        (tmp_path / "kept.txt").chmod(0o640)
+        write_text(tmp_path / "kept.txt", "new")
+        assert (tmp_path / "kept.txt").stat().st_mode & 0o777 == 0o640
+        assert (tmp_path / "kept.txt").read_text() == "new"
+    finally:
+        os.umask(umask)
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
