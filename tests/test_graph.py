@@ -117,3 +117,27 @@ def test_same_name_two_types_resolves_by_predicate_signature():
     g = build_graph([d], [res])
     assert (ID["organisation/umea-kommun"], KG.participatesIn, ID["project/nod"]) in g
     assert (ID["organisation/nod"], RDF.type, KG.Organisation) in g
+
+
+# ---------------------------------------------------------------- any text survives Turtle, both parsers
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+NAMES = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40)
+
+
+@settings(max_examples=60, deadline=None)
+@given(names=st.lists(NAMES, min_size=1, max_size=4, unique=True), quote=NAMES)
+def test_any_names_and_quotes_round_trip_through_turtle(names, quote):
+    import pyoxigraph as ox
+    from rdflib import Graph
+
+    d = doc("f" * 16, 'odd "name".txt')
+    ents = [ent(n, "Organisation", i + 1) for i, n in enumerate(names)] + [ent("P", "Project", 9)]
+    rels = [Relation(names[0], "participatesIn", "P", 9, quote)]
+    g = build_graph([d], [DocResult("x", ents, rels)])
+    data = g.serialize(format="turtle").encode("utf-8")
+    back = Graph().parse(data=data, format="turtle")
+    assert len(back) == len(g) == sum(1 for _ in ox.parse(data, format=ox.RdfFormat.TURTLE))
+    assert set(back) == set(g)
