@@ -148,6 +148,7 @@ _ORG_FORMS = [
     ("agency", re.compile(rf"\b[{_UP}][a-zåäö]{{2,}}(?:(?<!nät)verket|myndigheten|styrelsen|inspektionen|kansliet|förbundet|kammaren|institutet|ämbetet|kassan|förmedlingen|nämnden|rådet|delegationen|beredningen|fullmäktige|förvaltningen)\b")),
     ("myndigheten-for", re.compile(r"\b(?:Myndigheten|Centrum|Institutionen|Centre|Centret|Institutet|Kommittén|Utredningen|Föreningen|Rådet) (?:för|mot|for) ")),
     ("political-body", re.compile(r"\b(?:regionala |kommunala |[a-zåäö]+- och )?(?:[a-zåäö]{3,}nämnden|regionfullmäktige|regionstyrelsen|regionala utvecklingsförvaltningen|primärkommunala delegationen)\b")),
+    ("statens", re.compile(r"\bStatens (?:[a-zåäö]+-? och )?[a-zåäö]{4,}(?:institut|verk|råd|museer|museum|nämnd|myndighet|kommitté)\w*")),
     ("stiftelse", re.compile(rf"\b(?:Stiftelsen|Föreningen|Kommunalförbundet|Förbundet|Sparbanksstiftelsen) [{_UP}][\w\-]*\w(?: [{_UP}][\w\-]*\w)*")),
     ("stiftelse-suffix", re.compile(rf"\b(?:{_CHAIN}) (?:[Ss]tiftelse|[Ff]örening|sameförening|folkhögskola|museum|[Rr]iksförbund|riksorganisation)\b")),
     ("visit", re.compile(rf"\bVisit [{_UP}]\w+")),
@@ -215,6 +216,10 @@ _PROJECT_HEAD = re.compile(
     r"(?<![\w\-])(?P<word>[A-ZÅÄÖ][\w\-]*(?:nätverk|nätverket|forum|forumet|träff|träffen|"
     r"veckan|vecka|dagen|dagarna|mötet|samverkan|samverkansgruppen|(?<![Oo]m)rådet|(?<![Oo]m)råd))(?![\w\-])(?P<tail>(?:\s(?!Region\b)[A-ZÅÄÖ][\w\-]+){0,2})"
     r"(?:\s(?P<comp>för|i|mot|inom)\s)?")
+_ORG_HEAD = re.compile(
+    r"(?<![\w\-])(?P<word>(?:[A-ZÅÄÖ][a-zåäö]+(?:isk|iska|ala|ska)\s[a-zåäö]+|[A-ZÅÄÖ][\w\-]*)"
+    r"(?:(?<!h)enheten|avdelningen|avdelning|centrum|institutionen|högskolan|kontoret|byrån|utredningen|"
+    r"regionen|region|klustret|arkivet|jouren|-gruppen))(?![\w\-])(?:\s(?P<comp>för|vid|i|mot)\s)?")
 _GENERIC = re.compile(rf"(?<![\w\-:])(?:{_CHAIN})(?![\w\-])")
 _SENT_START = re.compile(r"(?:[.!?:•●▪\-–]\s*|\n\s*|\(\s*)$")
 _SENT_WORDS = {"det", "den", "de", "detta", "denna", "dessa", "vi", "man", "här", "där", "inför", "även", "nya", "ny",
@@ -452,6 +457,20 @@ class EntityRules:
             elif not word[0].isupper():
                 continue
             cands.append((s, e, "Project", 3, "project-head"))
+        # units, centres, inquiries, regional associations: Organisation by their head word
+        for m in _ORG_HEAD.finditer(text):
+            s, e = m.span("word")
+            word = m.group("word")
+            if word.split()[-1].lower() in lex.generic or len(word) < 7 or word in self.gaz_forms:
+                continue
+            if word.endswith(("regionen", "region")) and not any(
+                    word[:-len(t)].lower().rstrip("s") in lex.places for t in ("regionen", "region")):
+                continue  # "Umeåregionen" yes, "Östersjöregionen"-like places are listed, others skipped
+            if m.group("comp") and (m.group("comp") != "i" or text[m.end("comp"):m.end("comp") + 1].isupper()):
+                e2 = self._scan_lower(text, m.end("comp"))
+                if e2 and not text[s:e2].endswith("-"):
+                    e = e2
+            cands.append((s, e, "Organisation", 3, "org-head"))
         for rule, rx in _FUND_FORMS:
             for m in rx.finditer(text):
                 cands.append((*m.span(), "FundingSource", 4, rule))
