@@ -113,6 +113,18 @@ def _alt(words: list[str]) -> re.Pattern | None:
 
 
 @lru_cache(maxsize=1)
+def infinitives() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(infinitive trigger, what must precede it, nouns after a trigger that are not a project)."""
+    data = json.loads(LEXICON.read_text(encoding="utf-8"))
+    inf = re.compile(r"(?:" + "|".join(re.escape(w) for w in data["_infinitive"]["words"]) + r")$", re.I)
+    before = re.compile(r"(?<![\wåäö])(?:" + "|".join(re.escape(w) for w in data["_infinitive"]["before"])
+                        + r")\s+(?:[\wåäö]+\s+){0,2}$", re.I)
+    notp = re.compile(r"^\s*(?:den\s+|det\s+|de\s+)?(?:" + "|".join(re.escape(w) for w in data["_not_a_project"])
+                      + r")(?![\wåäö])", re.I)
+    return inf, before, notp
+
+
+@lru_cache(maxsize=1)
 def lexicon() -> tuple[list[Frame], re.Pattern, re.Pattern, list[str]]:
     data = json.loads(LEXICON.read_text(encoding="utf-8"))
     frames = [Frame(name, [tuple(r) for r in f["roles"]], _alt(f.get("active", [])),
@@ -345,15 +357,19 @@ def _pseudo(name: str | None, typ: str, pos: int, line: int) -> list[M]:
     return [M(name, typ, pos, pos, line)] if name else []
 
 
-def _agents_before(ms, chs, text, tpos, types, max_gap=90) -> list[M]:
+def _agents_before(ms, chs, text, tpos, types, max_gap=90, relative=False) -> list[M]:
     cs = _clause_start(text, tpos)
     cands = [m for m in ms if m.type in types and m.end <= tpos and m.start >= cs and tpos - m.end <= max_gap]
     if not cands:
         return []
     last = cands[-1]
+    gap = text[last.end:tpos]
+    if relative and _RELATIVE.search(gap) and not re.match(r"^[\s,]*(?:som|där)\b", gap):
+        return []  # "X söker aktörer som driver ...": the verb's subject is the noun before 'som'
     return [m for m in _chain_of(chs, last) if m.start >= cs]
 
 
+_RELATIVE = re.compile(r"(?<![\wåäö])(?:som|där|vilket|vilka|vars|när)(?![\wåäö])", re.I)
 _LIST_GAP = re.compile(r"^[\s,]*(?:[\wåäöÅÄÖ/&.-]+\s*){0,2},?\s*(?:och|samt)?\s*$")
 
 
@@ -456,10 +472,15 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                 tpos, tend = hit.start(), hit.end()
                 ext = f"{frame.name}-{voice}"
                 if voice == "active":
+                    inf, inf_before, notp = infinitives()
+                    if frame.name in ("lead", "own", "participate") and inf.search(hit.group(0)) \
+                            and not inf_before.search(text[max(0, tpos - 60):tpos]):
+                        continue  # "för att organisera, leda och ...": a purpose, not a statement
                     if frame.name == "collaborate":
                         agents = _subject_before(ms, chs, text, tpos)
                     else:
-                        agents = _agents_before(ms, chs, text, tpos, agent_types)
+                        agents = _agents_before(ms, chs, text, tpos, agent_types,
+                                                relative=frame.name in ("lead", "own", "participate"))
                     conf = 0.8
                     # V2 inversion: "Inom länet bedriver Region X ...", "Utöver X deltar A, B och C"
                     v2 = [] if _PREP_END.search(hit.group(0)) else \
@@ -484,7 +505,7 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                         themes = _after(ms, chs, text, after_agents, theme_types, max_gap=THEME_GAP.get(frame.name, 120))
                     themes = [t for t in themes if t not in agents]
                     blocked = any(tend <= m.start <= after_agents + 40 and m.type in ("Strategy", "FundingSource")
-                                  and m.type not in theme_types for m in ms)
+                                  and m.type not in theme_types for m in ms) or bool(notp.match(text[tend:]))
                     if not themes and not blocked and "Project" in theme_types and frame.name != "collaborate":
                         prev = [m for m in ms if m.type == "Project" and m.end <= agents[0].start]
                         if prev:
