@@ -103,14 +103,16 @@ def extract(ctx: click.Context, paths: tuple[Path, ...], fmt: str, jobs: int, ne
 @GRAPH_OPTION
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 def query(sparql: str | None, query_file: Path | None, graph_dir: Path, fmt: str) -> None:
-    """Run a SPARQL query on a built graph.
+    """Run a SPARQL query (SELECT, ASK, CONSTRUCT) on a built graph and the ontology.
 
-    The prefixes kg:, id:, doc:, rdf:, rdfs:, skos:, prov: and dcterms: are
-    predefined. Example:
+    The prefixes kg:, id:, doc:, ev:, mention:, rdf:, rdfs:, xsd:, skos:, prov:,
+    dcterms:, owl: and org: are predefined. Which organisations take part in
+    FREIA (by name or alias)?
 
     \b
-      kg query 'SELECT ?org WHERE { ?org kg:participatesIn ?p .
-                ?p rdfs:label "FREIA"@sv }' --graph build/
+      kg query 'SELECT DISTINCT ?label WHERE {
+                  ?p a kg:Project ; rdfs:label|skos:altLabel "FREIA"@sv .
+                  ?org kg:participatesIn ?p ; rdfs:label ?label }' --graph build/
     """
     from .query import format_rows, load_store, run_query
 
