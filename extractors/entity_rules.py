@@ -145,7 +145,7 @@ _ORG_FORMS = [
     ("universitet", re.compile(rf"\b[{_UP}]\w+(?: [a-zåäö]+a)? [Uu]niversitet\b")),
     ("universitetssjukhus", re.compile(rf"\b[{_UP}]\w+ [Uu]niversitetssjukhus\b|\b[Uu]niversitetssjukhuset i [{_UP}]\w+")),
     ("ab", re.compile(rf"\b(?:[{_UP}][\w\-&.]*\w )(?:[{_UP}0-9][\w\-&.]*\w |och |& ){{0,3}}AB\b")),
-    ("agency", re.compile(rf"\b[{_UP}][a-zåäö]{{2,}}(?:(?<!nät)verket|myndigheten|styrelsen|inspektionen|kansliet|förbundet|kammaren|institutet|ämbetet|kassan|förmedlingen|nämnden|rådet|delegationen|beredningen|fullmäktige|förvaltningen)\b")),
+    ("agency", re.compile(rf"\b[{_UP}][a-zåäö]{{2,}}(?:(?<!nät)verket|myndigheten|styrelsen|inspektionen|kansliet|förbundet|kammaren|institutet|ämbetet|kassan|förmedlingen|nämnden|(?<![Oo]m)rådet|delegationen|beredningen|fullmäktige|förvaltningen)\b(?:\s(?!Region\b|Länsstyrelsen\b|Under\b|Inom\b|Genom\b|Det\b|Den\b)[{_UP}][a-zåäö]\w+(?:s län)?)?")),
     ("myndigheten-for", re.compile(r"\b(?:Myndigheten|Centrum|Institutionen|Centre|Centret|Institutet|Kommittén|Utredningen|Föreningen|Rådet) (?:för|mot|for) ")),
     ("political-body", re.compile(r"\b(?:regionala |kommunala |[a-zåäö]+- och )?(?:[a-zåäö]{3,}nämnden|regionfullmäktige|regionstyrelsen|regionala utvecklingsförvaltningen|primärkommunala delegationen)\b")),
     ("statens", re.compile(r"\bStatens (?:[a-zåäö]+-? och )?[a-zåäö]{4,}(?:institut|verk|råd|museer|museum|nämnd|myndighet|kommitté)\w*")),
@@ -225,7 +225,7 @@ _SENT_START = re.compile(r"(?:[.!?:•●▪\-–]\s*|\n\s*|\(\s*)$")
 _SENT_WORDS = {"det", "den", "de", "detta", "denna", "dessa", "vi", "man", "här", "där", "inför", "även", "nya", "ny",
                "flera", "både", "andra", "alla", "genom", "under", "inom", "efter", "mellan", "sedan", "från", "vid"}
 _NAME_FIRST = re.compile(r"[A-ZÅÄÖ]{2}|\d|[a-zåäö][A-ZÅÄÖ]")
-_ACR_STOP = {"ai", "it", "ikt", "hr", "vd", "bnp", "brp", "kpi", "gis", "co2", "smf", "sme", "lss", "fou", "ok",
+_ACR_STOP = {"ai", "it", "smf", "sip", "sfs", "lou", "gdpr", "ikt", "kpi", "ikt", "hr", "vd", "bnp", "brp", "kpi", "gis", "co2", "smf", "sme", "lss", "fou", "ok",
              "pdf", "ppt", "faq", "cv", "tv", "id", "sms", "ev", "el", "iot", "ar", "vr", "esg", "ngo", "bbi",
              "mkr", "tkr", "kr", "sek", "eur", "nr", "st", "ca", "obs", "ex", "jan", "feb", "mar", "apr", "jun",
              "jul", "aug", "sep", "okt", "nov", "dec", "ht", "vt", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii",
@@ -335,6 +335,7 @@ class EntityRules:
                 self.pat_tokens.add(key, [pat["pattern"]])
         self.generic_names = generic_names
         self.default_type = None  # type for a multi-word name with no typing word; None: skip it
+        self.default_single = None  # a lone capitalised word mid-sentence with no typing word: skip it
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab)
         self.gaz_forms = {f for canon, aliases, _ in self.lex.names for f in (canon, *aliases)}
@@ -608,8 +609,10 @@ class EntityRules:
                         continue
                     ls = ls + words[start].start()
                     long_ = text[ls:le]
-                if long_.lower() in self.lex.places:
-                    continue
+                if long_.lower() in self.lex.places or not long_[:1].isupper() and typed(ls, le) is None:
+                    continue  # "artificiell intelligens (AI)": a term, not a name
+                if re.match(r"(?:Lag|Förordning|Förordningen|Lagen|Direktiv|Direktivet)\b", long_) or acr.lower() in _ACR_STOP:
+                    continue  # laws are not entities
                 etype = typed(ls, le) or typed(*m.span("acr")) or self._classify(long_)
                 if etype is None:
                     ctx = text[max(0, m.start() - 40):m.start()].lower().split()
@@ -713,7 +716,8 @@ class EntityRules:
                     continue
                 if w.endswith("s") and not w.isupper() or w.endswith(":s") or _VERBISH_STRONG.search(w):
                     continue
-            etype = head_type(name, lex) or _first_type(words[0]) or (self.default_type if len(words) > 1 else None)
+            etype = head_type(name, lex) or _first_type(words[0]) or (
+                self.default_type if len(words) > 1 else self.default_single)
             if etype is None:
                 continue
             out.append((s, s + len(name), etype, 1, "weak"))
