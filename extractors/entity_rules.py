@@ -220,6 +220,10 @@ _ORG_HEAD = re.compile(
     r"(?<![\w\-])(?P<word>(?:[A-ZÅÄÖ][a-zåäö]+(?:isk|iska|ala|ska)\s[a-zåäö]+|[A-ZÅÄÖ][\w\-]*)"
     r"(?:(?<!h)enheten|avdelningen|avdelning|centrum|institutionen|högskolan|kontoret|byrån|utredningen|"
     r"regionen|region|klustret|arkivet|jouren|-gruppen))(?![\w\-])(?:\s(?P<comp>för|vid|i|mot)\s)?")
+_QUOTED = re.compile(r"[”\"“«](?P<name>[A-ZÅÄÖ][^”\"“»\n]{2,100}?)[”\"»]")
+_QUOTE_SKIP = ("metoden", "foldern", "tema", "temat", "årstema", "årstemat", "fokusområdet", "verktyget", "rapporten",
+               "boken", "filmen", "utställningen", "skriften", "broschyren", "titeln", "rubriken", "begreppet",
+               "frågan", "devisen", "parollen", "visionen,", "och")
 _GENERIC = re.compile(rf"(?<![\w\-:])(?:{_CHAIN})(?![\w\-])")
 _SENT_START = re.compile(r"(?:[.!?:•●▪\-–]\s*|\n\s*|\(\s*)$")
 _SENT_WORDS = {"det", "den", "de", "detta", "denna", "dessa", "vi", "man", "här", "där", "inför", "även", "nya", "ny",
@@ -534,6 +538,19 @@ class EntityRules:
                 if near and len(found) >= 2 and len(found) >= len(names) - 1:
                     for n, o in found:
                         cands.append((m.start() + o, m.start() + o + len(n), "Organisation", 4, "muni-list"))
+        # quoted names: ”Här finns jobben och möjligheterna”; the word before types them
+        if any(q in text for q in '”"«'):
+            for m in _QUOTED.finditer(text):
+                before = text[max(0, m.start() - 30):m.start()].split()
+                cue = before[-1].lower() if before else ""
+                if cue.endswith(_QUOTE_SKIP) or m.group("name").rstrip().endswith("?"):
+                    continue
+                tail = next((c for c in self.cue_tails if cue.endswith(c)), None)
+                etype = lex.cues[tail] if tail else ("Strategy" if cue.endswith(("reformen", "visionen"))
+                                                     else "Project")
+                name = m.group("name").strip()
+                if self._name_ok(name) and len(name.split()) <= 12:
+                    cands.append((m.start("name"), m.start("name") + len(name), etype, 3 if tail else 2, "quoted"))
         cands.extend(self._acronyms(text, cands))
         cands.extend(self._lists(text, cands))
         if self.generic_names:
