@@ -431,6 +431,14 @@ def _located(text: str, m: M) -> bool:
     return before.endswith("i ") or bool(re.match(r"s\s+[a-zåäö]", text[m.end - 1:m.end + 2]))
 
 
+_PLACE_PREP = re.compile(r"(?<![\wåäö])(?:i|inom|på|från|mot|till|över|utanför|i hela)\s+$", re.I)
+
+
+def _place_like(text: str, m: M) -> bool:
+    """'inom EU', 'i Region Västerbotten': a place, not a participant."""
+    return bool(_PLACE_PREP.search(text[max(0, m.start - 12):m.start]))
+
+
 def _anaphor(text: str, tpos: int) -> bool:
     """An anaphoric noun phrase ('Plattformen', 'Projektet', 'Den') in the clause before ``tpos``."""
     rx = lexicon()[1]
@@ -599,7 +607,7 @@ def _cooccurrence(unit: Unit, chs, ctx: _Ctx, out: _Out) -> None:
             in_list.add(id(a) if a.type == "Project" else id(b))
     projects = [m for m in ms if m.type == "Project" and id(m) not in in_list]
     for o in orgs:
-        if o.name in out.claimed:
+        if o.name in out.claimed or _place_like(text, o):
             continue
         if projects:
             nearest = min(projects, key=lambda q: abs(q.start - o.start))
