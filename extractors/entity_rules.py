@@ -186,13 +186,20 @@ _TRAILING_CUE = re.compile(r"(?i)\b([a-zåäö\-]*(?:projektet|projekten|plattfo
                            r"samarbetet|förstudien|mötesplatsen|mötesplatserna|konferensen|forumet|konsortiet|"
                            r"grupperingen|företaget|bolaget|föreningen|organisationen|initiativ))\s*[\"”“«]?\s*$")
 _HEADING_END = re.compile(r"[.!?:;,]\s*$|^\d|\d\s*%|\bsid\b")
-_DEF_AFTER = re.compile(r"\s*(?:,\s*)?(?:\([^()]*\)\s*)?(?:är|var|har|samlar|syftar|drivs|leds|arrangeras|utgör|,)\b")
+_DEF_AFTER = re.compile(r"\s*(?:,\s*)?(?:\([^()]*\)\s*)?(?:[–\-,]|(?:är|var|har|samlar|syftar|drivs|leds|arrangeras|utgör|"
+                        r"handlar|adresserar|arbetar|erbjuder|består|genomförs|genomfördes|ska|fokuserar|"
+                        r"riktar|innebär|omfattar|ger|stöttar|stödjer|verkar|anordnas|hölls)\b)")
 _DESC_START = re.compile(
     r"(?:(?:Ett|En)\s(?:[\w\-]+\s){0,2}?|(?:Gemensamt|Gemensam|Nationellt|Nationell|Regionalt|Regional|Årligt|Årlig)\s)?"
     r"[\w\-]*(?:projekt|nätverk|samarbete|samverkan|mötesplats|plattform|forum|konferens|satsning|initiativ|partnerskap|"
     r"samverkansyta|arena|festival|träff|råd|gruppering|förening|organisation|företag|myndighet|forskningscentrum)"
     r"\w*\s(?:mellan|för|som|där|med|inom|kring|om|av|i|där)\b|"
-    r"(?:Syftar till att samla|Projekt som|Partnerskap mellan|Samverkan mellan)\b")
+    r"(?:Syftar till att samla|Projekt som|Partnerskap mellan|Samverkan mellan|Drivs av)\b|"
+    r"(?:Nätverket|Rådet|Delegationen|Grupperingen|Forumet|Konferensen|Projektet|Satsningen|Plattformen|"
+    r"Partnerskapet|Mötesplatsen|Initiativet|Samarbetet|Samverkansrådet)\s(?:är|har|samlar|syftar|drivs|leds|består|"
+    r"arbetar|innefattar|träffas|riktar|omfattar|startade|bildades)\b|"
+    r"[^.\n]{0,60}\bdriver\s(?:nätverket|rådet|projektet|forumet|plattformen|samarbetet|samverkansrådet|"
+    r"nätverk\sför)\b")
 _NOT_NAME_WORDS = {"exempel", "urval", "insatser", "aktiviteter", "resultat", "uppföljning", "inledning", "bakgrund",
                    "sammanfattning", "analys", "mål", "indikatorer", "fasta", "samverkansytor", "förvaltningsberättelse",
                    "bilaga", "bilagor", "innehåll", "tabell", "figur", "diagram", "källa", "kommentar", "kommentarer"}
@@ -224,6 +231,10 @@ _QUOTED = re.compile(r"[”\"“«](?P<name>[A-ZÅÄÖ][^”\"“»\n]{2,100}?)[
 _QUOTE_SKIP = ("metoden", "foldern", "tema", "temat", "årstema", "årstemat", "fokusområdet", "verktyget", "rapporten",
                "boken", "filmen", "utställningen", "skriften", "broschyren", "titeln", "rubriken", "begreppet",
                "frågan", "devisen", "parollen", "visionen,", "och")
+_CUE_LIST = re.compile(
+    rf"\b(?P<cue>[Pp]rojekt|[Pp]lattformar|[Nn]ätverk|[Ii]nitiativ|[Ss]atsningar|[Mm]ötesplatser|[Ee]venemang|"
+    rf"[Ff]estivaler|[Aa]ktörer|[Oo]rganisationer|[Ff]öretag)\s(?:som|såsom|bland annat|t\.\s?ex\.|exempelvis)\s"
+    rf"(?P<items>(?:{_CHAIN})(?:,\s(?:{_CHAIN}))*(?:,?\s(?:och|samt)\s(?:{_CHAIN}))?)")
 _GENERIC = re.compile(rf"(?<![\w\-:])(?:{_CHAIN})(?![\w\-])")
 _SENT_START = re.compile(r"(?:[.!?:•●▪\-–]\s*|\n\s*|\(\s*)$")
 _SENT_WORDS = {"det", "den", "de", "detta", "denna", "dessa", "vi", "man", "här", "där", "inför", "även", "nya", "ny",
@@ -551,6 +562,13 @@ class EntityRules:
                 name = m.group("name").strip()
                 if self._name_ok(name) and len(name.split()) <= 12:
                     cands.append((m.start("name"), m.start("name") + len(name), etype, 3 if tail else 2, "quoted"))
+        for m in _CUE_LIST.finditer(text):  # "projekt som A, B och C", "nätverk som A och B"
+            etype = "Organisation" if m.group("cue").lower().startswith(("aktör", "organisation", "företag")) else "Project"
+            for x in _LIST_ITEM.finditer(m.group("items")):
+                name = x.group()
+                if self._name_ok(name) and name.split()[0].lower() not in lex.boundary:
+                    a = m.start("items") + x.start()
+                    cands.append((a, a + len(name), etype, 3, "cue-list"))
         cands.extend(self._acronyms(text, cands))
         cands.extend(self._lists(text, cands))
         if self.generic_names:
