@@ -159,7 +159,7 @@ def viz(graph_dir: Path, output: Path, types: tuple[str, ...]) -> None:
 
 @cli.command()
 @GRAPH_OPTION
-@click.option("--top", default=10, show_default=True, help="How many top actors to list.")
+@click.option("--top", default=10, show_default=True, type=click.IntRange(min=0), help="How many top actors to list.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def stats(graph_dir: Path, top: int, fmt: str) -> None:
     """Counts per class and predicate, the documents, and the most connected actors."""
@@ -171,7 +171,8 @@ def stats(graph_dir: Path, top: int, fmt: str) -> None:
 
 @cli.command()
 @GRAPH_OPTION
-@click.option("--limit", default=20, show_default=True, help="How many violations to list (0: all).")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=0),
+              help="How many violations to list (0: all).")
 def validate(graph_dir: Path, limit: int) -> None:
     """Check a built graph against the SHACL shapes (ontology/shapes.ttl).
 

@@ -243,3 +243,6 @@ def test_stats_counts(sample_build):
     assert [d["name"] for d in s["documents"]] == ["sample_report.txt"]
     text = run("stats", "--graph", sample_build).output
     assert "top actors" in text and "Region Västerbotten" in text
+    one = json.loads(run("stats", "--graph", sample_build, "--format", "json", "--top", "1").output)
+    assert one["top_actors"] == s["top_actors"][:1]
+    assert run("stats", "--graph", sample_build, "--top", "-1").exit_code == 2
