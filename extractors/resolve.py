@@ -93,8 +93,9 @@ def entity_key(text: str, etype: str) -> str:
         s = re.sub(r"^länsstyrelse(?:n|rna) i ", "länsstyrelsen ", s)
         s = re.sub(r"^(länsstyrelsen \w+?)s län$", r"\1", s)
         s = re.sub(r"^(länsstyrelsen \w+) län$", r"\1", s)
-        if s.startswith("region "):
+        if s.startswith("region"):
             s = re.sub(r"[/\-]", " ", s)
+            s = re.sub(r"^region(\d)", r"region \1", s)  # "Region10"
         s = re.sub(r" kommuns$", " kommun", s)
         s = re.sub(r" (ab|aktiebolag)$", "", s)
         s = re.sub(r"^statens ", "", s) if len(s.split()) > 2 else s
@@ -309,6 +310,18 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
             if bare and len(roots) <= 1:
                 for k in bare + full:
                     union(keys_by_type[t][bare[0]], keys_by_type[t][k])
+    # genitive forms the key rules left alone ("Almis", "Natos"): join the base form of the same type
+    for t, kd in keys_by_type.items():
+        for k, g in list(kd.items()):
+            if k.endswith("s") and len(k) > 3 and k[:-1] in kd:
+                union(kd[k[:-1]], g)
+    # "OSN Hållbart bredband i Västerbotten" = "OSN Hållbart bredband": a trailing "i <place>"
+    for t, kd in keys_by_type.items():
+        for k, g in list(kd.items()):
+            m = re.match(r"(.{4,}) i \w+(?:s län)?$", k)
+            if m and m.group(1) in kd and t != "Organisation" or m and t == "Organisation" and m.group(1) in kd \
+                    and not m.group(1).startswith(("länsstyrelse", "region ")):
+                union(g, kd[m.group(1)])
     # a name cut by a PDF paragraph break ("Stärkt livsmedelsnäring" + "\n\n" + "i Västerbotten")
     # joins the one longer name of its type that it begins
     if text:
