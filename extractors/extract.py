@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 
 from .normalize import Normalized, normalize
-from .pipeline import _LOWER_NAME_HEADS, _LOWER_TAILS, MODEL_KB_ID
+from .pipeline import _LOWER_NAME_HEADS, _LOWER_TAILS, MODEL_KB_ID, _gazetteer_words
 from .records import DocResult, Mention
 from .relations import Sentence, extract_relations
 from .resolve import resolve
@@ -80,9 +80,12 @@ _LOWER_WORD = re.compile(r"(?<![\w-])[a-zåäöéü][\w]*")
 
 
 def _model_mention_ok(m: Mention, lower_words: set[str]) -> bool:
-    """A model mention made only of words the same document also writes in lower case
-    ("Status Uppdrag Analys", a table header) is not a name, unless a word is a name head."""
+    """A model mention made only of words the same document also writes in lower case,
+    and places ("Status Uppdrag Analys", "Resultat Västerbotten": table headers), is not
+    a name, unless a word is a name head."""
+    places = _gazetteer_words()[0]
     words = [w.casefold() for w in _WORD.findall(m.text)]
+    words = [w for w in words if w not in places and w.rstrip("s") not in places]
     if not words or not all(w in lower_words or w.rstrip("s") in lower_words for w in words):
         return True
     heads = _LOWER_TAILS + _LOWER_NAME_HEADS.get(m.type, ())

@@ -73,7 +73,8 @@ def model_available(model_dir: Path = MODEL_DIR) -> bool:
 # ("regional utvecklingsstrategi", "regionalfonden", "landsbygdsprogrammet").
 _LOWER_NAME_HEADS = {
     "Strategy": ("strategi", "plan", "agenda", "program", "policy", "handlingsplan"),
-    "FundingSource": ("fond", "program", "anslag", "stöd", "medel", "leader", "interreg", "horisont", "life"),
+    "FundingSource": ("fond", "program", "anslag", "stöd", "medel", "leader", "interreg", "horisont", "horizon",
+                      "life", "erasmus", "checkar", "bidrag", "kliv", "lån"),
 }
 _SECTION_NUMBER = re.compile(r"\b\d+\.\d+\b")  # "Delmål 3.1", table and section numbers
 # Words a model span must not start or end with: determiners, pronouns, prepositions.
@@ -109,6 +110,11 @@ def _gazetteer_words() -> tuple[frozenset, frozenset]:
     return frozenset(places), frozenset(n.casefold() for n in lines("first_names.txt"))
 
 
+def _ends_with_head(word: str, heads: tuple[str, ...]) -> bool:
+    """``word`` ends in one of ``heads``, maybe inflected: "strategin", "kommuner", "fonden"."""
+    return any(re.search(h + r"(?:en|et|n|er|erna|ar|arna|na|s|e)?$", word) for h in heads)
+
+
 _ACRONYM_COMPOUND = re.compile(r"^[A-ZÅÄÖ0-9/]{2,}-[a-zåäö]")
 
 
@@ -116,11 +122,12 @@ def _model_span_ok(span) -> bool:
     """A span the NER proposes is kept only if it looks like a name of its type.
 
     The model learned from silver labels and over-generalises "capitalised word
-    = name"; these checks keep its spans to name shapes: no function word at an
-    edge, no lone capitalised common word at the start of a sentence or item,
+    = name"; these checks keep its spans to name shapes: no function word or
+    list punctuation at an edge, no section numbers, no lone acronym (the rules
+    read acronym definitions) or capitalised common word opening a sentence,
     a lower-case last word only when it is a name head ("... kommun",
-    "... universitet", "... strategi"), lower-case Strategy/FundingSource names
-    only with a strategy or fund head word.
+    "... universitet", "... strategin"), Strategy/FundingSource names only with
+    a strategy or fund word, no plain places or persons (the rules' gazetteers).
     """
     from .resolve import STOPLIST, norm_key  # resolve's stoplist is the one shared list of generic words
 
@@ -137,20 +144,27 @@ def _model_span_ok(span) -> bool:
         return False
     if sum(c.isalpha() for c in text) <= 2:
         return False  # "AI", "EU": too short to tell
-    if any(t.text == "," for t in span):
+    if any(t.text in {",", "/", ";"} for t in span):
         return False
     heads = _LOWER_NAME_HEADS.get(span.label_, ())
     tails = heads + _LOWER_TAILS
-    if not (text[0].isupper() or text[0].isdigit()) and not any(h in key for h in heads):
+    if heads and not any(h in key for h in heads):
+        return False  # a Strategy / FundingSource name names its kind ("...strategi", "...fonden", "Interreg ...")
+    if not (text[0].isupper() or text[0].isdigit()) and not _ends_with_head(last.lower_, heads):
         return False
-    if (last.is_lower or _ACRONYM_COMPOUND.match(last.text)) and not any(h in last.lower_ for h in tails):
-        return False  # "Västerbottens utveckling", "handlingsplan där", "EU-medel"
+    if last.is_lower and not _ends_with_head(last.lower_, tails):
+        return False  # "Västerbottens utveckling", "handlingsplan där", "regionala strategiska"
+    if _ACRONYM_COMPOUND.match(last.text) and not re.search(r"-(projektet|nätverket|plattformen|rådet)$", last.text):
+        return False  # "EU-program", "AI-området": a compound common noun
     if len(span) == 1 and first.is_upper:
         return False  # a lone unexplained acronym: the rules read acronym definitions
     places, given = _gazetteer_words()
     words = [t.lower_ for t in span if t.is_alpha and t.lower_ not in _BAD_EDGE]
-    if words and all(w in places or (w.endswith("s") and w[:-1] in places) for w in words):
+    if key in places or key.rstrip("s") in places or (
+            words and all(w in places or (w.endswith("s") and w[:-1] in places) for w in words)):
         return False  # a place ("Norra Sverige", "Jämtland Härjedalen")
+    if len(span) > 1 and last.lower_.endswith("s") and last.lower_[:-1] in places:
+        return False  # cut before the noun of a genitive: "Digital omställning i Västerbottens [industrier]"
     if len(span) >= 2 and first.lower_ in given and span[1].is_title:
         return False  # a person ("Maria Nilsson")
     if len(span) == 1 and first.is_title:

@@ -169,7 +169,8 @@ def _name_like(tok, sent_start: int, common: set[str] | frozenset = frozenset())
 
 def _usable_rule_ents(doc: Doc) -> list[Span]:
     from .resolve import STOPLIST, norm_key  # late: resolve belongs to the rules side
-    return [e for e in doc.ents if e.label_ in LABELS and norm_key(e.text) not in STOPLIST
+    # only spans with a rule id: the rules' weak guesses (no id) stay unlabelled
+    return [e for e in doc.ents if e.ent_id_ and e.label_ in LABELS and norm_key(e.text) not in STOPLIST
             and len(norm_key(e.text)) >= 2]
 
 

@@ -58,7 +58,7 @@ def test_silver_marks_unknown_tokens_missing_not_outside():
     from extractors.train import silver_doc
 
     doc = spacy.blank("sv")("Under året har Region Västerbotten och Zorbex Kvantum arbetat med frågan om bostäder i glesbygd.")
-    doc.ents = [Span(doc, 3, 5, label="Organisation")]  # what the rules found; they missed "Zorbex Kvantum"
+    doc.ents = [Span(doc, 3, 5, label="Organisation", span_id="rule:test")]  # the rules missed "Zorbex Kvantum"
     sdoc, n = silver_doc(doc[:])
     iob = {t.text: t.ent_iob_ for t in sdoc}
     assert n >= 1 and iob["Region"] == "B" and sdoc.ents[0].label_ == "Organisation"
