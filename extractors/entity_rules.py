@@ -235,6 +235,11 @@ _CUE_LIST = re.compile(
     rf"\b(?P<cue>[Pp]rojekt|[Pp]lattformar|[Nn]ätverk|[Ii]nitiativ|[Ss]atsningar|[Mm]ötesplatser|[Ee]venemang|"
     rf"[Ff]estivaler|[Aa]ktörer|[Oo]rganisationer|[Ff]öretag)\s(?:som|såsom|bland annat|t\.\s?ex\.|exempelvis)\s"
     rf"(?P<items>(?:{_CHAIN})(?:,\s(?:{_CHAIN}))*(?:,?\s(?:och|samt)\s(?:{_CHAIN}))?)")
+_AGENT_CUE = re.compile(
+    rf"\b(?:(?:tillsammans|samarbete|samverkan|dialog|avtal|partnerskap|överenskommelse)\smed|"
+    rf"(?:drivs|ägs|leds|arrangeras|arrangerades|anordnas|anordnades|samordnas|koordineras|drevs|initierades|"
+    rf"utförs|utfördes|beviljats|beviljades|finansieras|finansierades|stöds|stöttas)\s(?:gemensamt\s)?av)\s"
+    rf"(?P<items>(?:{_CHAIN})(?:,\s(?:{_CHAIN}))*(?:,?\s(?:och|samt)\s(?:{_CHAIN}))?)")
 _GENERIC = re.compile(rf"(?<![\w\-:])(?:{_CHAIN})(?![\w\-])")
 _SENT_START = re.compile(r"(?:[.!?:•●▪\-–]\s*|\n\s*|\(\s*)$")
 _SENT_WORDS = {"det", "den", "de", "detta", "denna", "dessa", "vi", "man", "här", "där", "inför", "även", "nya", "ny",
@@ -562,6 +567,20 @@ class EntityRules:
                 name = m.group("name").strip()
                 if self._name_ok(name) and len(name.split()) <= 12:
                     cands.append((m.start("name"), m.start("name") + len(name), etype, 3 if tail else 2, "quoted"))
+        for m in _AGENT_CUE.finditer(text):  # "i samarbete med X", "drivs av X och Y": X is an actor
+            for x in _LIST_ITEM.finditer(m.group("items")):
+                name = x.group()
+                words = name.split()
+                if not self._name_ok(name) or words[0].lower() in lex.boundary or words[0] in lex.first_names:
+                    continue
+                if all(w.lower().rstrip("s") in lex.places or w.lower() in _CONNECTORS for w in words):
+                    continue
+                a = m.start("items") + x.start()
+                if len(words) == 1 and (text[a + len(name):a + len(name) + 2] == "\n\n" or _ADJ_RE.search(name.lower())
+                                        or name.endswith("s") and not name.isupper() or name in self.gaz_forms):
+                    continue  # a name cut by a line break, an adjective, a plural or another known thing
+                etype = head_type(name, lex) or "Organisation"
+                cands.append((a, a + len(name), etype, 2, "agent-cue"))
         for m in _CUE_LIST.finditer(text):  # "projekt som A, B och C", "nätverk som A och B"
             etype = "Organisation" if m.group("cue").lower().startswith(("aktör", "organisation", "företag")) else "Project"
             for x in _LIST_ITEM.finditer(m.group("items")):
