@@ -104,6 +104,10 @@ def test_export_with_ontology_adds_its_triples(sample_build):
     full = run("export", "--graph", sample_build, "--format", "nt", "--with-ontology").output
     assert "<http://www.w3.org/ns/org#Organization>" in full and "<http://www.w3.org/ns/org#Organization>" not in plain
     assert len(full.splitlines()) > len(plain.splitlines())
+    # with the ontology's blank nodes (owl:unionOf lists) too, both parsers agree on the count
+    ttl = run("export", "--graph", sample_build, "--format", "turtle", "--with-ontology").output.encode("utf-8")
+    assert len(Graph().parse(data=ttl, format="turtle")) == sum(1 for _ in ox.parse(ttl, format=ox.RdfFormat.TURTLE)) \
+        == len(full.splitlines())
 
 
 # ---------------------------------------------------------------- viz
