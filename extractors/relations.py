@@ -652,11 +652,16 @@ def _relative_membership(unit: Unit, chs, out: _Out) -> None:
 
 
 def _strategy_owner(unit: Unit, out: _Out) -> None:
-    """'Region Västerbottens energiagenda': the organisation in the genitive owns the strategy."""
+    """'Region Västerbottens energiagenda', 'Tillväxtverkets S3-nätverk': a name that starts with an
+    organisation in the genitive is that organisation's strategy (responsibleFor) or project (leads)."""
     text, ms = unit.text, unit.ms
     strategies = [m for m in ms if m.type == "Strategy"]
-    if not strategies:
-        return
+    for pr in (m for m in ms if m.type == "Project"):
+        surface = text[pr.start:pr.end].lower()
+        for org_surface, org in out.org_surfaces:
+            if surface.startswith(org_surface) and re.match(r"(?::s|s)\s", surface[len(org_surface):]):
+                out.add(org, "leads", pr.name, unit, pr.start, "genitive", 0.6)
+                break
     for st in strategies:
         surface = text[st.start:st.end].lower()
         for org_surface, org in out.org_surfaces:
@@ -726,6 +731,12 @@ def _compounds(unit: Unit, chs, out: _Out) -> None:
             out.add(p.name, "fundedBy", funders[-1], unit, cm.start(), "compound", 0.8)
 
 
+@lru_cache(maxsize=1)
+def _OWNER_GAP() -> re.Pattern:
+    words = json.loads(LEXICON.read_text(encoding="utf-8"))["genitive_owner_words"]
+    return re.compile(r"^\s(?:(?:" + "|".join(re.escape(w) for w in words) + r")\s+){0,3}$", re.I)
+
+
 _VID = re.compile(r"^\s*(?:vid|inom|på|hos)\s+$", re.I)
 
 
@@ -737,6 +748,11 @@ def _adjacency(unit: Unit, out: _Out) -> None:
         if a.type == "Organisation" and b.type == "Organisation" and _VID.match(gap):
             out.add(a.name, "partOf", b.name, unit, a.start, "unit-of", 0.7)
         surface = text[a.start:a.end]
+        suffix = re.match(r":?s(?=\s)", gap)  # genitive outside the mention: "[Vinnova]s initiativ"
+        ggap = gap[suffix.end():] if suffix else gap
+        if a.type == "Organisation" and b.type == "Project" and (surface.endswith("s") or suffix) \
+                and _OWNER_GAP().match(ggap):
+            out.add(a.name, "leads", b.name, unit, a.start, "genitive", 0.6)  # "Vinnovas initiativ Keystone"
         if a.type == "Organisation" and gap == " " and (surface.endswith("s") or surface.endswith(":s")):
             if b.type == "Strategy":
                 out.add(a.name, "responsibleFor", b.name, unit, a.start, "genitive", 0.6)

@@ -80,6 +80,19 @@ def test_verb_second_inversion():
     assert ("Region Jämtland Härjedalen", "leads", "Fjällväg") in t
 
 
+def test_genitive_owner_leads_project():
+    t = triples("Under året deltog [Region Västerbotten|O] i [Vinnova|O]s initiativ [Keystone|P].")
+    assert ("Vinnova", "leads", "Keystone") in t
+    assert ("Region Västerbotten", "participatesIn", "Keystone") in t
+    t = triples("Mer om [Skolverket|O]s [kvalitetsdialoger|P=Kvalitetsdialoger] finns på webben.")
+    assert ("Skolverket", "leads", "Kvalitetsdialoger") in t
+
+
+def test_purpose_clause_infinitive_is_no_statement():
+    t = triples("[Region Värmland|O] tar fram modeller för att organisera, leda och driva [Innolab|P].")
+    assert ("Region Värmland", "leads", "Innolab") not in t
+
+
 def test_participates():
     t = triples("[Mittuniversitetet|O] deltar i [Skogslyftet|P] som kunskapspartner.")
     assert ("Mittuniversitetet", "participatesIn", "Skogslyftet") in t
