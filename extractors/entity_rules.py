@@ -177,10 +177,11 @@ _ACR_LONG_FIRST = re.compile(rf"(?P<long>(?:{_CHAIN}|[{_UP}][\w\-]*(?:\s[\w\-:&]
 _ACR_FIRST = re.compile(rf"\b(?P<acr>{_ACR})\s\((?P<long>[{_UP}][^()]{{4,120}}?)\)")
 _X_CUE = re.compile(rf"(?:(?<=\s)|^)(?P<name>(?:[{_UP}][\w:+&]*\s){{0,3}}[{_UP}0-9][\w:+&]*[\w+])-(?P<cue>projektet|projekt|nätverket|satsningen|plattformen|samarbetet|piloten)\b")
 _DEF_PROJECT = re.compile(
-    rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<name>{_CHAIN})\s(?:är|var|har varit|blir)\s(?:ett|en|det|den|[\w\-]+s)\s(?:[\w\-]+\s){{0,4}}?"
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=[a-zåäö,]\s))(?P<name>{_CHAIN})(?:,?\ssom|\s[–\-])?\s(?:(?:är|var|har varit|blir)\s)?(?:ett|en|det|den|[\w\-]+s)\s(?:[\w\-]+\s){{0,4}}?"
     r"(?P<head>[\w\-]*(?:projekt|nätverk|samarbete|samverkan|mötesplats|plattform|forum|konferens|satsning|"
     r"initiativ|evenemang|arena|festival|mässa|träff|kluster|samverkansyta|utbildning|program|"
-    r"förening|myndighet|organisation|företag|bolag|stiftelse|forskningscentrum|institut))\b")
+    r"förening|myndighet|organisation|företag|bolag|stiftelse|forskningscentrum|institut|center|centrum|"
+    r"riskkapitalbolag|kompetenscentrum|inkubator|klusterorganisation|teater|museum))\b")
 _ADJ_RE = re.compile(r"(?:isk|iska|iskt|ell|ella|ellt|al|ala|alt|ig|iga|igt|bar|bara|lig|liga|ligt|full|fulla|ande|ende|ad|ade|ny|nya|nytt|gemensam|gemensamma|större|hållbar|hållbart|strategiskt)$")
 _TRAILING_CUE = re.compile(r"(?i)\b([a-zåäö\-]*(?:projektet|projekten|plattformen|nätverket|satsningen|initiativet|"
                            r"samarbetet|förstudien|mötesplatsen|mötesplatserna|konferensen|forumet|konsortiet|"
@@ -217,7 +218,8 @@ def _desc_type(desc: str) -> str:
 
 
 _LIST_ITEM = re.compile(rf"(?:{_CHAIN})")
-_LIST = re.compile(rf"(?<![\w\-])(?:{_CHAIN})(?:,\s(?:{_CHAIN}))*,?\s(?:och|samt|&|eller)\s(?:{_CHAIN})(?![\w\-])")
+_LIST = re.compile(rf"(?<![\w\-])(?:{_CHAIN})(?:,\s(?:{_CHAIN}))*(?:,?\s(?:och|samt|&|eller)\s(?:{_CHAIN})|"
+                   rf"(?:,\s(?:{_CHAIN})){{1}},?(?=\s*$))(?![\w\-])")
 _BEFORE_NAME = re.compile(r"(?<![\w\-])(?P<cue>[^\W\d][\w\-]*)\s+[\"”“«']?(?=[A-ZÅÄÖÉÜ0-9])")
 _PROJECT_HEAD = re.compile(
     r"(?<![\w\-])(?P<word>[A-ZÅÄÖ][\w\-]*(?:nätverk|nätverket|forum|forumet|träff|träffen|"
@@ -535,13 +537,18 @@ class EntityRules:
             cands.append((m.start(), m.end(), "Project", 3, "x-cue"))
         for m in _DEF_PROJECT.finditer(text):
             name = m.group("name")
-            if name.lower() in lex.places or name.lower() in lex.generic or len(name) < 3:
+            ns = m.start("name")
+            first = name.split(" ", 1)[0]
+            if " " in name and (first.lower() in lex.boundary or first.lower() in _SENT_WORDS):
+                ns += len(first) + 1
+                name = name[len(first) + 1:]
+            if name.lower() in lex.places or name.lower() in lex.generic or len(name) < 3 or _COMPOUND_NOUN.search(name):
                 continue
             if " " not in name and not (name.isupper() or head_type(name, lex) or _NAME_FIRST.search(name)):
                 continue  # "Studien är ett ...", "Det är en ..."
             head = m.group("head")
-            etype = "Organisation" if re.search(r"(förening|myndighet|organisation|företag|bolag|stiftelse|forskningscentrum|institut)$", head) else "Project"
-            cands.append((m.start("name"), m.end("name"), etype, 3, "definition"))
+            etype = "Organisation" if re.search(r"(förening|myndighet|organisation|företag|bolag|stiftelse|centrum|institut|center|inkubator|teater|museum)$", head) else "Project"
+            cands.append((ns, m.end("name"), etype, 3, "definition"))
         # municipality lists: "Bjurholm, Dorotea och Malå kommuner"
         if "kommun" in text:
             for m in _MUNI_LIST.finditer(text):
