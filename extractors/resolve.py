@@ -139,6 +139,12 @@ def _gazetteer() -> tuple[dict[tuple[str, str], str], dict[str, str]]:
     return _GAZ, _MUNI
 
 
+def _places() -> set[str]:
+    from .entity_rules import load_lexicon
+
+    return load_lexicon().places
+
+
 def _initials(name: str) -> str:
     return "".join(w[0] for w in re.findall(r"[\w]+", name) if w[0].isupper() or w[0].isdigit()).lower()
 
@@ -318,10 +324,12 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
     # "OSN Hållbart bredband i Västerbotten" = "OSN Hållbart bredband": a trailing "i <place>"
     for t, kd in keys_by_type.items():
         for k, g in list(kd.items()):
-            m = re.match(r"(.{4,}) i \w+(?:s län)?$", k)
-            if m and m.group(1) in kd and t != "Organisation" or m and t == "Organisation" and m.group(1) in kd \
-                    and not m.group(1).startswith(("länsstyrelse", "region ")):
-                union(g, kd[m.group(1)])
+            m = re.match(r"(.{4,}) i (\w+?)(?:s län| län)?$", k)
+            if not m or m.group(1) not in kd or m.group(2) not in _places():
+                continue
+            if t == "Organisation" and m.group(1).startswith(("länsstyrelse", "region ")):
+                continue
+            union(g, kd[m.group(1)])
     # a name cut by a PDF paragraph break ("Stärkt livsmedelsnäring" + "\n\n" + "i Västerbotten")
     # joins the one longer name of its type that it begins
     if text:
