@@ -201,7 +201,7 @@ _DESC_START = re.compile(
     r"arbetar|innefattar|träffas|riktar|omfattar|startade|bildades)\b|"
     r"[^.\n]{0,60}\bdriver\s(?:nätverket|rådet|projektet|forumet|plattformen|samarbetet|samverkansrådet|"
     r"nätverk\sför)\b")
-_NOT_NAME_WORDS = {"exempel", "urval", "insatser", "aktiviteter", "resultat", "uppföljning", "inledning", "bakgrund",
+_NOT_NAME_WORDS = {"antal", "andel", "delmål", "status", "utfall", "prognos", "budget", "exempel", "urval", "insatser", "aktiviteter", "resultat", "uppföljning", "inledning", "bakgrund",
                    "sammanfattning", "analys", "mål", "indikatorer", "fasta", "samverkansytor", "förvaltningsberättelse",
                    "bilaga", "bilagor", "innehåll", "tabell", "figur", "diagram", "källa", "kommentar", "kommentarer"}
 _ORG_DESC = re.compile(r"\b(?:förening|organisation|företag|bolag|myndighet|stiftelse|forskningscentrum|institut|"
@@ -501,6 +501,11 @@ class EntityRules:
             for m in rx.finditer(text):
                 s, e = m.span()
                 if rule == "x-for-y":
+                    head = m.group().split()[0]
+                    if head[0].islower() and re.search(r"(?:plan|program)$", head) and \
+                            not re.match(r"(?:regional|nationell|gemensam|länsgemensam|handlingsplan|krisberedskapsplan|"
+                                         r"nämndplan|regionplan|länsplan)", head, re.I):
+                        continue  # "verksamhetsplan för 2024", "ramprogram för forskning": generic documents
                     e2 = self._scan_lower(text, e)
                     if not e2:
                         continue
