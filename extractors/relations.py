@@ -112,6 +112,90 @@ def _alt(words: list[str]) -> re.Pattern | None:
     return re.compile(r"(?<![\wåäöÅÄÖ-])(?:" + body.replace(r"\*", "") + r")", re.I)
 
 
+class _Hit:
+    """A phrase found in a text (the part of ``re.Match`` the extractor uses)."""
+
+    __slots__ = ("_s", "_e", "_t")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self._s, self._e, self._t = start, end, text
+
+    def start(self) -> int:
+        return self._s
+
+    def end(self) -> int:
+        return self._e
+
+    def group(self, _: int = 0) -> str:
+        return self._t
+
+
+class PhraseIndex:
+    """Phrases found at word starts in time linear in the number of words.
+
+    A regular expression with hundreds of alternatives tries each of them at every word; here the
+    phrases are indexed by their first word. Per key the longest phrase wins and matches do not
+    overlap, as with ``re.finditer`` over an alternation sorted longest first.
+    """
+
+    _WORD = re.compile(r"[\wåäöÅÄÖ]+")
+
+    def __init__(self, phrases: dict[str, object], fold: bool = True) -> None:
+        self.fold = fold
+        self.index: dict[str, list[tuple[str, object]]] = {}
+        for phrase, key in phrases.items():
+            ph = phrase.lower() if fold else phrase
+            first = self._WORD.match(ph)
+            if not first:
+                continue
+            self.index.setdefault(first.group(0), []).append((ph, key))
+        for v in self.index.values():
+            v.sort(key=lambda pk: -len(pk[0]))
+
+    def finditer(self, text: str):
+        low = text.lower() if self.fold else text
+        if len(low) != len(text):
+            low = text
+        last_end: dict[object, int] = {}
+        for w in self._WORD.finditer(low):
+            a = w.start()
+            if a and low[a - 1] == "-":
+                continue
+            seen: set = set()
+            for ph, key in self.index.get(w.group(0), ()):
+                if key in seen or last_end.get(key, -1) > a or not low.startswith(ph, a):
+                    continue
+                b = a + len(ph)
+                if ph[-1].isalnum() and b < len(low) and (low[b].isalnum() or low[b] == "_"):
+                    continue
+                seen.add(key)
+                last_end[key] = b
+                yield key, _Hit(a, b, text[a:b])
+
+
+@lru_cache(maxsize=1)
+def trigger_index() -> PhraseIndex:
+    """Every trigger of the lexicon, keyed by (frame, voice)."""
+    data = json.loads(LEXICON.read_text(encoding="utf-8"))
+    phrases: dict[str, object] = {}
+    for name, f in data["frames"].items():
+        for voice in ("active", "passive", "inverse"):
+            for w in f.get(voice, []):
+                w = w.strip().rstrip("*")
+                phrases.setdefault(w, [])
+                phrases[w].append((name, voice))
+    # one phrase may serve several frames: index each (phrase, key) pair
+    idx = PhraseIndex({}, fold=True)
+    for w, keys in phrases.items():
+        first = PhraseIndex._WORD.match(w.lower())
+        if first:
+            for key in keys:
+                idx.index.setdefault(first.group(0), []).append((w.lower(), key))
+    for v in idx.index.values():
+        v.sort(key=lambda pk: -len(pk[0]))
+    return idx
+
+
 @lru_cache(maxsize=1)
 def infinitives() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """(infinitive trigger, what must precede it, nouns after a trigger that are not a project)."""
@@ -217,13 +301,12 @@ def _remention(units: list[Unit]) -> None:
     forms = {k: next(iter(v)) for k, v in forms.items() if len(v) == 1}
     if not forms:
         return
-    rx = re.compile(r"(?<![\wåäöÅÄÖ-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-                    + r")(?![\wåäöÅÄÖ])")
+    index = PhraseIndex({f: "form" for f in forms}, fold=False)
     for u in units:
         taken = [(m.start, m.end) for m in u.ms]
-        for hit in rx.finditer(u.text):
-            a, b = hit.span()
-            if any(a < e and s < b for s, e in taken):
+        for _, hit in index.finditer(u.text):
+            a, b = hit.start(), hit.end()
+            if any(a < e and s < b for s, e in taken) or (b < len(u.text) and u.text[b] == "-"):
                 continue
             name, typ = forms[hit.group(0)]
             u.ms.append(M(name, typ, a, b, u.line_at(a)))
@@ -283,7 +366,7 @@ class _Out:
         self.claimed: set[str] = set()  # organisations given another role in the current unit
         self.used: set[str] = set()  # entities in a relation stated by a trigger in the current unit
         self.surfaces: dict[str, str] = {}  # lower-cased surface form -> name, funders and organisations
-        self.org_surfaces: list[tuple[str, str]] = []  # (lower-cased surface, name) of organisations, longest first
+        self.org_surfaces: dict[str, str] = {}  # lower-cased surface -> name, organisations
 
     def add(self, s: str, p: str, o: str, unit: Unit, pos: int, extractor: str, conf: float,
             line: int | None = None) -> None:
@@ -416,6 +499,9 @@ _COMPOUND = re.compile(r"([\wåäöÅÄÖ:]+(?:\s[\wåäöÅÄÖ]+)?)\s?-\s?(?:f
                        r"medfinansierade|projektet|projekt)\b", re.I)
 
 
+_COMPOUND_CUE = re.compile(r"-\s?(?:finansi|stödd|medfinansi|projekt)", re.I)
+
+
 def _partners(unit: Unit, chs, types=("Organisation",)) -> list[tuple[int, list[M]]]:
     out = []
     for pm in _PARTNER.finditer(unit.text):
@@ -470,13 +556,13 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
     projects = [m for m in ms if m.type == "Project"]
     earlier = ctx.last_project or ctx.topic
     fallback_project = earlier if not projects else None
-    for frame in frames:
+    found: dict[tuple[str, str], list[_Hit]] = {}
+    for key, hit in trigger_index().finditer(text):
+        found.setdefault(key, []).append(hit)
+    for frame in frames if found else ():
         agent_types, theme_types = _types(frame, 0), _types(frame, 1)
         for voice in ("active", "passive", "inverse"):
-            rx = getattr(frame, voice)
-            if rx is None:
-                continue
-            for hit in rx.finditer(text):
+            for hit in found.get((frame.name, voice), ()):
                 tpos, tend = hit.start(), hit.end()
                 ext = f"{frame.name}-{voice}"
                 if voice == "active":
@@ -583,7 +669,7 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
     _role_phrases(unit, chs, earlier, out)
     _relative_membership(unit, chs, out)
     _strategy_owner(unit, out)
-    _implements(unit, frames, earlier, out)
+    _implements(unit, found.get(("implement", "active"), []), earlier, out)
     _cooccurrence(unit, chs, ctx, out)
 
 
@@ -656,28 +742,27 @@ def _strategy_owner(unit: Unit, out: _Out) -> None:
     organisation in the genitive is that organisation's strategy (responsibleFor) or project (leads)."""
     text, ms = unit.text, unit.ms
     strategies = [m for m in ms if m.type == "Strategy"]
-    for pr in (m for m in ms if m.type == "Project"):
-        surface = text[pr.start:pr.end].lower()
-        for org_surface, org in out.org_surfaces:
-            if surface.startswith(org_surface) and re.match(r"(?::s|s)\s", surface[len(org_surface):]):
-                out.add(org, "leads", pr.name, unit, pr.start, "genitive", 0.6)
-                break
-    for st in strategies:
-        surface = text[st.start:st.end].lower()
-        for org_surface, org in out.org_surfaces:
-            if surface.startswith(org_surface) and re.match(r"(?::s|s)\s", surface[len(org_surface):]):
-                out.add(org, "responsibleFor", st.name, unit, st.start, "genitive", 0.7)
+    for m in ms:
+        if m.type not in ("Project", "Strategy"):
+            continue
+        words = text[m.start:m.end].lower().split()
+        for k in range(1, len(words)):
+            head = " ".join(words[:k])
+            org = out.org_surfaces.get(head[:-2] if head.endswith(":s") else head[:-1]) if head.endswith("s") else None
+            if org:
+                if m.type == "Project":
+                    out.add(org, "leads", m.name, unit, m.start, "genitive", 0.6)
+                else:
+                    out.add(org, "responsibleFor", m.name, unit, m.start, "genitive", 0.7)
                 break
 
 
-def _implements(unit: Unit, frames: list[Frame], earlier: str | None, out: _Out) -> None:
+def _implements(unit: Unit, hits: list[_Hit], earlier: str | None, out: _Out) -> None:
     """A project named with a strategy and an 'implement' trigger implements it (or the section's project does)."""
     text, ms = unit.text, unit.ms
     strategies = [m for m in ms if m.type == "Strategy"]
     if not strategies:
         return
-    imp = next(f for f in frames if f.name == "implement")
-    hits = list(imp.active.finditer(text)) if imp.active is not None else []
     if not hits:
         return
     projects = [m for m in ms if m.type == "Project"]
@@ -709,6 +794,8 @@ def _role_phrases(unit: Unit, chs, earlier: str | None, out: _Out) -> None:
 def _compounds(unit: Unit, chs, out: _Out) -> None:
     """'ERUF-finansierade projektet MISSE', 'Interreg Europe-projektet X', 'EU-finansierat projekt'."""
     text, ms = unit.text, unit.ms
+    if "-" not in text or not _COMPOUND_CUE.search(text):
+        return
     for cm in _COMPOUND.finditer(text):
         funders = [m.name for m in ms if m.type in ("FundingSource", "Organisation")
                    and m.start < cm.end(1) and m.end >= cm.start(1) - 1]
@@ -841,8 +928,7 @@ def extract_relations(sentences: list[Sentence], name_of: dict[int, str]) -> lis
     out.surfaces = {u.text[m.start:m.end].lower(): m.name for u in units for m in u.ms
                     if m.type in ("FundingSource", "Organisation")}
     orgs = {u.text[m.start:m.end].lower(): m.name for u in units for m in u.ms if m.type == "Organisation"}
-    out.org_surfaces = sorted(((k.removesuffix(":s"), v) for k, v in orgs.items() if len(k) > 2),
-                              key=lambda kv: -len(kv[0]))
+    out.org_surfaces = {k.removesuffix(":s"): v for k, v in orgs.items() if len(k) > 2}
     _, anaphora, _, _ = lexicon()
     for u in units:
         projects = [m for m in u.ms if m.type == "Project"]
