@@ -142,10 +142,10 @@ _ORG_FORMS = [
     ("sjukhus", re.compile(rf"\b[{_UP}]\w+ (?:sjukhus|lasarett)\b")),
     ("lansstyrelsen", re.compile(rf"\bLänsstyrelsen(?: i)? [{_UP}][\w\-]*\w(?: [{_UP}]\w+)?(?:s? län)?")),
     ("lansstyrelserna", re.compile(rf"\bLänsstyrelserna i [{_UP}]\w+")),
-    ("universitet", re.compile(rf"\b[{_UP}]\w+(?: [a-zåäö]+a)? [Uu]niversitet\b")),
+    ("universitet", re.compile(rf"\b[{_UP}]\w+(?: [A-ZÅÄÖa-zåäö][a-zåäö]+a)? [Uu]niversitet\b")),
     ("universitetssjukhus", re.compile(rf"\b[{_UP}]\w+ [Uu]niversitetssjukhus\b|\b[Uu]niversitetssjukhuset i [{_UP}]\w+")),
-    ("ab", re.compile(rf"\b(?:[{_UP}][\w\-&.]*\w )(?:[{_UP}0-9][\w\-&.]*\w |och |& ){{0,3}}AB\b")),
-    ("agency", re.compile(rf"\b[{_UP}][a-zåäö]{{2,}}(?:(?<!nät)verket|myndigheten|styrelsen|inspektionen|kansliet|förbundet|kammaren|institutet|ämbetet|kassan|förmedlingen|nämnden|(?<![Oo]m)rådet|delegationen|beredningen|fullmäktige|förvaltningen)\b(?:\s(?!Region\b|Länsstyrelsen\b|Under\b|Inom\b|Genom\b|Det\b|Den\b)[{_UP}][a-zåäö]\w+(?:s län)?)?")),
+    ("ab", re.compile(rf"\b(?:[{_UP}][\w\-&.]*\w )(?:[{_UP}0-9][\w\-&.]*\w |och |& |i (?=[{_UP}])){{0,3}}AB\b")),
+    ("agency", re.compile(rf"\b[{_UP}][a-zåäö]{{2,}}(?:(?<!nät)verket|myndigheten|styrelsen|inspektionen|kansliet|förbundet|kammaren|institutet|ämbetet|kassan|förmedlingen|nämnden|(?<![Oo]m)rådet|delegationen|beredningen|fullmäktige|förvaltningen)\b(?:\s(?!Region\b|Länsstyrelsen\b|Under\b|Inom\b|Genom\b|Det\b|Den\b)[{_UP}][a-zåäö]\w+(?:\slän)?)?")),
     ("myndigheten-for", re.compile(r"\b(?:Myndigheten|Centrum|Institutionen|Centre|Centret|Institutet|Kommittén|Utredningen|Föreningen|Rådet) (?:för|mot|for) ")),
     ("political-body", re.compile(r"\b(?:regionala |kommunala |[a-zåäö]+- och )?(?:[a-zåäö]{3,}nämnden|regionfullmäktige|regionstyrelsen|regionala utvecklingsförvaltningen|primärkommunala delegationen)\b")),
     ("statens", re.compile(r"\bStatens (?:[a-zåäö]+-? och )?[a-zåäö]{4,}(?:institut|verk|råd|museer|museum|nämnd|myndighet|kommitté)\w*")),
@@ -727,6 +727,8 @@ class EntityRules:
             for a, b in items:
                 name = text[a:b]
                 nl = name.lower()
+                if " " not in name and not name.isupper() and not text[b:].strip():
+                    continue  # a lone word at the paragraph's end may be half a name cut by a line break
                 if nl in self.lex.places or nl in self.lex.generic or nl in _ACR_STOP or len(name) < 2:
                     continue
                 if name.split()[0] in self.lex.first_names or _COMPOUND_NOUN.search(name):
