@@ -355,6 +355,7 @@ class _Ctx:
     topic: str | None = None  # project named by the current section heading
     last_project: str | None = None  # the project mentioned last
     project_age: int = 0  # sentences since it was mentioned
+    last_strategy: str | None = None  # the strategy mentioned last (for "Strategin ...")
     topic_age: int = 0  # sentences since the last heading
     author: str | None = None  # the organisation that writes the report
     topic_org: str | None = None  # organisation named by the current section heading
@@ -525,6 +526,10 @@ def _place_like(text: str, m: M) -> bool:
     return bool(_PLACE_PREP.search(text[max(0, m.start - 12):m.start]))
 
 
+_STRATEGY_ANAPHOR = re.compile(r"(?<![\wåäö])(?:strategin|planen|agendan|programmet|handlingsplanen|visionen)(?![\wåäö])",
+                               re.I)
+
+
 def _anaphor(text: str, tpos: int) -> bool:
     """An anaphoric noun phrase ('Plattformen', 'Projektet', 'Den') in the clause before ``tpos``."""
     rx = lexicon()[1]
@@ -621,6 +626,9 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                     conf = 0.8
                     themes = [m for m in ms if m.type in theme_types and m.end <= tpos
                               and m.start >= _clause_start(text, tpos)]
+                    if not themes and "Strategy" in theme_types and ctx.last_strategy and \
+                            _STRATEGY_ANAPHOR.search(text, _clause_start(text, tpos), tpos):
+                        themes = _pseudo(ctx.last_strategy, "Strategy", tpos, unit.line_at(tpos))  # "Strategin, som antogs av X"
                     if themes:
                         themes = [m for m in _chain_of(chs, themes[-1]) if m.type in theme_types]
                     elif "Project" in theme_types and (fallback_project or (earlier and _anaphor(text, tpos))):
@@ -824,6 +832,8 @@ def _OWNER_GAP() -> re.Pattern:
     return re.compile(r"^\s(?:(?:" + "|".join(re.escape(w) for w in words) + r")\s+){0,3}$", re.I)
 
 
+_PARTICIPLE = re.compile(r"^\s+(?:beslutade|fastställda|antagna|framtagna|reviderade|utarbetade|godkända|ägda|"
+                         r"uppdaterade|initierade)\s+(?:[\wåäö-]+\s+){0,2}$", re.I)
 _VID = re.compile(r"^\s*(?:vid|inom|på|hos)\s+$", re.I)
 
 
@@ -832,6 +842,9 @@ def _adjacency(unit: Unit, out: _Out) -> None:
     text, ms = unit.text, unit.ms
     for a, b in zip(ms, ms[1:]):
         gap = text[a.end:b.start]
+        if a.type == "Organisation" and b.type == "Strategy" and _PARTICIPLE.match(gap) \
+                and re.search(r"(?<![\wåäö])av\s+$", text[max(0, a.start - 4):a.start]):
+            out.add(a.name, "responsibleFor", b.name, unit, a.start, "participle", 0.7)  # "den av X antagna S"
         if a.type == "Organisation" and b.type == "Organisation" and _VID.match(gap):
             out.add(a.name, "partOf", b.name, unit, a.start, "unit-of", 0.7)
         surface = text[a.start:a.end]
@@ -940,6 +953,11 @@ def extract_relations(sentences: list[Sentence], name_of: dict[int, str]) -> lis
         out.claimed, out.used = set(), set()
         ctx.topic_age = 0 if u.heading else ctx.topic_age + 1
         _unit_relations(u, ctx, out)
+        strategies = [m for m in u.ms if m.type == "Strategy"]
+        if strategies:
+            ctx.last_strategy = strategies[-1].name
+        elif u.heading:
+            ctx.last_strategy = None
         if projects:
             ctx.last_project, ctx.project_age = projects[-1].name, 0
         else:

@@ -133,6 +133,14 @@ def test_responsible_for_and_manages():
     assert ("Tillväxtverket", "manages", "Regionalfondsprogrammet för Mellersta Norrland") in t
 
 
+def test_responsible_participle_and_strategy_anaphor():
+    t = triples("Den av [Regionala utvecklingsnämnden|O] antagna [Kulturplanen|S] gäller till 2027.")
+    assert ("Regionala utvecklingsnämnden", "responsibleFor", "Kulturplanen") in t
+    t = triples("Arbetet utgår från [Länstransportplanen|S].",
+                "Planen, som fastställs av [Regionfullmäktige|O], revideras vart fjärde år.")
+    assert ("Regionfullmäktige", "responsibleFor", "Länstransportplanen") in t
+
+
 def test_part_of():
     t = triples("[Cerum|O] vid [Umeå universitet|O] har bidragit med analyser.")
     assert ("Cerum", "partOf", "Umeå universitet") in t
