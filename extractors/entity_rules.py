@@ -160,9 +160,11 @@ _FUND_FORMS = [
     ("check", re.compile(r"\b[A-ZÅÄÖa-zåäö][a-zåäö]{3,}check(?:ar|arna|en)?\b")),
     ("stipendium", re.compile(r"\b(?:[A-ZÅÄÖ][a-zåäö]+t )?[a-zåäöA-ZÅÄÖ][a-zåäö]{3,}stipendi(?:um|et|er)\b")),
     ("esf-plus", re.compile(r"\bESF\+")),
+    ("fund-programme", re.compile(rf"\b(?:[Rr]egionalfonds|[Ss]ocialfonds|[Ll]andsbygds|[Hh]avs-\soch\sfiskeri)program(?:met)?"
+                                  rf"(?:\s(?:för|i)\s[{_UP}][\w\-]*\w(?:\s[{_UP}][\w\-]*\w)?(?:\soch\s[{_UP}][\w\-]*\w)?)?")),
 ]
 _STRAT_ADJ = (r"(?:(?:[Rr]egional[at]?|[Nn]ationell[at]?|[Gg]emensamm?a?|[Ll]änsgemensamm?a?|[Nn]y|[Nn]ya|[Nn]orrländsk[at]?|"
-              r"[Ss]vensk[at]?|[Ee]uropeisk[at]?|[a-zåäö]{4,}isk[at]?)\s){1,2}")
+              r"[Ss]vensk[at]?|[Ee]uropeisk[at]?|[Dd]igital[at]?|[Gg]rön[at]?|[Ss]ocial[at]?|[a-zåäö]{4,}isk[at]?)\s){1,2}")
 _STRAT_HEAD = (r"(?:[\w]+-\s(?:och|eller)\s)?[a-zåäöA-ZÅÄÖ][a-zåäö\-]{2,}(?:strategi|strategin|strategins|agenda|agendan|"
                r"agendans|handbok|handboken|visionen)")
 _STRAT_FORMS = [
