@@ -242,6 +242,15 @@ _CONT_WORDS = {
 }
 
 
+@lru_cache(maxsize=1)
+def _verb_ends() -> frozenset[str]:
+    """Single-word verb triggers: a fragment ending in one ('Från Västerbotten deltar') continues."""
+    data = json.loads(LEXICON.read_text(encoding="utf-8"))
+    words = {w.strip().lower() for f in data["frames"].values() for v in ("active", "passive")
+             for w in f.get(v, []) if " " not in w.strip() and not w.strip().endswith(":")}
+    return frozenset(w for w in words if w.endswith(("r", "s", "t", "de")))
+
+
 def _continues(prev: str, nxt: str) -> bool:
     """Whether fragment ``nxt`` continues the unfinished sentence ``prev`` (PDF line breaks)."""
     p, n = prev.rstrip(), nxt.lstrip()
@@ -250,7 +259,7 @@ def _continues(prev: str, nxt: str) -> bool:
     if n[0].islower() or n[0] in "(–-,&":
         return True
     last = p.split()[-1].lower()
-    if p.endswith((",", "–", "-", "&", "/")) or last in _CONT_WORDS:
+    if p.endswith((",", "–", "-", "&", "/")) or last in _CONT_WORDS or last in _verb_ends():
         return True
     return len(p.split()) >= 6 and not re.search(r"\d\s*(?:kr|kronor|tkr|mkr)?$", p, re.I)
 
@@ -644,6 +653,14 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                     _with_partners(out, frame, agents, themes, unit, chs, tpos, tend, ext, conf)
                 else:  # inverse: THEME <trigger> member, member och member
                     members = _after(ms, chs, text, tend, agent_types, max_gap=15)
+                    if frame.name == "participate" and members:  # "utgörs av A i länet samt B och C"
+                        stop = min(_clause_end(text, tend), tend + 160)
+                        members = [m for m in ms if m.type == "Organisation" and tend <= m.start < stop
+                                   and not _place_like(text, m)] or members
+                    elif frame.name == "participate":
+                        stop = min(_clause_end(text, tend), tend + 160)
+                        members = [m for m in ms if m.type == "Organisation" and tend <= m.start < stop
+                                   and not _place_like(text, m)][:12]
                     if frame.name == "member":  # "(bestående av åtta kommuner samt A och B)": all members to ')'
                         stop = text.find(")", tend)
                         stop = stop if stop >= 0 else _clause_end(text, tend)
