@@ -145,7 +145,7 @@ _ORG_FORMS = [
     ("universitet", re.compile(rf"\b[{_UP}]\w+(?: [A-ZÅÄÖa-zåäö][a-zåäö]+a)? [Uu]niversitet\b")),
     ("universitetssjukhus", re.compile(rf"\b[{_UP}]\w+ [Uu]niversitetssjukhus\b|\b[Uu]niversitetssjukhuset i [{_UP}]\w+")),
     ("ab", re.compile(rf"\b(?:[{_UP}][\w\-&.]*\w )(?:[{_UP}0-9][\w\-&.]*\w |och |& |i (?=[{_UP}])){{0,3}}AB\b")),
-    ("agency", re.compile(rf"\b[{_UP}][a-zåäö]{{2,}}(?:(?<!nät)verket|myndigheten|styrelsen|inspektionen|kansliet|förbundet|kammaren|institutet|ämbetet|kassan|förmedlingen|nämnden|(?<![Oo]m)rådet|delegationen|beredningen|fullmäktige|förvaltningen)\b(?:\s(?!Region\b|Länsstyrelsen\b|Under\b|Inom\b|Genom\b|Det\b|Den\b)[{_UP}][a-zåäö]\w+(?:\slän)?)?")),
+    ("agency", re.compile(rf"\b[{_UP}][a-zåäö]{{2,}}(?:(?<!nät)verket|myndigheten|styrelsen|inspektionen|kansliet|förbundet|kammaren|institutet|ämbetet|kassan|förmedlingen|nämnden|(?<![Oo]m)rådet(?!\s(?:för|i|mot)\s)|delegationen|beredningen|fullmäktige|förvaltningen)\b(?:\s(?!Region\b|Länsstyrelsen\b|Under\b|Inom\b|Genom\b|Det\b|Den\b)[{_UP}][a-zåäö]\w+(?:\slän)?)?")),
     ("myndigheten-for", re.compile(r"\b(?:Myndigheten|Centrum|Institutionen|Centre|Centret|Institutet|Kommittén|Utredningen|Föreningen|Rådet) (?:för|mot|for) ")),
     ("political-body", re.compile(r"\b(?:regionala |kommunala |[a-zåäö]+- och )?(?:[a-zåäö]{3,}nämnden|regionfullmäktige|regionstyrelsen|regionala utvecklingsförvaltningen|primärkommunala delegationen)\b")),
     ("statens", re.compile(r"\bStatens (?:[a-zåäö]+-? och )?[a-zåäö]{4,}(?:institut|verk|råd|museer|museum|nämnd|myndighet|kommitté)\w*")),
@@ -206,8 +206,8 @@ _DESC_START = re.compile(
 _NOT_NAME_WORDS = {"antal", "andel", "delmål", "status", "utfall", "prognos", "budget", "exempel", "urval", "insatser", "aktiviteter", "resultat", "uppföljning", "inledning", "bakgrund",
                    "sammanfattning", "analys", "mål", "indikatorer", "fasta", "samverkansytor", "förvaltningsberättelse",
                    "bilaga", "bilagor", "innehåll", "tabell", "figur", "diagram", "källa", "kommentar", "kommentarer"}
-_ORG_DESC = re.compile(r"\b(?:förening|organisation|företag|bolag|myndighet|stiftelse|forskningscentrum|institut|"
-                       r"kommunalförbund|branschorganisation|intresseorganisation)\w*", re.I)
+_ORG_DESC = re.compile(r"\b(?:förening|organisation|företag|bolag|myndighet|stiftelse|[\w]*centrum|[\w]*center|institut|"
+                       r"kommunalförbund|branschorganisation|intresseorganisation|inkubator|aktör|enhet|avdelning)\w*", re.I)
 
 
 def _desc_type(desc: str) -> str:
@@ -469,8 +469,11 @@ class EntityRules:
         for m in _PROJECT_HEAD.finditer(text):
             s, e = m.span()
             word = m.group("word")
-            if word.lower() in lex.generic or len(word) < 7 or word in self.gaz_forms:
+            qualified = bool(m.group("comp") or m.group("tail"))
+            if (word.lower() in lex.generic and not qualified) or len(word) < 7 or word in self.gaz_forms:
                 continue
+            if word.endswith(("råd", "rådet")) and not qualified:
+                continue  # a bare "-rådet" is an organisation (agency forms); "Strategirådet för X" is a council
             if m.group("comp"):
                 e2 = self._scan_lower(text, m.end("comp"))
                 if e2:
@@ -551,7 +554,8 @@ class EntityRules:
                 name = name[len(first) + 1:]
             if name.lower() in lex.places or name.lower() in lex.generic or len(name) < 3 or _COMPOUND_NOUN.search(name):
                 continue
-            if " " not in name and not (name.isupper() or head_type(name, lex) or _NAME_FIRST.search(name)):
+            at_start = ns == 0 or bool(_SENT_START.search(text[max(0, ns - 3):ns]))
+            if at_start and " " not in name and not (name.isupper() or head_type(name, lex) or _NAME_FIRST.search(name)):
                 continue  # "Studien är ett ...", "Det är en ..."
             head = m.group("head")
             etype = "Organisation" if re.search(r"(förening|myndighet|organisation|företag|bolag|stiftelse|centrum|institut|center|inkubator|teater|museum)$", head) else "Project"
