@@ -602,8 +602,9 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                     else:
                         after_agents = tend
                     if not agents and frame.name == "collaborate":
-                        subj = ctx.author  # "Samverkan sker med X": the report's author
-                        agents, conf = _pseudo(subj, "Organisation", tpos, unit.line_at(tpos)), 0.5
+                        # "Samverkan sker med X", "I samverkan med X har ...": the report's author
+                        if len(text[_clause_start(text, tpos):tpos].split()) <= 4:
+                            agents, conf = _pseudo(ctx.author, "Organisation", tpos, unit.line_at(tpos)), 0.5
                     if not agents:
                         continue
                     if frame.name == "collaborate":  # every organisation after the trigger in the clause
