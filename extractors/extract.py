@@ -16,7 +16,7 @@ from .records import DocResult, Mention
 from .relations import Sentence, extract_relations
 from .resolve import resolve
 
-BATCH_SIZE = 256
+BATCH_SIZE = 1000  # paragraphs per nlp.pipe batch
 _PARA = re.compile(r"\n\n+")
 
 

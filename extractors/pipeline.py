@@ -11,7 +11,9 @@ import logging
 from functools import lru_cache
 from pathlib import Path
 
+import numpy
 import spacy
+from spacy.attrs import IS_ALPHA, IS_DIGIT, IS_PUNCT, IS_TITLE, IS_UPPER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -31,10 +33,32 @@ def kg_sentencizer(doc: Doc) -> Doc:
     """Sentence starts after . ! ? (not after abbreviations) and after blank lines.
 
     Normalised PDF text keeps paragraph and heading breaks as "\\n\\n"; those are
-    always sentence boundaries, whatever the punctuation says.
+    always sentence boundaries, whatever the punctuation says. Works on token
+    attribute arrays (no Token objects): it runs on every paragraph.
     """
-    if len(doc) == 0:
+    n = len(doc)
+    if n == 0:
         return doc
+    arr = doc.to_array([ORTH, IS_PUNCT, IS_TITLE, IS_UPPER, IS_DIGIT, IS_ALPHA]).tolist()
+    strings = doc.vocab.strings
+    texts = [strings[row[0]] for row in arr]
+    starts = [-1] * n
+    starts[0] = 1
+    for i in range(1, n):
+        prev = texts[i - 1]
+        _, punct, title, upper, digit, alpha = arr[i]
+        start = False
+        if "\n" in prev:
+            start = True
+        elif prev in {".", "!", "?"} and not punct:
+            before = texts[i - 2].lower() if i >= 2 else ""
+            start = before.rstrip(".") not in _ABBREV and bool(title or upper or digit or not alpha)
+        elif prev.endswith(".") and len(prev) > 1 and title:
+            start = prev.lower().rstrip(".") not in _ABBREV and prev.count(".") == 1
+        if start:
+            starts[i] = 1
+    doc.from_array([SENT_START], numpy.asarray(starts, dtype="int64").astype("uint64"))
+    return doc
     doc[0].is_sent_start = True
     for i in range(1, len(doc)):
         prev, tok = doc[i - 1], doc[i]

@@ -199,6 +199,52 @@ def silver_doc(sent: Span, common: set[str] | frozenset = frozenset()) -> tuple[
     return doc, len(ents)
 
 
+def propagate_names(docs: list[Doc], make_doc, common: set[str] | frozenset = frozenset()) -> int:
+    """Label the other occurrences of names the rules found in the same document.
+
+    A name a rule recognised once ("Norrtåg AB", "Analysportal Norr") is a name
+    wherever it recurs in that report, also where no rule fires; labelling those
+    occurrences shows the model the name in more contexts. Only distinctive names
+    are propagated: several words, or one word that is not a common word. Returns
+    how many spans were added.
+    """
+    from spacy.matcher import PhraseMatcher
+
+    if not docs:
+        return 0
+    votes: dict[str, Counter] = {}
+    for doc in docs:
+        for e in _usable_rule_ents(doc):
+            if len(e) > 1 or (e.text.lower() not in common and len(e.text) >= 3):
+                votes.setdefault(e.text, Counter())[e.label_] += 1
+    if not votes:
+        return 0
+    vocab = docs[0].vocab
+    matcher = PhraseMatcher(vocab, attr="ORTH")
+    label_of = {}
+    for name, c in votes.items():
+        label_of[name] = c.most_common(1)[0][0]
+        matcher.add(name, [make_doc(name)])
+    added = 0
+    for doc in docs:
+        taken = set()
+        for e in doc.ents:
+            if e.ent_id_:
+                taken.update(range(e.start, e.end))
+        new = []
+        for match_id, start, end in sorted(matcher(doc), key=lambda m: (m[1], -(m[2] - m[1]))):
+            if any(i in taken for i in range(start, end)):
+                continue
+            name = vocab.strings[match_id]
+            new.append(Span(doc, start, end, label=label_of[name], span_id="propagated"))
+            taken.update(range(start, end))
+        if new:
+            keep = [e for e in doc.ents if e.ent_id_]
+            doc.ents = sorted(keep + new, key=lambda e: e.start)
+            added += len(new)
+    return added
+
+
 def silver_docs(texts: Iterable[str], nlp: Language | None = None, seed: int = 0) -> Iterator[Doc]:
     """Silver training docs (one per sentence) from raw document texts, labelled by the rules."""
     if nlp is None:
@@ -213,7 +259,9 @@ def silver_docs(texts: Iterable[str], nlp: Language | None = None, seed: int = 0
     for raw in texts:
         norm = normalize(raw)
         with_ents, empty = [], []
-        for doc in nlp.pipe((p for p, _ in paragraphs(norm)), batch_size=256):
+        docs = list(nlp.pipe((p for p, _ in paragraphs(norm)), batch_size=256))
+        propagate_names(docs, nlp.make_doc, common)
+        for doc in docs:
             for sent in doc.sents:
                 if not sent.text.strip():
                     continue
