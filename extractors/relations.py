@@ -89,8 +89,13 @@ class Unit:
     heading: bool = False
 
     def line_at(self, pos: int) -> int:
+        """Original line of the character at ``pos``: from the fragment, refined by the mentions before it."""
         i = bisect_right(self.seg_starts, pos) - 1
-        return self.seg_lines[max(i, 0)]
+        line = self.seg_lines[max(i, 0)]
+        for m in self.ms:
+            if m.start <= pos and m.end > 0 and m.line > line and m.start >= self.seg_starts[max(i, 0)]:
+                line = m.line
+        return line
 
 
 # ---------------------------------------------------------------------------------------- lexicon
@@ -504,6 +509,7 @@ _PREP_END = re.compile(r"(?<![\wåäö])(?:i|för|med|av|till|på|om|inom|från|
 _V2_GAP = re.compile(r"^\s*(?:(?:även|också|nu|sedan \d{4}|bland annat|dessutom|numera|fortsatt|aktivt|gemensamt)\s+)*$", re.I)
 _PARTNER = re.compile(r"(?<![\wåäö])(?:tillsammans med|i samverkan med|i samarbete med|i nära samarbete med|"
                       r"i partnerskap med|ihop med|jämte)\s", re.I)
+_PARTNER_LINK = re.compile(r"(?<![\wåäö])(?:samverkan|samarbete|tillsammans|dialog|partnerskap)\s+med(?![\wåäö])", re.I)
 _AGENT_LINK = re.compile(r"(?<![\wåäö])(?:av|från|via|genom|är|mellan|med)(?![\wåäö])|:", re.I)
 _COMPOUND = re.compile(r"([\wåäöÅÄÖ:]+(?:\s[\wåäöÅÄÖ]+)?)\s?-\s?(?:finansierade|finansierat|finansierad|stödda|stödd|"
                        r"medfinansierade|projektet|projekt)\b", re.I)
@@ -612,6 +618,11 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                         themes = [m for m in ms if m.type == "Organisation" and tend <= m.start < ce]
                     else:
                         themes = _after(ms, chs, text, after_agents, theme_types, max_gap=THEME_GAP.get(frame.name, 120))
+                        if themes and frame.name in ("member", "own", "participate"):
+                            # "X ingår i nätverket P, som samordnas av Y": the first name after the verb is its object
+                            first = next((m for m in ms if m.start >= after_agents and m not in agents), None)
+                            if first is not None and first.type not in theme_types:
+                                themes = []
                     themes = [t for t in themes if t not in agents]
                     blocked = any(tend <= m.start <= after_agents + 40 and m.type in ("Strategy", "FundingSource")
                                   and m.type not in theme_types for m in ms) or bool(notp.match(text[tend:]))
@@ -633,6 +644,7 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                     link = text[tpos:agents[0].start]
                     if not _AGENT_LINK.search(link) and not hit.group(0).rstrip().endswith((":", "är", "av")):
                         continue
+                    partners_only = bool(_PARTNER_LINK.search(link))  # "drivs i samverkan med X": X takes part
                     conf = 0.8
                     themes = [m for m in ms if m.type in theme_types and m.end <= tpos
                               and m.start >= _clause_start(text, tpos)]
@@ -649,6 +661,13 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                         if later and "Project" in theme_types:
                             themes, conf = [later[0]], 0.5
                     if not themes:
+                        continue
+                    if partners_only:
+                        if frame.name in ("lead", "own"):
+                            for a in agents:
+                                for t in themes:
+                                    if a.type == "Organisation" and t.type == "Project":
+                                        out.add(a.name, "participatesIn", t.name, unit, tpos, ext + "-partner", conf - 0.1)
                         continue
                     _emit(out, frame, agents, themes, unit, tpos, ext, conf)
                     _with_partners(out, frame, agents, themes, unit, chs, tpos, tend, ext, conf)
