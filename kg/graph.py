@@ -8,7 +8,8 @@ names), ``kg:mentionedIn`` (its documents) and one ``kg:Mention`` node per
 document line that names it, so that the entity, its type and its labels can be
 traced to document and line. Every stated relation is a plain triple plus a
 reified ``kg:Evidence`` node (document, line, quote, extractor, confidence).
-Co-participation is derived and kept apart as ``kg:CoParticipation`` nodes.
+Co-participation is derived and kept apart as ``kg:CoParticipation`` nodes,
+``prov:wasDerivedFrom`` the evidence of the participations it rests on.
 """
 from __future__ import annotations
 
@@ -249,10 +250,12 @@ def build_graph(docs: list[Document], results: list[DocResult], merged: Merged |
                 g.add((m, KG.text, Literal(text or node.name)))
                 g.add((m, KG.extractor, Literal(source or "unknown")))
     stated = stated_relations(docs, results, merged)
+    evidence_of: dict[tuple[URIRef, str, URIRef], list[URIRef]] = defaultdict(list)
     for st in stated:
         r = st.rel
         g.add((st.s, PREDICATE[st.p], st.o))
         ev = EVIDENCE[short_hash(st.doc.id, str(st.s), st.p, str(st.o), str(r.line))]
+        evidence_of[(st.s, st.p, st.o)].append(ev)
         g.add((ev, RDF.type, KG.Evidence))
         g.add((ev, RDF.subject, st.s))
         g.add((ev, RDF.predicate, PREDICATE[st.p]))
@@ -271,4 +274,8 @@ def build_graph(docs: list[Document], results: list[DocResult], merged: Merged |
         g.add((cp, KG.weight, Literal(len(projects))))
         for p in sorted(projects):
             g.add((cp, KG.viaProject, p))
+            for actor in (a, b):  # derived from the evidence that each takes part in the project
+                for pred in ("participatesIn", "leads"):
+                    for ev in evidence_of.get((actor, pred, p), ()):
+                        g.add((cp, PROV.wasDerivedFrom, ev))
     return g

@@ -107,6 +107,11 @@ def test_co_participation_is_derived_apart():
     (cp,) = list(g.subjects(RDF.type, KG.CoParticipation))
     assert {str(a).rsplit("/", 1)[-1] for a in g.objects(cp, KG.actor)} == {"region-vasterbotten", "umea-universitet"}
     assert int(g.value(cp, KG.weight)) == 1
+    # derived from the evidence of each participation (Region: leads + participatesIn in a.txt, participatesIn in
+    # b.txt; Umeå universitet: participatesIn in a.txt)
+    sources = set(g.objects(cp, PROV.wasDerivedFrom))
+    assert all((ev, RDF.type, KG.Evidence) in g for ev in sources)
+    assert sorted(int(g.value(ev, KG.line)) for ev in sources) == [3, 3, 9, 12]
 
 
 def test_same_name_two_types_resolves_by_predicate_signature():

@@ -85,3 +85,11 @@ def test_validate_without_graph_is_one_line(tmp_path):
     r = subprocess.run([sys.executable, "-m", "kg", "validate", "--graph", str(tmp_path / "none")],
                        capture_output=True, text=True)
     assert r.returncode == 1 and r.stderr.count("\n") == 1 and "kg build" in r.stderr
+
+
+def test_co_participation_must_rest_on_evidence(sample_graph):
+    from rdflib.namespace import PROV
+
+    cp = next(sample_graph.subjects(RDF.type, KG.CoParticipation))
+    sample_graph.remove((cp, PROV.wasDerivedFrom, None))
+    assert "co-participation not derived from the evidence of at least two participations" in messages(sample_graph)
