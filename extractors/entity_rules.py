@@ -269,7 +269,6 @@ _CONNECTORS = {"i", "för", "på", "av", "mot", "och", "of", "for", "and", "the"
 _VERBISH = re.compile(r"(?:ar|er|ir|as|es|ts|ats|ade|ades|des|it|itt|tt|at|de|te|ss)$")
 _VERBISH_STRONG = re.compile(r"(?:ades|ats|erats|its|tts|ts|des|dde|ddes|ckas|ras|gas|tas|vs|ats|erat|at)$")
 _MUNI_LIST = re.compile(rf"(?:[{_UP}][\w\-]+(?:\s[{_UP}]\w+)?,\s)*[{_UP}][\w\-]+(?:\s[{_UP}]\w+)?,?\s(?:och|samt|&)\s[{_UP}][\w\-]+(?:\s[{_UP}]\w+)?")
-_ACRONYM_TOKEN = re.compile(rf"\b[{_UP}]{{2,}}[{_UP}0-9]*(?::s)?\b")
 
 
 _CLAUSE_WORD = re.compile(r"\b(?:är|var|som|att|har|hade|ska|kommer|kan|blev|bli|blir|vilket|där)\b")

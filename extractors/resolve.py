@@ -19,9 +19,9 @@ from collections import Counter, defaultdict
 from .records import Entity, Mention
 
 try:  # rapidfuzz is a declared dependency; resolution still works without it
-    from rapidfuzz import fuzz, process
+    from rapidfuzz import fuzz
 except ImportError:  # pragma: no cover
-    fuzz = process = None
+    fuzz = None
 
 
 def _load_stoplist() -> set[str]:
