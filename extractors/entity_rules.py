@@ -219,9 +219,10 @@ def _desc_type(desc: str) -> str:
     return "Project"
 
 
-_LIST_ITEM = re.compile(rf"(?:{_CHAIN})")
-_LIST = re.compile(rf"(?<![\w\-])(?:{_CHAIN})(?:,\s(?:{_CHAIN}))*(?:,?\s(?:och|samt|&|eller)\s(?:{_CHAIN})|"
-                   rf"(?:,\s(?:{_CHAIN})){{1}},?(?=\s*$))(?![\w\-])")
+_ITEM = rf"(?:{_CHAIN})(?:\s(?:kommun|kommuns|universitet|län|högskola|sjukhus|museum|tekniska\suniversitet))?"
+_LIST_ITEM = re.compile(_ITEM)
+_LIST = re.compile(rf"(?<![\w\-])(?:{_ITEM})(?:,\s(?:{_ITEM}))*(?:,?\s(?:och|samt|&|eller)\s(?:{_ITEM})|"
+                   rf"(?:,\s(?:{_ITEM})){{1}},?(?=\s*$))(?![\w\-])")
 _BEFORE_NAME = re.compile(r"(?<![\w\-])(?P<cue>[^\W\d][\w\-]*)\s+[\"”“«']?(?=[A-ZÅÄÖÉÜ0-9])")
 _PROJECT_HEAD = re.compile(
     r"(?<![\w\-])(?P<word>[A-ZÅÄÖ][\w\-]*(?:nätverk|nätverket|forum|forumet|träff|träffen|"
