@@ -221,6 +221,9 @@ def _desc_type(desc: str) -> str:
 
 _ITEM = rf"(?:{_CHAIN})(?:\s(?:kommun|kommuns|universitet|län|högskola|sjukhus|museum|tekniska\suniversitet))?"
 _LIST_ITEM = re.compile(_ITEM)
+_LIST_TAIL = re.compile(rf"(?:,\s(?:{_ITEM}))*,?\s(?:och|samt)\s(?:{_ITEM})")
+_PLURAL_CUES = ("projekten", "mötesplatserna", "nätverken", "plattformarna", "initiativen", "satsningarna",
+                "företagen", "organisationerna")
 _LIST = re.compile(rf"(?<![\w\-])(?:{_ITEM})(?:,\s(?:{_ITEM}))*(?:,?\s(?:och|samt|&|eller)\s(?:{_ITEM})|"
                    rf"(?:,\s(?:{_ITEM})){{1}},?(?=\s*$))(?![\w\-])")
 _BEFORE_NAME = re.compile(r"(?<![\w\-])(?P<cue>[^\W\d][\w\-]*)\s+[\"”“«']?(?=[A-ZÅÄÖÉÜ0-9])")
@@ -538,6 +541,13 @@ class EntityRules:
                 e = max(e, defined.end("long"))  # "projektet R10 – en vinnare i ... (VIGO)"
             if e and self._name_ok(text[s:e]):
                 cands.append((s, e, etype, 3, "cue"))
+                if cue.endswith(_PLURAL_CUES):  # "mötesplatserna A, B och C": every listed name
+                    more = _LIST_TAIL.match(text, e)
+                    if more:
+                        for x in _LIST_ITEM.finditer(more.group()):
+                            a = e + x.start()
+                            if self._name_ok(x.group()):
+                                cands.append((a, a + len(x.group()), etype, 3, "cue"))
         for m in _X_CUE.finditer(text):
             x = m.group("name").split()[-1]
             if x.lower() in _ACR_STOP or x.lower() in _X_NOT_NAME or x.lower() in lex.places or x in self.gaz_forms:
