@@ -350,7 +350,7 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
                 if len(k) < 8:
                     continue
                 for k2 in ks[i + 1:]:
-                    if abs(len(k2) - len(k)) > 2 or len(k2) < 8:
+                    if abs(len(k2) - len(k)) > 1 or len(k2) < 8:
                         continue
                     if re.sub(r"\D", "", k) != re.sub(r"\D", "", k2):
                         continue
