@@ -350,14 +350,14 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
                 if len(k) < 8:
                     continue
                 for k2 in ks[i + 1:]:
-                    if abs(len(k2) - len(k)) > 1 or len(k2) < 8:
+                    if abs(len(k2) - len(k)) > 2 or len(k2) < 8:
                         continue
                     if re.sub(r"\D", "", k) != re.sub(r"\D", "", k2):
                         continue
                     w1, w2 = k.split(), k2.split()
                     if len(w1) != len(w2) or any(a[:2] != b[:2] for a, b in zip(w1, w2)):
                         continue
-                    if fuzz.ratio(k, k2) >= 90:
+                    if fuzz.ratio(k, k2) >= 93:
                         union(kd[k], kd[k2])
     merged: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for g in groups:
