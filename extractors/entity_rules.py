@@ -119,6 +119,8 @@ def head_type(name: str, lex: Lexicon) -> str | None:
     if not words:
         return None
     last = words[-1].lower().strip(".,:;")
+    if last.endswith(("området", "områden")):
+        return None  # an area ("Kvarkenområdet"), not a council ("-rådet")
     if last in lex.heads:
         return lex.heads[last]
     for tail, t in lex.head_tails:
