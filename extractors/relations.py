@@ -642,7 +642,7 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                     if not agents:
                         continue
                     link = text[tpos:agents[0].start]
-                    if not _AGENT_LINK.search(link) and not hit.group(0).rstrip().endswith((":", "är", "av")):
+                    if not _AGENT_LINK.search(link) and not hit.group(0).rstrip().endswith((":", "är", "av", "till", "inom", " i")):
                         continue
                     partners_only = bool(_PARTNER_LINK.search(link))  # "drivs i samverkan med X": X takes part
                     conf = 0.8

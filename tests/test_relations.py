@@ -93,6 +93,23 @@ def test_purpose_clause_infinitive_is_no_statement():
     assert ("Region Värmland", "leads", "Innolab") not in t
 
 
+def test_partner_after_passive_is_no_lead_and_object_is_first_name():
+    t = triples("Plattformen [Norrbotten Energi|P] ägs av [Region Norrbotten|O] och drivs i samverkan med "
+                "[Energimyndigheten|O].")
+    assert ("Region Norrbotten", "leads", "Norrbotten Energi") in t
+    assert ("Energimyndigheten", "participatesIn", "Norrbotten Energi") in t
+    assert ("Energimyndigheten", "leads", "Norrbotten Energi") not in t
+    t = triples("[Kiruna kommun|O] ingår i nätverket [Malmfältens samverkan|P], som samordnas av [Gällivare kommun|O].")
+    assert ("Kiruna kommun", "participatesIn", "Malmfältens samverkan") in t
+    assert ("Gällivare kommun", "leads", "Malmfältens samverkan") in t
+    assert ("Kiruna kommun", "partOf", "Gällivare kommun") not in t
+
+
+def test_owned_subsidiary_is_part_of_owner():
+    t = triples("[Norrbottens Energikontor|O] är ett helägt dotterbolag till [Region Norrbotten|O].")
+    assert ("Norrbottens Energikontor", "partOf", "Region Norrbotten") in t
+
+
 def test_participates():
     t = triples("[Mittuniversitetet|O] deltar i [Skogslyftet|P] som kunskapspartner.")
     assert ("Mittuniversitetet", "participatesIn", "Skogslyftet") in t
