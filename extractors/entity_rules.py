@@ -823,9 +823,10 @@ class EntityRules:
             tail = next((c for c in sorted(lex.cues, key=len, reverse=True) if cue.group(1).lower().endswith(c)), None)
             etype = lex.cues.get(tail or "")
             start = len(text) - len(text.lstrip(" \"”“«'"))
-            if etype:
+            first = (text[start:].split(None, 1) or [""])[0].lower()
+            if etype and first not in lex.boundary and first not in _NOT_NAME_WORDS and first not in _SENT_WORDS:
                 e = self._scan_name(text, start, lower_ok=etype in ("Project", "Strategy"))
-                if e and text[start:e].lower() not in lex.generic and text[start:e].lower() not in lex.places:
+                if e and self._name_ok(text[start:e]):
                     out.append((start, e, etype, 3, "cue-prev"))
         head = text.strip()
         words = head.split()
@@ -835,7 +836,9 @@ class EntityRules:
                 and not any(w.lower() in _NOT_NAME_WORDS for w in words):
             nl = nxt.lstrip()
             etype = None
-            if nl.lower().startswith(head.lower()) and _DEF_AFTER.match(nl[len(head):]):
+            name_like = (any(w[:1].isupper() for w in words[1:]) or any(_NAME_FIRST.search(w) for w in words)
+                         or head_type(head, lex) is not None)
+            if name_like and nl.lower().startswith(head.lower()) and _DEF_AFTER.match(nl[len(head):]):
                 desc = nl[len(head):len(head) + 120]
                 etype = _desc_type(desc)
             elif _DESC_START.match(nl):
