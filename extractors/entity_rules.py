@@ -147,12 +147,12 @@ _ORG_FORMS = [
     ("universitet", re.compile(rf"\b[{_UP}]\w+(?: [A-ZÅÄÖa-zåäö][a-zåäö]+a)? [Uu]niversitet\b")),
     ("universitetssjukhus", re.compile(rf"\b[{_UP}]\w+ [Uu]niversitetssjukhus\b|\b[Uu]niversitetssjukhuset i [{_UP}]\w+")),
     ("ab", re.compile(rf"\b(?:[{_UP}][\w\-&.]*\w )(?:[{_UP}0-9][\w\-&.]*\w |och |& |i (?=[{_UP}])){{0,3}}AB\b")),
-    ("agency", re.compile(rf"\b[{_UP}][a-zåäö]{{2,}}(?:(?<!nät)verket|myndigheten|styrelsen|inspektionen|kansliet|förbundet|kammaren|institutet|ämbetet|kassan|förmedlingen|nämnden|(?<![Oo]m)rådet(?!\s(?:för|i|mot)\s)|delegationen|beredningen|fullmäktige|förvaltningen)\b(?:\s(?!Region\b|Länsstyrelsen\b|Under\b|Inom\b|Genom\b|Det\b|Den\b)[{_UP}][a-zåäö]\w+(?:\slän)?)?")),
+    ("agency", re.compile(rf"\b[{_UP}][a-zåäö]{{2,}}(?:(?<![Nn]ät)verket|myndigheten|styrelsen|inspektionen|kansliet|förbundet|kammaren|institutet|ämbetet|kassan|förmedlingen|nämnden|(?<![Oo]m)rådet(?!\s(?:för|i|mot)\s)|delegationen|beredningen|fullmäktige|förvaltningen)\b(?:\s(?!Region\b|Länsstyrelsen\b|Under\b|Inom\b|Genom\b|Det\b|Den\b)[{_UP}][a-zåäö]\w+(?:\slän)?)?")),
     ("myndigheten-for", re.compile(r"\b(?:Myndigheten|Centrum|Institutionen|Centre|Centret|Institutet|Kommittén|Utredningen|Föreningen|Rådet) (?:för|mot|for) ")),
     ("political-body", re.compile(r"\b(?:regionala |kommunala |[a-zåäö]+- och )?(?:[a-zåäö]{3,}nämnden|regionfullmäktige|regionstyrelsen|regionala utvecklingsförvaltningen|primärkommunala delegationen)\b")),
     ("statens", re.compile(r"\bStatens (?:[a-zåäö]+-? och )?[a-zåäö]{4,}(?:institut|verk|råd|museer|museum|nämnd|myndighet|kommitté)\w*")),
     ("stiftelse", re.compile(rf"\b(?:Stiftelsen|Föreningen|Kommunalförbundet|Förbundet|Sparbanksstiftelsen) [{_UP}][\w\-]*\w(?: [{_UP}][\w\-]*\w)*")),
-    ("stiftelse-suffix", re.compile(rf"\b(?:{_CHAIN}) (?:[Ss]tiftelse|[Ff]örening|sameförening|folkhögskola|museum|[Rr]iksförbund|riksorganisation)\b")),
+    ("stiftelse-suffix", re.compile(rf"\b(?:{_CHAIN}) (?:[Ss]tiftelse|[Ff]örening|sameförening|folkhögskola|museum|[Rr]iksförbund|riksorganisation|förbund)\b")),
     ("visit", re.compile(rf"\bVisit [{_UP}]\w+")),
 ]
 _FUND_FORMS = [
@@ -243,7 +243,8 @@ _QUOTE_SKIP = ("metoden", "foldern", "tema", "temat", "årstema", "årstemat", "
                "frågan", "devisen", "parollen", "visionen,", "och")
 _CUE_LIST = re.compile(
     rf"\b(?P<cue>[Pp]rojekt|[Pp]lattformar|[Nn]ätverk|[Ii]nitiativ|[Ss]atsningar|[Mm]ötesplatser|[Ee]venemang|"
-    rf"[Ff]estivaler|[Aa]ktörer|[Oo]rganisationer|[Ff]öretag)\s(?:som|såsom|bland annat|t\.\s?ex\.|exempelvis)\s"
+    rf"[Ff]estivaler|[Aa]ktörer|[Oo]rganisationer|[Ff]öretag|[Pp]rojekten|[Nn]ätverken|[Ss]atsningarna|[Ii]nitiativen)"
+    rf"\s(?:som|såsom|bland annat|t\.\s?ex\.|exempelvis|kan nämnas|märks|nämns|är|var)\s(?:bland annat\s)?"
     rf"(?P<items>(?:{_CHAIN})(?:,\s(?:{_CHAIN}))*(?:,?\s(?:och|samt)\s(?:{_CHAIN}))?)")
 _AGENT_CUE = re.compile(
     rf"\b(?:(?:tillsammans|samarbete|samverkan|dialog|avtal|partnerskap|överenskommelse)\smed|"

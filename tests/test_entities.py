@@ -146,3 +146,31 @@ def test_dev_corpus_score_floor():
     for t in ("Organisation", "Strategy", "FundingSource"):
         assert prf(*sc.entities[t])[2] >= 0.70, t
     assert prf(*sc.entities["Project"])[2] >= 0.60
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("entities_press_release.txt", {
+        ("Organisation", "Region Jämtland Härjedalen"), ("Organisation", "Mittuniversitetet"),
+        ("Organisation", "Östersunds kommun"), ("Organisation", "Länsstyrelsen Jämtlands län"),
+        ("Organisation", "Visit Åre"), ("Project", "Fjällkompetens 2.0"), ("Project", "Besöksnäring Mitt"),
+        ("FundingSource", "Europeiska regionala utvecklingsfonden"), ("FundingSource", "Interreg Aurora"),
+        ("FundingSource", "Regionalfondsprogrammet för Mellersta Norrland"),
+        ("Strategy", "Regional utvecklingsstrategi")}),
+    ("entities_annual_report.txt", {
+        ("Organisation", "Region Norrbotten"), ("Organisation", "Kiruna kommun"), ("Organisation", "LKAB"),
+        ("Organisation", "Lapplands förbund"), ("Project", "Arktiskt Ljus"), ("Project", "Smart Hamn Luleå"),
+        ("Project", "Malmfältens framtid"), ("FundingSource", "Europeiska socialfonden+"),
+        ("FundingSource", "Interreg Nord"), ("Strategy", "Agenda 2030")}),
+])
+def test_reports_written_for_the_tests(name, expected):
+    """Other regions, other layouts: the rules find the names without knowing them."""
+    from extractors.extract import extract_text
+    from conftest import FIXTURES
+
+    res = extract_text(build_nlp(rules=True, model=False), (FIXTURES / name).read_text(encoding="utf-8"), name)
+    found = {(e.type, e.name) for e in res.entities}
+    assert expected <= found
+    people = {"Anna Berg", "Lars Persson"}
+    assert not any(e.name in people or set(e.aliases) & people for e in res.entities)
+    places = {"Luleå", "Boden", "Piteå", "Umeå"}
+    assert not any(e.name in places for e in res.entities)
