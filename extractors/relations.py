@@ -530,7 +530,8 @@ def _partners(unit: Unit, chs, types=("Organisation",)) -> list[tuple[int, list[
 def _located(text: str, m: M) -> bool:
     """A mention used as a place or a possessor: 'i Region X', 'Region Xs inland'."""
     before = text[max(0, m.start - 3):m.start]
-    return before.endswith("i ") or bool(re.match(r"s\s+[a-zåäö]", text[m.end - 1:m.end + 2]))
+    return before.endswith("i ") or bool(re.match(r"s\s+[a-zåäö]", text[m.end - 1:m.end + 2])) \
+        or bool(re.match(r":?s\s+[a-zåäö]", text[m.end:m.end + 4]))
 
 
 _PLACE_PREP = re.compile(r"(?<![\wåäö])(?:i|inom|på|från|mot|till|över|utanför|i hela)\s+$", re.I)
@@ -688,8 +689,9 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                                    and not _located(text, m)] or members
                     if not members:
                         continue
-                    themes = [m for m in ms if m.type in theme_types and m.end <= tpos
-                              and m.start >= _clause_start(text, tpos)]
+                    before = [m for m in ms if m.end <= tpos and m.start >= _clause_start(text, tpos)]
+                    # the whole is the name right before the trigger ("nätverket P som utgörs av ...")
+                    themes = before[-1:] if before and before[-1].type in theme_types else []
                     conf = 0.7
                     if not themes and frame.name == "member" and ctx.topic_org:
                         themes, conf = _pseudo(ctx.topic_org, "Organisation", tpos, unit.line_at(tpos)), 0.55
@@ -815,7 +817,9 @@ def _implements(unit: Unit, hits: list[_Hit], earlier: str | None, out: _Out) ->
         st = min(strategies, key=lambda m: abs(m.start - h.start()))
         if projects:
             for p in projects:
-                out.add(p.name, "implements", st.name, unit, h.start(), "implement-cooccurrence", 0.5)
+                lo, hi = sorted((p.start, st.start))
+                if lo <= h.start() <= hi and hi - lo <= 160:  # "P ... bidrar till ... S", close together
+                    out.add(p.name, "implements", st.name, unit, h.start(), "implement-cooccurrence", 0.5)
         elif earlier and _anaphor(text, h.start()) and re.match(r"\s*(?:projektet|satsningen|initiativet|plattformen)\b",
                                                                  text, re.I):
             out.add(earlier, "implements", st.name, unit, h.start(), "implement-anaphor", 0.4)
