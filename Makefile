@@ -25,5 +25,9 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench_extract.py
 
+## train: retrain the shipped NER (extractors/model) on silver labels of ../shared/corpus
+train: $(STAMP)
+	$(BIN)/kg train
+
 clean:
 	rm -rf build .pytest_cache

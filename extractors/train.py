@@ -15,16 +15,20 @@
 Silver labelling policy (the rules are precise but far from complete, so most
 tokens have *unknown* labels, not "outside"):
 
-* tokens of a rule entity get B/I/L/U of that entity's label;
-* a token outside every rule entity is marked **O** only when no *name-like*
-  token is within ``O_WINDOW`` tokens of it in its sentence; every other token is
-  **missing** (``doc.set_ents(..., default="missing")``), so the model is not
-  taught that an unknown name is "outside". Name-like: capitalised or with an
-  inner capital or digit run next to a capital (not a sentence-initial function
-  word), or a lower-case word containing a name keyword such as "strategi",
-  "program", "fond", "projekt", "plan", "agenda";
-* sentences of only O tokens are kept, at most ``MAX_EMPTY_RATIO`` of them per
-  sentence with entities, so the model also learns what is not a name.
+* tokens of a rule entity (a span with a rule id; the rules' weak guesses do
+  not count) get B/I/L/U of that entity's label, and so do the other
+  occurrences of that name in the same report (:func:`propagate_names`);
+* a token outside every entity is marked **O** when no *name-like* token is
+  within ``O_WINDOW`` tokens of it in its sentence, or when it is an ordinary
+  lower-case word (not a connector such as "i", "för", "och") with no name
+  keyword within two tokens ("Västerbottens *utveckling*"); every other token
+  is **missing** (``doc.set_ents(..., default="missing")``), so the model is
+  not taught that an unknown name is "outside". Name-like: capitalised or with
+  an inner capital (not a common word opening a sentence or list item), or a
+  lower-case word containing a name keyword such as "strategi", "program",
+  "fond", "projekt", "plan", "agenda";
+* sentences with only O tokens are kept, at most ``MAX_EMPTY_RATIO`` of them
+  per sentence with entities, so the model also learns what is not a name.
 
 Hand-written examples are fully annotated: their unmarked tokens are O.
 """
