@@ -1,11 +1,20 @@
 """Rule-based entity finder: gazetteers, name forms, cue phrases and acronym definitions.
 
-The EntityRuler matches fixed token patterns; names in reports are open-ended
-("projektet Stärkt livsmedelsnäring i Västerbotten har ..."), so this component
-runs compiled regular expressions over each paragraph's text, plus a
-PhraseMatcher over the public-fact gazetteers in ``gazetteers/``. Every span
-it sets carries an id (``rule:<name>``) so extraction can tell rules from the model.
-Spans already on the doc (the trained NER) are kept where no rule span overlaps.
+Names in reports are open-ended ("projektet Stärkt livsmedelsnäring i Västerbotten
+har ..."), so the ``kg_entity_rules`` component runs compiled regular expressions over
+each paragraph's text, a PhraseMatcher over the public-fact gazetteers in
+``gazetteers/`` and the EntityRuler-format patterns in ``patterns/*.jsonl``.
+Rule families, strongest first: gazetteer names; name forms ("X kommun", "Region X",
+"-verket", "strategi för X", "anslag 1:1", "Interreg X"); cue phrases ("projektet X",
+"X-projektet", plural cues and cue lists), acronym definitions, definitions
+("X är ett nätverk ..."), quoted names, project/organisation head words
+("-nätverket", "-enheten"); then typed coordinations and agent cues ("i samarbete
+med X"), described headings (with one paragraph of look-ahead in ``pipe``), and
+last, weak guesses: capitalised names with a typing head word.
+
+Every rule span carries an id (``rule:<name>``); weak guesses carry none, so
+extraction and resolution weigh them like model guesses. Spans already on the doc
+(the trained NER) rank below every rule span and fill only the gaps.
 """
 from __future__ import annotations
 
