@@ -698,8 +698,6 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                     if frame.name == "collaborate":
                         # "samverkan mellan A, B och C": the first collaborates with the others
                         first, rest = members[0], members[1:]
-                        if not rest and ctx.author and ctx.author != first.name:
-                            first, rest = _pseudo(ctx.author, "Organisation", tpos, unit.line_at(tpos))[0], members
                         _emit(out, frame, [first], rest, unit, tpos, ext, 0.6)
                         continue
                     if themes:
