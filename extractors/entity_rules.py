@@ -888,9 +888,15 @@ class EntityRules:
             cands.extend(self._context(text, prev, nxt))
         spans = [(MODEL_PRIORITY, len(e), e) for e in doc.ents] if _has_ents(doc) else []
         # a name form that extends a gazetteer name of its type ("Regional kulturplan för X") wins over it
-        gaz = [(s, e, lab) for s, e, lab, p, r in cands if r == "gaz" and lab in ("Strategy", "FundingSource")]
-        cands = [(s, e, lab, 5 if p == 4 and any(gs >= s and ge <= e and (gs, ge) != (s, e) and gl == lab
-                                                  for gs, ge, gl in gaz) else p, r)
+        # and so does one that starts with an owner's genitive ("EU:s innovationsstrategi")
+        gaz = [(s, e, lab) for s, e, lab, p, r in cands if r == "gaz"]
+
+        def extends(s, e, lab):
+            return any(gs >= s and ge <= e and (gs, ge) != (s, e) and (
+                gl == lab and lab in ("Strategy", "FundingSource") or gs == s and text[ge - 1:ge] == "s")
+                for gs, ge, gl in gaz)
+
+        cands = [(s, e, lab, 5 if p == 4 and lab in ("Strategy", "FundingSource") and extends(s, e, lab) else p, r)
                  for s, e, lab, p, r in cands]
         for s, e, label, prio, rule in cands:
             span = doc.char_span(s, e, label=label, alignment_mode="expand")

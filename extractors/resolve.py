@@ -110,6 +110,7 @@ def entity_key(text: str, etype: str) -> str:
             words = words[1:]  # "västerbottens regionala utvecklingsstrategi"
         s = " ".join(words)
         s = re.sub(r"\s*\(?(?:för perioden\s)?(\d{4})\s*-\s*(\d{4})\)?", "", s).strip()  # the period is not the name
+        s = re.sub(r"\b(\w+?)s län\b", r"\1", s)  # "för Västerbottens län" = "för Västerbotten"
     # genitive on the last word
     last = s.rsplit(" ", 1)[-1]
     if len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "os", "ys")) and etype != "Strategy":
