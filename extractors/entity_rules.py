@@ -157,7 +157,7 @@ _ORG_FORMS = [
     ("universitetssjukhus", re.compile(rf"\b[{_UP}]\w+ [Uu]niversitetssjukhus\b|\b[Uu]niversitetssjukhuset i [{_UP}]\w+")),
     ("ab", re.compile(rf"\b(?:[{_UP}][\w\-&.]*\w )(?:[{_UP}0-9][\w\-&.]*\w |och |& |i (?=[{_UP}])){{0,3}}AB\b")),
     ("agency", re.compile(rf"\b[{_UP}][a-zåäö]{{2,}}(?:(?<![Nn]ät)verket|myndigheten|styrelsen|inspektionen|kansliet|förbundet|kammaren|institutet|ämbetet|kassan|förmedlingen|nämnden|(?<![Oo]m)rådet(?!\s(?:för|i|mot)\s)|delegationen|beredningen|fullmäktige|förvaltningen)\b(?:\s(?!Region\b|Länsstyrelsen\b|Under\b|Inom\b|Genom\b|Det\b|Den\b)[{_UP}][a-zåäö]\w+(?:\slän)?)?")),
-    ("myndigheten-for", re.compile(r"\b(?:Myndigheten|Centrum|Institutionen|Centre|Centret|Institutet|Kommittén|Utredningen|Föreningen|Rådet) (?:för|mot|for) ")),
+    ("myndigheten-for", re.compile(r"\b(?:Myndigheten|Centrum|Institutionen|Centre|Centret|Institutet|Kommittén|Utredningen|Föreningen) (?:för|mot|for) ")),
     ("political-body", re.compile(r"\b(?:regionala |kommunala |[a-zåäö]+- och )?(?:[a-zåäö]{3,}nämnden|regionfullmäktige|regionstyrelsen|regionala utvecklingsförvaltningen|primärkommunala delegationen)\b")),
     ("statens", re.compile(r"\bStatens (?:[a-zåäö]+-? och )?[a-zåäö]{4,}(?:institut|verk|råd|museer|museum|nämnd|myndighet|kommitté)\w*")),
     ("stiftelse", re.compile(rf"\b(?:Stiftelsen|Föreningen|Kommunalförbundet|Förbundet|Sparbanksstiftelsen) [{_UP}][\w\-]*\w(?: [{_UP}][\w\-]*\w)*")),
@@ -238,6 +238,8 @@ _PLURAL_CUES = ("projekten", "mötesplatserna", "nätverken", "plattformarna", "
 _LIST = re.compile(rf"(?<![\w\-])(?:{_ITEM})(?:,\s(?:{_ITEM}))*(?:,?\s(?:och|samt|&|eller)\s(?:{_ITEM})|"
                    rf"(?:,\s(?:{_ITEM})){{1}},?(?=\s*$))(?![\w\-])")
 _BEFORE_NAME = re.compile(r"(?<![\w\-])(?P<cue>[^\W\d][\w\-]*)\s+[\"”“«']?(?=[A-ZÅÄÖÉÜ0-9])")
+_COUNCIL_FOR = re.compile(r"\b(?:Rådet|Samrådet|Forumet|Forum|Nätverket|Nätverk|Delegationen|Expertgruppen|Expertgrupp|"
+                          r"Gruppering|Grupperingen|Arbetsgruppen)\s(?:för|i|mot)\s(?=[a-zåäöA-ZÅÄÖ])")
 _PROJECT_HEAD = re.compile(
     r"(?<![\w\-])(?P<word>[A-ZÅÄÖ][\w\-]*(?:nätverk|nätverket|forum|forumet|träff|träffen|"
     r"veckan|vecka|dagen|dagarna|mötet|samverkan|samverkansgruppen|(?<![Oo]m)rådet|(?<![Oo]m)råd))(?![\w\-])(?P<tail>(?:\s(?!Region\b)[A-ZÅÄÖ][\w\-]+){0,2})"
@@ -481,6 +483,10 @@ class EntityRules:
                         continue
                 cands.append((s, e, "Organisation", 6 if rule == "region" and " " in text[s:e].strip()[7:] else 4, rule))
         # named networks, forums, councils, meetings: Project by the annotation conventions
+        for m in _COUNCIL_FOR.finditer(text):  # "Rådet för levande städer"
+            e = self._scan_lower(text, m.end())
+            if e:
+                cands.append((m.start(), e, "Project", 3, "project-head"))
         for m in _PROJECT_HEAD.finditer(text):
             s, e = m.span()
             word = m.group("word")
@@ -489,7 +495,10 @@ class EntityRules:
                 continue
             if word.endswith(("råd", "rådet")) and not qualified:
                 continue  # a bare "-rådet" is an organisation (agency forms); "Strategirådet för X" is a council
-            if m.group("comp"):
+            nxt_word = text[m.end("comp"):].split(None, 1)[0].strip(".,;:") if m.group("comp") else ""
+            if m.group("comp") == "i" and nxt_word.lower() in lex.places:
+                e = m.end("tail") if m.group("tail") else m.end("word")  # "Landsbygdsriksdagen i Skellefteå"
+            elif m.group("comp"):
                 e2 = self._scan_lower(text, m.end("comp"))
                 if e2:
                     e = e2
@@ -756,6 +765,9 @@ class EntityRules:
             if len(types) > 1 or n == len(items):
                 continue
             for a, b in items:
+                first = text[a:b].split(" ", 1)[0]
+                if (first.lower() in self.lex.boundary or first.lower() in _SENT_WORDS) and " " in text[a:b]:
+                    a += len(first) + 1  # "Att Miljödata, ..."
                 name = text[a:b]
                 nl = name.lower()
                 if " " not in name and not name.isupper() and not text[b:].strip():
@@ -767,6 +779,10 @@ class EntityRules:
                 if head_type(name, self.lex) not in (None, etype):
                     continue
                 if all(w.lower().rstrip("s") in self.lex.places or w.lower() in _CONNECTORS for w in name.split()):
+                    continue
+                ws = name.split()
+                if len(ws) >= 3 and ws[0].lower() in self.lex.places and ws[1] in ("i", "på"):
+                    out.append((a, b, "Project", 2, "list"))  # "Västerbotten i Almedalen": an event
                     continue
                 out.append((a, b, etype, 2, "list"))
         return out
