@@ -399,7 +399,7 @@ class EntityRules:
         self.cue_re = _BEFORE_NAME
 
     # -- helpers
-    def _scan_name(self, text: str, pos: int, lower_ok: bool, max_words: int = 9) -> int:
+    def _scan_name(self, text: str, pos: int, lower_ok: bool, max_words: int = 9, max_lower: int = 2) -> int:
         """End offset of a name starting at ``pos``; 0 if none.
 
         Capitalised words and acronyms continue a name; connectors ("i", "för", "och")
@@ -432,7 +432,7 @@ class EntityRules:
                 n += 1
                 continue
             else:
-                if (not lower_ok or (first_acr and n == 1) or after_conn_cap or lower >= 2 or wl in self.lex.boundary
+                if (not lower_ok or (first_acr and n == 1) or after_conn_cap or lower >= max_lower or wl in self.lex.boundary
                         or conn in ("och", "and", "&")
                         or (lower >= 1 or n >= 2) and _VERBISH.search(wl) or _VERBISH_STRONG.search(wl)):
                     break
@@ -555,6 +555,12 @@ class EntityRules:
             etype = lex.cues[tail]
             s = m.end()
             e = self._scan_name(text, s, lower_ok=etype in ("Project", "Strategy"))
+            if etype == "Project":  # a long sentence-case name, if it ends cleanly
+                e_long = self._scan_name(text, s, lower_ok=True, max_words=12, max_lower=6)
+                after = text[e_long:e_long + 12]
+                if e_long > e and (not after.strip() or after.lstrip()[:1] in ",.;:()–" or
+                                   after.split()[0].lower() in lex.boundary):
+                    e = e_long
             defined = _UNTIL_ACR.match(text, s)
             if defined and _CLAUSE_WORD.search(defined.group("long")):
                 defined = None  # "SISME är ett projekt för små företag (SME)": a clause, not a name
