@@ -243,7 +243,7 @@ _CONT_WORDS = {
     "via", "vid", "om", "att", "en", "ett", "de", "den", "det", "har", "är", "var", "blev", "kan", "ska", "där",
     "både", "även", "också", "region", "länsstyrelsen", "the", "of", "and", "för", "under", "efter", "mot",
     "hos", "bland", "andra", "annat", "t.ex.", "såsom", "exempelvis", "dess", "deras", "sin", "sitt", "sina",
-    "tillsammans", "samverkan", "samarbete", "inklusive", "utöver", "drivs", "leds", "ägs", "finansieras",
+    "tillsammans", "inklusive", "utöver", "drivs", "leds", "ägs", "finansieras",
 }
 
 
@@ -261,6 +261,9 @@ def _continues(prev: str, nxt: str) -> bool:
     p, n = prev.rstrip(), nxt.lstrip()
     if not p or not n or _TERMINAL.search(p) or p.endswith(":"):
         return False
+    amount = lexicon()[2]
+    if amount.search(n[-40:]) and not _TERMINAL.search(n) or amount.search(p[-40:]):
+        return False  # a table row ends with an amount: rows stay apart
     if n[0].islower() or n[0] in "(–-,&":
         return True
     last = p.split()[-1].lower()
@@ -941,6 +944,10 @@ def _table_rows(units: list[Unit], out: _Out) -> None:
                 fund = None
             continue
         fund_age = 0
+        first_project = next((m.start for m in u.ms if m.type == "Project"), len(u.text))
+        heading_funds = [m for m in funds if m.end <= first_project and m.end <= amounts[0].start()]
+        if heading_funds and any(w in low[:heading_funds[0].start] for w in heading_words):
+            fund = heading_funds[0].name  # "Beviljade projekt inom <fond> 2025 Projekt Projektägare ... <rows>"
         start = 0
         for k, am in enumerate(amounts):
             seg = [(u, m) for m in u.ms if start <= m.start and m.end <= am.start()]
