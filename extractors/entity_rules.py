@@ -831,6 +831,9 @@ class EntityRules:
                 continue
             if words[0] in lex.first_names and len(words) >= 2:
                 continue  # a person
+            if len(words) == 2 and words[1].lower() in lex.heads and words[0][1:].islower() and \
+                    words[0].lower().endswith(("a", "t", "ade", "iga")):
+                continue  # adjective + a head word ("Aktuella Agenda"): a phrase, not a name
             if len(words) == 1:
                 w = words[0]
                 if not (mid or w.isupper()) or len(w) < 3 or w.lower().rstrip("s") in lex.places:
