@@ -705,9 +705,10 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                         continue
                     if themes:
                         themes = [themes[-1]]
-                    elif "Project" in theme_types and (fallback_project or (earlier and _anaphor(text, tpos))):
-                        fallback_project = earlier
-                        themes, conf = _pseudo(fallback_project, "Project", tpos, unit.line_at(tpos)), 0.55
+                    elif "Project" in theme_types and earlier and (
+                            (fallback_project and min(ctx.topic_age, ctx.project_age + 1) <= RECENT_UNITS)
+                            or _anaphor(text, tpos)):
+                        themes, conf = _pseudo(earlier, "Project", tpos, unit.line_at(tpos)), 0.55
                     if not themes:
                         continue
                     # roles are (agent=member, theme=whole)
