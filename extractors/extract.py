@@ -86,10 +86,18 @@ def _model_mention_ok(m: Mention, lower_words: set[str]) -> bool:
     places = _gazetteer_words()[0]
     words = [w.casefold() for w in _WORD.findall(m.text)]
     words = [w for w in words if w not in places and w.rstrip("s") not in places]
-    if not words or not all(w in lower_words or w.rstrip("s") in lower_words for w in words):
-        return True
     heads = _LOWER_TAILS + _LOWER_NAME_HEADS.get(m.type, ())
-    return any(h in w for w in words for h in heads)
+    if any(h in w for w in words for h in heads):
+        return True
+    if not words:
+        return True
+    if all(w in lower_words or w.rstrip("s") in lower_words for w in words):
+        return False
+    # "HME Chefer", "Resultat Analys": a capitalised common word (written in lower case elsewhere
+    # in the document) closing a name of several words is a table header, not a name
+    last = _WORD.findall(m.text)[-1]
+    return not (len(_WORD.findall(m.text)) > 1 and last[0].isupper() and not last.isupper()
+                and last.casefold() in lower_words)
 
 
 def _finish(norm: Normalized, mentions: list[Mention], sentences: list[Sentence], source: str) -> DocResult:

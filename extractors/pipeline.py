@@ -100,6 +100,8 @@ _LOWER_NAME_HEADS = {
     "FundingSource": ("fond", "program", "anslag", "stöd", "medel", "leader", "interreg", "horisont", "horizon",
                       "life", "erasmus", "checkar", "bidrag", "kliv", "lån"),
 }
+_ROLES = {"chef", "enhetschef", "avdelningschef", "verksamhetschef", "direktör", "regiondirektör", "ordförande",
+          "handläggare", "samordnare", "strateg", "utvecklingsstrateg", "kontaktperson", "ansvarig", "projektledare"}
 _SECTION_NUMBER = re.compile(r"\b\d+\.\d+\b")  # "Delmål 3.1", table and section numbers
 # Words a model span must not start or end with: determiners, pronouns, prepositions.
 _BAD_EDGE = {"den", "det", "de", "denna", "detta", "dessa", "en", "ett", "som", "och", "eller", "i", "för",
@@ -168,8 +170,13 @@ def _model_span_ok(span) -> bool:
         return False
     if sum(c.isalpha() for c in text) <= 2:
         return False  # "AI", "EU": too short to tell
-    if any(t.text in {",", "/", ";"} for t in span):
-        return False
+    if any(t.text in {",", "/", ";", "–", "—", ":"} for t in span):
+        return False  # lists, headings ("Västerbotten – En region")
+    if span.start > 0:
+        prev = span.doc[span.start - 1]
+        if (prev.is_title or prev.is_upper) and prev.is_alpha and not (
+                prev.is_sent_start and (prev.is_stop or any(h in prev.lower_ for h in _LOWER_TAILS))):
+            return False  # cut off from a longer name: "Digitala [Västerbotten i samverkan]"
     heads = _LOWER_NAME_HEADS.get(span.label_, ())
     tails = heads + _LOWER_TAILS
     if heads and not any(h in key for h in heads):
@@ -191,6 +198,10 @@ def _model_span_ok(span) -> bool:
         return False  # cut before the noun of a genitive: "Digital omställning i Västerbottens [industrier]"
     if len(span) >= 2 and first.lower_ in given and span[1].is_title:
         return False  # a person ("Maria Nilsson")
+    if first.lower_ in _ROLES:
+        return False  # a role in a signature or table ("Chef Näringsliv")
+    if len(span) == 1 and len(text) <= 5 and sum(c.isupper() for c in text) >= 2:
+        return False  # a short mixed-case abbreviation ("FoU", "SMFs")
     if len(span) == 1 and first.is_title:
         prev = span.doc[first.i - 1] if first.i > 0 else None
         item_start = first.is_sent_start or prev is None or prev.is_punct or prev.is_space or prev.like_num
