@@ -214,6 +214,8 @@ _DESC_START = re.compile(
     r"arbetar|innefattar|träffas|riktar|omfattar|startade|bildades)\b|"
     r"[^.\n]{0,60}\bdriver\s(?:nätverket|rådet|projektet|forumet|plattformen|samarbetet|samverkansrådet|"
     r"nätverk\sför)\b")
+_IS_A_PROJECT = re.compile(r"\s(?:är|var)\s(?:ett|en)\s(?:[\w\-]+\s){0,2}?[\w\-]*(?:projekt|nätverk|samarbete|"
+                           r"samverkansplattform|plattform|mötesplats|forum|konferens|satsning|festival|arena)\w*\b")
 _NOT_NAME_WORDS = {"antal", "andel", "delmål", "status", "utfall", "prognos", "budget", "exempel", "urval", "insatser", "aktiviteter", "resultat", "uppföljning", "inledning", "bakgrund",
                    "sammanfattning", "analys", "mål", "indikatorer", "fasta", "samverkansytor", "förvaltningsberättelse",
                    "bilaga", "bilagor", "innehåll", "tabell", "figur", "diagram", "källa", "kommentar", "kommentarer"}
@@ -876,7 +878,8 @@ class EntityRules:
             etype = None
             name_like = (any(w[:1].isupper() for w in words[1:]) or any(_NAME_FIRST.search(w) for w in words)
                          or head_type(head, lex) is not None)
-            if name_like and nl.lower().startswith(head.lower()) and _DEF_AFTER.match(nl[len(head):]):
+            defined = nl.lower().startswith(head.lower()) and _IS_A_PROJECT.match(nl[len(head):])
+            if (name_like or defined) and nl.lower().startswith(head.lower()) and _DEF_AFTER.match(nl[len(head):]):
                 desc = nl[len(head):len(head) + 120]
                 etype = _desc_type(desc)
             elif _DESC_START.match(nl):
