@@ -392,8 +392,8 @@ class _Out:
             return
         if p == "collaboratesWith" and s > o:
             s, o = o, s
-        if not extractor.startswith("cooccurrence"):
-            self.used.update((s, o))
+        if not extractor.startswith("cooccurrence") and p in ("leads", "participatesIn"):
+            self.used.add(s)  # an organisation with a stated project in this sentence
         ev = _evidence(unit.text, pos)
         rel = Relation(s, p, o, line or unit.line_at(pos), ev, extractor, conf)
         old = self.rels.get(rel.key())
@@ -742,7 +742,7 @@ def _cooccurrence(unit: Unit, chs, ctx: _Ctx, out: _Out) -> None:
             in_list.add(id(a) if a.type == "Project" else id(b))
     projects = [m for m in ms if m.type == "Project" and id(m) not in in_list]
     for o in orgs:
-        if o.name in out.claimed or _place_like(text, o):
+        if o.name in out.claimed or o.name in out.used or _place_like(text, o):
             continue
         if projects:
             nearest = min(projects, key=lambda q: abs(q.start - o.start))
