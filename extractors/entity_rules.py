@@ -254,6 +254,8 @@ _QUOTED = re.compile(r"[”\"“«](?P<name>[A-ZÅÄÖ][^”\"“»\n]{2,100}?)[
 _QUOTE_SKIP = ("metoden", "foldern", "tema", "temat", "årstema", "årstemat", "fokusområdet", "verktyget", "rapporten",
                "boken", "filmen", "utställningen", "skriften", "broschyren", "titeln", "rubriken", "begreppet",
                "frågan", "devisen", "parollen", "visionen,", "och")
+_BULLET_NAME = re.compile(rf"(?:^|\n)\s*[•\-–]\s+(?P<name>{_CHAIN}(?:\s[a-zåäö]+)?)\s(?:som|är|var)\s"
+                          rf"(?:är\s|var\s)?(?:ett|en|riktar|syftar|utbildar|samlar|erbjuder|arrangeras|drivs|genomförs)\b")
 _CUE_LIST = re.compile(
     rf"\b(?P<cue>[Pp]rojekt|[Pp]lattformar|[Nn]ätverk|[Ii]nitiativ|[Ss]atsningar|[Mm]ötesplatser|[Ee]venemang|"
     rf"[Ff]estivaler|[Aa]ktörer|[Oo]rganisationer|[Ff]öretag|[Pp]rojekten|[Nn]ätverken|[Ss]atsningarna|[Ii]nitiativen)"
@@ -638,6 +640,11 @@ class EntityRules:
                     continue  # a name cut by a line break, an adjective, a plural or another known thing
                 etype = head_type(name, lex) or "Organisation"
                 cands.append((a, a + len(name), etype, 2, "agent-cue"))
+        if "•" in text or "- " in text[:3]:
+            for m in _BULLET_NAME.finditer(text):  # "• Norrland brinner som är ett ...": a listed initiative
+                name = m.group("name")
+                if self._name_ok(name) and name.split()[0].lower() not in lex.boundary | _SENT_WORDS:
+                    cands.append((m.start("name"), m.end("name"), head_type(name, lex) or "Project", 2, "bullet"))
         for m in _CUE_LIST.finditer(text):  # "projekt som A, B och C", "nätverk som A och B"
             etype = "Organisation" if m.group("cue").lower().startswith(("aktör", "organisation", "företag")) else "Project"
             for x in _LIST_ITEM.finditer(m.group("items")):
