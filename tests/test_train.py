@@ -108,3 +108,23 @@ def test_jobs_give_the_same_results_as_one_process():
     two = [r.to_json() for r in extract_many(nlp, docs, jobs=2)]
     assert one == two
     assert [r["source"] for r in two] == ["a.txt", "b.txt", "c.txt"]
+
+
+def test_cli_ner_modes_and_jobs(tmp_path):
+    from kg.cli import cli
+
+    report = tmp_path / "r.txt"
+    report.write_text((FIXTURES / "ner_corpus.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    names = {}
+    for mode in ("rules", "model", "both"):
+        res = CliRunner().invoke(cli, ["extract", "--format", "json", "--ner", mode, str(report)])
+        assert res.exit_code == 0, res.output
+        names[mode] = {e["name"] for d in json.loads(res.output)["documents"] for e in d["entities"]}
+    assert "Region Jämtland Härjedalen" in names["rules"] and "Region Jämtland Härjedalen" in names["both"]
+    other = tmp_path / "s.txt"
+    other.write_text(report.read_text(encoding="utf-8").replace("Östersunds kommun", "Bergs kommun"), encoding="utf-8")
+    res = CliRunner().invoke(cli, ["extract", "--format", "json", "--jobs", "2", str(report), str(other)])
+    assert res.exit_code == 0, res.output
+    assert len(json.loads(res.output)["documents"]) == 2
+    res = CliRunner().invoke(cli, ["extract", "--ner", "nonsense", str(report)])
+    assert res.exit_code == 2
