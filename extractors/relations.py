@@ -549,6 +549,10 @@ _STRATEGY_ANAPHOR = re.compile(r"(?<![\wåäö])(?:strategin|planen|agendan|prog
                                re.I)
 
 
+_INDEFINITE = re.compile(r"(?<![\wåäö])(?:en|ett)\s+(?:ny\s+|nytt\s+|annat\s+|annan\s+)?(?:satsning|projekt|arbete|"
+                         r"initiativ|nätverk|förstudie|samarbete|plattform|insats|utredning|pilot)", re.I)
+
+
 def _anaphor(text: str, tpos: int) -> bool:
     """An anaphoric noun phrase ('Plattformen', 'Projektet', 'Den') in the clause before ``tpos``."""
     rx = lexicon()[1]
@@ -655,14 +659,17 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                     if not themes and "Strategy" in theme_types and ctx.last_strategy and \
                             _STRATEGY_ANAPHOR.search(text, _clause_start(text, tpos), tpos):
                         themes = _pseudo(ctx.last_strategy, "Strategy", tpos, unit.line_at(tpos))  # "Strategin, som antogs av X"
+                    anaphor = _anaphor(text, tpos)
+                    indefinite = bool(_INDEFINITE.search(text, _clause_start(text, tpos), tpos))
                     if themes:
                         themes = [m for m in _chain_of(chs, themes[-1]) if m.type in theme_types]
-                    elif "Project" in theme_types and (fallback_project or (earlier and _anaphor(text, tpos))):
+                    elif "Project" in theme_types and earlier and not indefinite and (
+                            anaphor or (fallback_project and min(ctx.topic_age, ctx.project_age + 1) <= RECENT_UNITS)):
                         themes, conf = _pseudo(earlier, "Project", tpos, unit.line_at(tpos)), 0.6
-                    if not themes:
+                    if not themes and not anaphor and not indefinite and "Project" in theme_types:
                         # "Den arrangeras av X": theme after the agents is rare; try the first project in the unit
                         later = [m for m in ms if m.type in theme_types and m.start > agents[-1].end]
-                        if later and "Project" in theme_types:
+                        if later:
                             themes, conf = [later[0]], 0.5
                     if not themes:
                         continue
