@@ -256,6 +256,10 @@ _QUOTE_SKIP = ("metoden", "foldern", "tema", "temat", "årstema", "årstemat", "
                "frågan", "devisen", "parollen", "visionen,", "och")
 _BULLET_NAME = re.compile(rf"(?:^|\n)\s*[•\-–]\s+(?P<name>{_CHAIN}(?:\s[a-zåäö]+)?)\s(?:som|är|var)\s"
                           rf"(?:är\s|var\s)?(?:ett|en|riktar|syftar|utbildar|samlar|erbjuder|arrangeras|drivs|genomförs)\b")
+_SUBJECT = re.compile(
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=[a-zåäö,]\s))(?P<name>{_CHAIN})(?:,\s[^,]{{3,40}},)?\s(?:har\s(?:genom|under|också|även|tagit|"
+    rf"beviljat|beslutat|tilldelats|anställt|investerat|etablerat|startat|utvecklat)|ansvarar|beslutade|beviljade|äger|ägs|"
+    rf"erbjuder|bjöd|investerar|investerade|anställer|etablerar|etablerade|tillverkar|producerar|förvärvade|köpte)\b")
 _CUE_LIST = re.compile(
     rf"\b(?P<cue>[Pp]rojekt|[Pp]lattformar|[Nn]ätverk|[Ii]nitiativ|[Ss]atsningar|[Mm]ötesplatser|[Ee]venemang|"
     rf"[Ff]estivaler|[Aa]ktörer|[Oo]rganisationer|[Ff]öretag|[Pp]rojekten|[Nn]ätverken|[Ss]atsningarna|[Ii]nitiativen)"
@@ -645,6 +649,18 @@ class EntityRules:
                 name = m.group("name")
                 if self._name_ok(name) and name.split()[0].lower() not in lex.boundary | _SENT_WORDS:
                     cands.append((m.start("name"), m.end("name"), head_type(name, lex) or "Project", 2, "bullet"))
+        for m in _SUBJECT.finditer(text):  # "IUC Norr har genom enkäter ...": a name acting is an actor
+            name = m.group("name")
+            words = name.split()
+            first = words[0]
+            if first.lower() in lex.boundary or first.lower() in _SENT_WORDS or first in lex.first_names:
+                continue
+            name_like = (len(words) >= 2 and words[1][:1].isupper()) or _NAME_FIRST.search(first)
+            if not name_like or not self._name_ok(name) or name in self.gaz_forms or _COMPOUND_NOUN.search(name):
+                continue
+            if all(w.lower().rstrip("s") in lex.places or w.lower() in _CONNECTORS for w in words):
+                continue
+            cands.append((m.start("name"), m.end("name"), head_type(name, lex) or "Organisation", 2, "subject"))
         for m in _CUE_LIST.finditer(text):  # "projekt som A, B och C", "nätverk som A och B"
             etype = "Organisation" if m.group("cue").lower().startswith(("aktör", "organisation", "företag")) else "Project"
             for x in _LIST_ITEM.finditer(m.group("items")):
