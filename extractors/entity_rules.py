@@ -655,7 +655,8 @@ class EntityRules:
             first = words[0]
             if first.lower() in lex.boundary or first.lower() in _SENT_WORDS or first in lex.first_names:
                 continue
-            name_like = (len(words) >= 2 and words[1][:1].isupper()) or _NAME_FIRST.search(first)
+            mid = bool(_MID_SENT.search(text[max(0, m.start("name") - 25):m.start("name")]))
+            name_like = (len(words) >= 2 and words[1][:1].isupper()) or _NAME_FIRST.search(first) or mid
             if not name_like or not self._name_ok(name) or name in self.gaz_forms or _COMPOUND_NOUN.search(name):
                 continue
             if all(w.lower().rstrip("s") in lex.places or w.lower() in _CONNECTORS for w in words):
