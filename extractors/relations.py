@@ -276,6 +276,9 @@ def build_units(sentences: list[Sentence], name_of: dict[int, str]) -> list[Unit
     """Join sentence fragments and place resolved mentions at unit offsets."""
     units: list[Unit] = []
     cur: Unit | None = None
+    prev_end = -10
+    mid_para = False  # the current unit's last fragment began inside a paragraph (so it is no heading)
+    starts_para: dict[int, bool] = {}
     for s in sentences:
         text = s.text.strip()
         if not text:
@@ -283,7 +286,15 @@ def build_units(sentences: list[Sentence], name_of: dict[int, str]) -> list[Unit
         lead = len(s.text) - len(s.text.lstrip())
         ms = [M(name_of[id(m)], m.type, m.start - s.start - lead, m.end - s.start - lead, m.line)
               for m in s.mentions if id(m) in name_of]
-        if cur is not None and _continues(cur.text, text):
+        # sentences of one paragraph are one space apart in the normalised text; paragraphs further
+        inside = 0 <= s.start + lead - prev_end <= 1
+        prev_end = s.start + len(s.text.rstrip())
+        # a fragment that began inside a paragraph and ends without a full stop was cut by a line break
+        joined = cur is not None and (_continues(cur.text, text) or (
+            mid_para and not _TERMINAL.search(cur.text) and not cur.text.rstrip().endswith(":")
+            and not lexicon()[2].search(text[-40:])))
+        mid_para = inside
+        if joined:
             base = len(cur.text) + 1
             cur.text = cur.text + " " + text
             cur.ms.extend(M(m.name, m.type, m.start + base, m.end + base, m.line) for m in ms)
@@ -291,13 +302,14 @@ def build_units(sentences: list[Sentence], name_of: dict[int, str]) -> list[Unit
             cur.seg_lines.append(s.line)
             continue
         cur = Unit(text, s.line, ms, [0], [s.line])
+        starts_para[id(cur)] = not inside
         units.append(cur)
     _remention(units)
     for u in units:
         u.ms.sort(key=lambda m: m.start)
         words = u.text.split()
         u.heading = (not _TERMINAL.search(u.text) and not u.text.endswith((",", ":")) and len(words) <= 10
-                     and u.text[:1].isupper())
+                     and u.text[:1].isupper() and starts_para.get(id(u), True))
     return units
 
 
