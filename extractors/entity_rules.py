@@ -260,6 +260,10 @@ _SUBJECT = re.compile(
     rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=[a-zåäö,]\s))(?P<name>{_CHAIN})(?:,\s[^,]{{3,40}},)?\s(?:har\s(?:genom|under|också|även|tagit|"
     rf"beviljat|beslutat|tilldelats|anställt|investerat|etablerat|startat|utvecklat)|ansvarar|beslutade|beviljade|äger|ägs|"
     rf"erbjuder|bjöd|investerar|investerade|anställer|etablerar|etablerade|tillverkar|producerar|förvärvade|köpte)\b")
+_PROJECT_SUBJECT = re.compile(
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=[a-zåäö,]\s))(?P<name>{_CHAIN})(?:\s\([^()]{{2,12}}\))?\s(?:syftar\still|pågår|pågick|"
+    rf"avslutades|startade|startades|påbörjades|drevs\sav|drivs\sav|finansieras\sav|finansierades\sav|handlar\som|"
+    rf"adresserar|har\spågått|löper)\b")
 _CUE_LIST = re.compile(
     rf"\b(?P<cue>[Pp]rojekt|[Pp]lattformar|[Nn]ätverk|[Ii]nitiativ|[Ss]atsningar|[Mm]ötesplatser|[Ee]venemang|"
     rf"[Ff]estivaler|[Aa]ktörer|[Oo]rganisationer|[Ff]öretag|[Pp]rojekten|[Nn]ätverken|[Ss]atsningarna|[Ii]nitiativen)"
@@ -649,19 +653,8 @@ class EntityRules:
                 name = m.group("name")
                 if self._name_ok(name) and name.split()[0].lower() not in lex.boundary | _SENT_WORDS:
                     cands.append((m.start("name"), m.end("name"), head_type(name, lex) or "Project", 2, "bullet"))
-        for m in _SUBJECT.finditer(text):  # "IUC Norr har genom enkäter ...": a name acting is an actor
-            name = m.group("name")
-            words = name.split()
-            first = words[0]
-            if first.lower() in lex.boundary or first.lower() in _SENT_WORDS or first in lex.first_names:
-                continue
-            mid = bool(_MID_SENT.search(text[max(0, m.start("name") - 25):m.start("name")]))
-            name_like = (len(words) >= 2 and words[1][:1].isupper()) or _NAME_FIRST.search(first) or mid
-            if not name_like or not self._name_ok(name) or name in self.gaz_forms or _COMPOUND_NOUN.search(name):
-                continue
-            if all(w.lower().rstrip("s") in lex.places or w.lower() in _CONNECTORS for w in words):
-                continue
-            cands.append((m.start("name"), m.end("name"), head_type(name, lex) or "Organisation", 2, "subject"))
+        for rx, default in ((_SUBJECT, "Organisation"), (_PROJECT_SUBJECT, "Project")):
+            self._subjects(text, rx, default, cands)
         for m in _CUE_LIST.finditer(text):  # "projekt som A, B och C", "nätverk som A och B"
             etype = "Organisation" if m.group("cue").lower().startswith(("aktör", "organisation", "företag")) else "Project"
             for x in _LIST_ITEM.finditer(m.group("items")):
@@ -674,6 +667,23 @@ class EntityRules:
         if self.generic_names:
             cands.extend(self._generic(text, cands))
         return cands
+
+    def _subjects(self, text: str, rx: re.Pattern, default: str, cands: list) -> None:
+        """Name-like subjects of typical verbs: actors ("X har beviljat") or projects ("X syftar till")."""
+        lex = self.lex
+        for m in rx.finditer(text):
+            name = m.group("name")
+            words = name.split()
+            first = words[0]
+            if first.lower() in lex.boundary or first.lower() in _SENT_WORDS or first in lex.first_names:
+                continue
+            mid = bool(_MID_SENT.search(text[max(0, m.start("name") - 25):m.start("name")]))
+            name_like = (len(words) >= 2 and words[1][:1].isupper()) or _NAME_FIRST.search(first) or mid
+            if not name_like or not self._name_ok(name) or name in self.gaz_forms or _COMPOUND_NOUN.search(name):
+                continue
+            if all(w.lower().rstrip("s") in lex.places or w.lower() in _CONNECTORS for w in words):
+                continue
+            cands.append((m.start("name"), m.end("name"), head_type(name, lex) or default, 2, "subject"))
 
     def _scan_lower(self, text: str, pos: int) -> int:
         """End of a complement after 'för' ('strategi för hållbar regional finansiering').
