@@ -846,9 +846,26 @@ def _implements(unit: Unit, hits: list[_Hit], earlier: str | None, out: _Out) ->
             out.add(earlier, "implements", st.name, unit, h.start(), "implement-anaphor", 0.4)
 
 
+_POSSESSIVE = re.compile(r"(?<![\wåäö])(?:sitt|sina|dess|deras|sin)\s+(?:[\wåäö-]+\s+){0,2}(?:projekt|initiativ|"
+                         r"satsning|nätverk|program|plattform|samarbete)(?:et|en|ets)?\s*[\"”'«]?$", re.I)
+_UNDER_LEAD = re.compile(r"^:?s?\s+(?:ledning|samordning|regi|ledarskap)(?![\wåäö])", re.I)
+
+
 def _role_phrases(unit: Unit, chs, earlier: str | None, out: _Out) -> None:
-    """'... med Region X som sammankallande / projektägare': X leads the project of the sentence or section."""
+    """'... med Region X som sammankallande / projektägare': X leads the project of the sentence or section.
+    'X har genom sitt projekt P ...': X leads P. 'under Xs ledning/samordning': X leads the project."""
     text = unit.text
+    for m in unit.ms:
+        if m.type == "Project" and _POSSESSIVE.search(text[max(0, m.start - 60):m.start]):
+            subj = _subject_before(unit.ms, chs, text, m.start)
+            for o in subj[:1]:
+                out.add(o.name, "leads", m.name, unit, o.start, "possessive", 0.6)
+        if m.type == "Organisation" and re.search(r"(?<![\wåäö])(?:under|i)\s+$", text[max(0, m.start - 7):m.start]) \
+                and _UNDER_LEAD.match(text[m.end:m.end + 20]):
+            projects = [p for p in unit.ms if p.type == "Project"]
+            target = projects[0].name if projects else earlier
+            if target:
+                out.add(m.name, "leads", target, unit, m.start, "role-phrase", 0.6)
     for ch in chs:
         if ch[0].type != "Organisation" or not _ROLE_AFTER.match(text[ch[-1].end:]):
             continue

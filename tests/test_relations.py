@@ -88,6 +88,13 @@ def test_genitive_owner_leads_project():
     assert ("Skolverket", "leads", "Kvalitetsdialoger") in t
 
 
+def test_possessive_project_and_under_x_leadership():
+    t = triples("[Uminova Innovation|O] har genom sitt nya projekt [Startlinjen|P] nått fler företag.")
+    assert ("Uminova Innovation", "leads", "Startlinjen") in t
+    t = triples("Nätverket [Kustforum|P] träffas under [Region Gävleborg|O]s ledning två gånger per år.")
+    assert ("Region Gävleborg", "leads", "Kustforum") in t
+
+
 def test_purpose_clause_infinitive_is_no_statement():
     t = triples("[Region Värmland|O] tar fram modeller för att organisera, leda och driva [Innolab|P].")
     assert ("Region Värmland", "leads", "Innolab") not in t
