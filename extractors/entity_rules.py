@@ -186,6 +186,21 @@ _STRAT_FORMS = [
     ("named-plan", re.compile(r"\b(?:[A-ZÅÄÖ][a-zåäö]*(?:plan|planen|strategi|strategin|agenda|agendan|program|programmet))\b")),
     ("rus", re.compile(r"\b(?:RUS|RIS|RDS)(?:\s\d{4}\s?[–-]\s?\d{4})?\b(?![\-–:]\w)")),
 ]
+# Substrings (lower case) a paragraph must contain for a rule to possibly match: skips most regex runs.
+_NEEDS = {
+    "region": ("region",), "kommun": ("kommun",), "lansstyrelsen": ("länsstyrelse",),
+    "lansstyrelserna": ("länsstyrelse",), "universitet": ("universitet",),
+    "universitetssjukhus": ("universitetssjukhus",), "sjukhus": ("sjukhus", "lasarett"), "ab": (" ab",),
+    "myndigheten-for": (" för ", " mot ", " for "), "political-body": ("nämnden", "fullmäktige", "regionstyrelsen",
+                                                                         "förvaltningen", "delegationen"),
+    "statens": ("statens",), "stiftelse": ("stiftelse", "förening", "förbund"),
+    "stiftelse-suffix": ("stiftelse", "förening", "folkhögskola", "museum", "förbund", "riksorganisation"),
+    "visit": ("visit",), "interreg": ("interreg",), "anslag": ("anslag",), "fonden": ("fonde",),
+    "check": ("check",), "stipendium": ("stipendi",), "esf-plus": ("esf+",), "fund-programme": ("program",),
+    "x-strategi": ("strategi", "agenda", "handbok", "vision"),
+    "x-for-y": (" för ", " vid "), "x-plan": ("plan", "program"), "plan-year": ("plan", "program", "agenda", "strategi"),
+    "named-plan": ("plan", "strategi", "agenda", "program"), "rus": ("rus", "ris", "rds"),
+}
 _ACR_LONG_FIRST = re.compile(rf"(?P<long>(?:{_CHAIN}|[{_UP}][\w\-]*(?:\s[\w\-:&]+){{1,12}}?))\s\((?P<acr>{_ACR})\)")
 _ACR_FIRST = re.compile(rf"\b(?P<acr>{_ACR})\s\((?P<long>[{_UP}][^()]{{4,120}}?)\)")
 _X_CUE = re.compile(rf"(?:(?<=\s)|^)(?P<name>(?:[{_UP}][\w:+&]*\s){{0,3}}[{_UP}0-9][\w:+&]*[\w+])-(?P<cue>projektet|projekt|nätverket|satsningen|plattformen|samarbetet|piloten)\b")
@@ -484,7 +499,10 @@ class EntityRules:
                 k = doc.vocab.strings[key]
                 span = doc[s:e]
                 cands.append((span.start_char, span.end_char, self.pat_label[k], 3, k.split("#")[0]))
+        low = text.lower()
         for rule, rx in _ORG_FORMS:
+            if rule in _NEEDS and not any(w in low for w in _NEEDS[rule]):
+                continue  # cheap substring test before the regular expression
             for m in rx.finditer(text):
                 s, e = m.span()
                 if rule == "kommun" and text[s:e].split()[0] in ("Varje", "Den", "Denna", "En", "Ett", "Alla", "Vilken"):
@@ -536,9 +554,13 @@ class EntityRules:
                     e = e2
             cands.append((s, e, "Organisation", 3, "org-head"))
         for rule, rx in _FUND_FORMS:
+            if rule in _NEEDS and not any(w in low for w in _NEEDS[rule]):
+                continue
             for m in rx.finditer(text):
                 cands.append((*m.span(), "FundingSource", 4, rule))
         for rule, rx in _STRAT_FORMS:
+            if rule in _NEEDS and not any(w in low for w in _NEEDS[rule]):
+                continue
             for m in rx.finditer(text):
                 s, e = m.span()
                 if rule == "x-for-y":
