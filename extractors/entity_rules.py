@@ -459,6 +459,8 @@ class EntityRules:
                 n += 1
                 continue
             else:
+                if conn and lower == 0 and n >= 3:
+                    break  # "Focus Asia för gemensamma ...": a capitalised name ends before "för" + plain words
                 if (not lower_ok or (first_acr and n == 1) or after_conn_cap or lower >= max_lower or wl in self.lex.boundary
                         or conn in ("och", "and", "&")
                         or (lower >= 1 or n >= 2) and _VERBISH.search(wl) or _VERBISH_STRONG.search(wl)):
@@ -829,9 +831,11 @@ class EntityRules:
             if len(types) > 1 or n == len(items):
                 continue
             for a, b in items:
-                first = text[a:b].split(" ", 1)[0]
-                if (first.lower() in self.lex.boundary or first.lower() in _SENT_WORDS) and " " in text[a:b]:
-                    a += len(first) + 1  # "Att Miljödata, ..."
+                while " " in text[a:b]:
+                    first = text[a:b].split(" ", 1)[0]
+                    if not (first.lower() in self.lex.boundary or first.lower() in _SENT_WORDS or first.lower() in _CONNECTORS):
+                        break
+                    a += len(first) + 1  # "Att Miljödata, ...", "Drivs av Reglab"
                 name = text[a:b]
                 nl = name.lower()
                 if " " not in name and not name.isupper() and not text[b:].strip():
