@@ -24,6 +24,7 @@ from itertools import combinations
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 
+from extractors import PREDICATES, SIGNATURE, TYPES
 from extractors.records import DocResult, Relation
 
 from .ingest import Document
@@ -31,21 +32,8 @@ from .vocab import DERIVED, DOC, EVIDENCE, ID, KG, MENTION
 
 log = logging.getLogger(__name__)
 
-TYPE_CLASS = {"Organisation": KG.Organisation, "Project": KG.Project,
-              "Strategy": KG.Strategy, "FundingSource": KG.FundingSource}
-PREDICATE = {p: KG[p] for p in ("participatesIn", "leads", "fundedBy", "implements",
-                                "responsibleFor", "manages", "partOf", "collaboratesWith")}
-# Domain and range of each predicate, as in ontology/kg.ttl.
-SIGNATURE = {
-    "participatesIn": ({"Organisation"}, {"Project"}),
-    "leads": ({"Organisation"}, {"Project"}),
-    "fundedBy": ({"Project"}, {"FundingSource", "Organisation"}),
-    "implements": ({"Project"}, {"Strategy"}),
-    "responsibleFor": ({"Organisation"}, {"Strategy"}),
-    "manages": ({"Organisation"}, {"FundingSource"}),
-    "partOf": ({"Organisation"}, {"Organisation"}),
-    "collaboratesWith": ({"Organisation"}, {"Organisation"}),
-}
+TYPE_CLASS = {t: KG[t] for t in TYPES}
+PREDICATE = {p: KG[p] for p in PREDICATES}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")
 
 

@@ -7,11 +7,10 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 
+from extractors import PREDICATES, TYPES
+
 from .query import load_store, run_query
 
-TYPES = ("Organisation", "Project", "Strategy", "FundingSource")
-PREDICATES = ("participatesIn", "leads", "fundedBy", "implements", "responsibleFor", "manages", "partOf",
-              "collaboratesWith")
 
 NODES_Q = """SELECT ?e ?type ?label WHERE {
   VALUES ?type { kg:Organisation kg:Project kg:Strategy kg:FundingSource }
