@@ -43,7 +43,8 @@ def test_score_counts_duplicates_and_types(tmp_path):
     assert ("rapport.txt", "FP", "Organisation", "Region Gotlands (duplicate)") in sc.errors
 
 
-def test_cli_evaluate_extracts_and_lists_errors(tmp_path):
+def test_cli_evaluate_extracts_and_lists_errors(tmp_path, monkeypatch):
+    monkeypatch.setattr("extractors.extract.extract_relations", lambda *a, **k: [])  # entities are scored here
     gold = write_gold(tmp_path)
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -55,6 +56,7 @@ def test_cli_evaluate_extracts_and_lists_errors(tmp_path):
     row = {ln.split()[0]: ln.split()[1:] for ln in lines if ln and ln.split()[0] in ("Organisation", "Project")}
     assert float(row["Organisation"][2]) == 1.0 and float(row["Project"][2]) == 1.0
     assert lines[-1].startswith("entity_f1=")
+    assert any("FN relation" in ln and "leads" in ln for ln in lines)  # relations were not extracted here
     r = CliRunner().invoke(cli, ["evaluate", str(corpus / "rapport.txt"), "--gold", str(gold),
                                  "--ner", "rules", "--format", "json"])
     assert r.exit_code == 0, r.output
