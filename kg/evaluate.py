@@ -19,11 +19,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extractors import PREDICATES, TYPES
+
 from .errors import KgError
 
-TYPES = ("Organisation", "Project", "Strategy", "FundingSource")
-PREDICATES = ("participatesIn", "leads", "fundedBy", "implements",
-              "responsibleFor", "manages", "partOf", "collaboratesWith")
 SYMMETRIC = {"collaboratesWith"}
 
 
