@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from . import SIGNATURE
 from .records import Mention, Relation
 
 LEXICON = Path(__file__).parent / "lexicons" / "triggers.json"
@@ -43,17 +44,6 @@ EVIDENCE_CHARS = 300
 THEME_GAP = {"lead": 220, "own": 220}  # characters from the trigger (or its agents) to the theme, in one clause
 RECENT_UNITS = 3  # sentences after which 'Projektet' no longer refers to the last project named
 
-# Domain and range of each predicate.
-SIGNATURE = {
-    "participatesIn": ({"Organisation"}, {"Project"}),
-    "leads": ({"Organisation"}, {"Project"}),
-    "fundedBy": ({"Project"}, {"FundingSource", "Organisation"}),
-    "implements": ({"Project"}, {"Strategy"}),
-    "responsibleFor": ({"Organisation"}, {"Strategy"}),
-    "manages": ({"Organisation"}, {"FundingSource"}),
-    "partOf": ({"Organisation"}, {"Organisation"}),
-    "collaboratesWith": ({"Organisation"}, {"Organisation"}),
-}
 
 
 @dataclass
@@ -644,7 +634,8 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                             if first is not None and first.type not in theme_types:
                                 themes = []
                     themes = [t for t in themes if t not in agents]
-                    blocked = any(tend <= m.start <= after_agents + 40 and m.type in ("Strategy", "FundingSource")
+                    blocked = any(tend <= m.start <= after_agents + 40 and m not in agents
+                                  and (m.type in ("Strategy", "FundingSource") or frame.name in ("participate", "member"))
                                   and m.type not in theme_types for m in ms) or bool(notp.match(text[tend:]))
                     if not themes and not blocked and "Project" in theme_types and frame.name != "collaborate":
                         prev = [m for m in ms if m.type == "Project" and m.end <= agents[0].start]
@@ -732,6 +723,7 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                         continue
                     # roles are (agent=member, theme=whole)
                     _emit(out, frame, members, themes, unit, tpos, ext, conf)
+    _v2_collaboration(unit, chs, out)
     _compounds(unit, chs, out)
     _adjacency(unit, out)
     _role_phrases(unit, chs, earlier, out)
@@ -741,6 +733,8 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
     _cooccurrence(unit, chs, ctx, out)
 
 
+_ANAPHOR_PROJECT = re.compile(r"(?<![\wåäö])(?:projektet|satsningen|plattformen|nätverket|initiativet|samarbetet)"
+                              r"(?![\wåäö])", re.I)
 _CUE = re.compile(r"(?<![\wåäö])(?:delta|deltar|deltagit|deltog|deltagande|medverk|samverk|samarbet|tillsammans|partner|"
                   r"part |parter|aktör|arrangör|ingår|ingick|bidr[ao]g|bidrar|engagera|involvera|representera|"
                   r"inom projektet|i projektet|genom projektet|i nätverket|inom nätverket|i arbetet|medlem|samla|samlar|"
@@ -769,6 +763,10 @@ def _cooccurrence(unit: Unit, chs, ctx: _Ctx, out: _Out) -> None:
                 if p.type == "Project" and id(p) not in in_list:
                     out.add(o.name, "participatesIn", p.name, unit, min(o.start, p.start), "cooccurrence",
                             0.45 if cue else 0.35)
+        elif not [m for m in ms if m.type == "Project"] and ctx.last_project and ctx.project_age == 0 \
+                and _ANAPHOR_PROJECT.search(text):
+            # "Inom ramen för projektet samverkar A med B": the project of the previous sentence
+            out.add(o.name, "participatesIn", ctx.last_project, unit, o.start, "cooccurrence-anaphor", 0.4)
         elif ctx.topic and (cue and ctx.topic_age <= RECENT_UNITS + 2 or ctx.topic_age <= 1) \
                 and not [m for m in ms if m.type == "Project"]:
             out.add(o.name, "participatesIn", ctx.topic, unit, o.start, "cooccurrence-topic", 0.3)
@@ -876,6 +874,26 @@ def _role_phrases(unit: Unit, chs, earlier: str | None, out: _Out) -> None:
         if target:
             for o in ch:
                 out.add(o.name, "leads", target, unit, ch[0].start, "role-phrase", 0.7)
+
+
+_V2_COLLAB = re.compile(r"(?<![\wåäö])(?:samverkar|samarbetar|samverkade|samarbetade|har samverkat|har samarbetat)\s+$", re.I)
+
+
+def _v2_collaboration(unit: Unit, chs, out: _Out) -> None:
+    """'Inom ramen för P samverkar X med Y och Z' (verb before its subject): X collaborates with Y and Z."""
+    text = unit.text
+    for ch in chs:
+        head = ch[0]
+        if head.type != "Organisation" or not _V2_COLLAB.search(text[max(0, head.start - 25):head.start]):
+            continue
+        rest = re.match(r"\s+(?:även\s+|också\s+|bland annat\s+)?med\s+", text[ch[-1].end:])
+        if not rest:
+            continue
+        pos = ch[-1].end + rest.end()
+        partners = _after(unit.ms, chs, text, pos, {"Organisation"}, max_gap=25)
+        for a in ch:
+            for b in partners:
+                out.add(a.name, "collaboratesWith", b.name, unit, head.start, "collaborate-v2", 0.7)
 
 
 def _compounds(unit: Unit, chs, out: _Out) -> None:

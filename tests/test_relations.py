@@ -112,6 +112,23 @@ def test_partner_after_passive_is_no_lead_and_object_is_first_name():
     assert ("Kiruna kommun", "partOf", "Gällivare kommun") not in t
 
 
+def test_verb_second_collaboration_and_project_anaphor():
+    t = triples("Projektägare är [Mittuniversitetet|O] och projektet [Fjällsäkerhet|P] pågår till 2026. "
+                "Inom ramen för projektet samverkar [Länsstyrelsen Jämtland|O] med [Åre kommun|O].")
+    assert ("Mittuniversitetet", "leads", "Fjällsäkerhet") in t
+    t = triples("Projektägare är [Mittuniversitetet|O] och projektet [Fjällsäkerhet|P] pågår till 2026.",
+                "Inom ramen för projektet samverkar [Länsstyrelsen Jämtland|O] med [Åre kommun|O].")
+    assert any(p == "collaboratesWith" and {s, o} == {"Länsstyrelsen Jämtland", "Åre kommun"} for s, p, o in t)
+    assert ("Åre kommun", "participatesIn", "Fjällsäkerhet") in t
+
+
+def test_membership_of_an_organisation_is_not_a_project_participation():
+    t = triples("Projektet [Fjällsäkerhet|P] startade i år.",
+                "[Region Jämtland Härjedalen|O] är medlem i [Europaforum Norra Sverige|O].")
+    assert ("Region Jämtland Härjedalen", "partOf", "Europaforum Norra Sverige") in t
+    assert ("Region Jämtland Härjedalen", "participatesIn", "Fjällsäkerhet") not in t
+
+
 def test_owned_subsidiary_is_part_of_owner():
     t = triples("[Norrbottens Energikontor|O] är ett helägt dotterbolag till [Region Norrbotten|O].")
     assert ("Norrbottens Energikontor", "partOf", "Region Norrbotten") in t
