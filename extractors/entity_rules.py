@@ -169,7 +169,7 @@ _FUND_FORMS = [
     ("anslag", re.compile(r"\b[Aa]nslag(?:et)? \d:\d+(?: utgiftsområde \d+(?: [a-zåäö]+){0,2})?|\b\d:\d+-anslaget\b")),
     ("fonden", re.compile(r"\b(?:[Ee]uropeiska\s)?(?:[a-zåäö]+a\s)?(?:[A-ZÅÄÖ][a-zåäö]{3,}|[a-zåäö]{4,})fonde(?:n|rna)\b")),
     ("check", re.compile(r"\b[A-ZÅÄÖa-zåäö][a-zåäö]{3,}check(?:ar|arna|en)?\b")),
-    ("stipendium", re.compile(r"\b(?:[A-ZÅÄÖ][a-zåäö]+t )?[a-zåäöA-ZÅÄÖ][a-zåäö]{3,}stipendi(?:um|et|er)\b")),
+    ("stipendium", re.compile(r"\b(?:[A-ZÅÄÖa-zåäö][a-zåäö]+(?:isk|iskt|iska|t) )?[a-zåäöA-ZÅÄÖ][a-zåäö]{3,}stipendi(?:um|et|er)\b")),
     ("esf-plus", re.compile(r"\bESF\+")),
     ("fund-programme", re.compile(rf"\b(?:[Rr]egionalfonds|[Ss]ocialfonds|[Ll]andsbygds|[Hh]avs-\soch\sfiskeri)program(?:met)?"
                                   rf"(?:\s(?:för|i)\s[{_UP}][\w\-]*\w(?:\s[{_UP}][\w\-]*\w)?(?:\soch\s[{_UP}][\w\-]*\w)?)?")),
