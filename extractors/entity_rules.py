@@ -153,6 +153,7 @@ _ORG_FORMS = [
     ("sjukhus", re.compile(rf"\b[{_UP}]\w+ (?:sjukhus|lasarett)\b")),
     ("lansstyrelsen", re.compile(rf"\bLänsstyrelsen(?: i)? [{_UP}][\w\-]*\w(?: [{_UP}]\w+)?(?:s? län)?")),
     ("lansstyrelserna", re.compile(rf"\bLänsstyrelserna i [{_UP}]\w+")),
+    ("lansstyrelserna-and", re.compile(rf"\bLänsstyrelserna i [{_UP}][a-zåäö]{{3,20}} och (?P<y>[{_UP}]\w+)")),
     ("universitet", re.compile(rf"\b[{_UP}]\w+(?: [A-ZÅÄÖa-zåäö][a-zåäö]+a)? [Uu]niversitet\b")),
     ("universitetssjukhus", re.compile(rf"\b[{_UP}]\w+ [Uu]niversitetssjukhus\b|\b[Uu]niversitetssjukhuset i [{_UP}]\w+")),
     ("ab", re.compile(rf"\b(?:[{_UP}][\w\-&.]*\w )(?:[{_UP}0-9][\w\-&.]*\w |och |& |i (?=[{_UP}])){{0,3}}AB\b")),
@@ -189,7 +190,7 @@ _STRAT_FORMS = [
 # Substrings (lower case) a paragraph must contain for a rule to possibly match: skips most regex runs.
 _NEEDS = {
     "region": ("region",), "kommun": ("kommun",), "lansstyrelsen": ("länsstyrelse",),
-    "lansstyrelserna": ("länsstyrelse",), "universitet": ("universitet",),
+    "lansstyrelserna": ("länsstyrelse",), "lansstyrelserna-and": ("länsstyrelse",), "universitet": ("universitet",),
     "universitetssjukhus": ("universitetssjukhus",), "sjukhus": ("sjukhus", "lasarett"), "ab": (" ab",),
     "myndigheten-for": (" för ", " mot ", " for "), "political-body": ("nämnden", "fullmäktige", "regionstyrelsen",
                                                                          "förvaltningen", "delegationen"),
@@ -506,7 +507,7 @@ class EntityRules:
             if rule in _NEEDS and not any(w in low for w in _NEEDS[rule]):
                 continue  # cheap substring test before the regular expression
             for m in rx.finditer(text):
-                s, e = m.span()
+                s, e = m.span("y") if "y" in rx.groupindex else m.span()  # the named part only
                 if rule == "kommun" and text[s:e].split()[0] in ("Varje", "Den", "Denna", "En", "Ett", "Alla", "Vilken"):
                     continue
                 if rule == "myndigheten-for":

@@ -227,7 +227,9 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
         if k0 in STOPLIST or len(k0) < 2 or not any(c.isalpha() for c in k0):
             continue
         etype = m.type
-        if etype == "Organisation" and k0 in munis:
+        if etype == "Organisation" and text and re.search(r"Länsstyrelserna i \S+ (?:och|samt) $", text[max(0, m.start - 50):m.start]):
+            k = entity_key("Länsstyrelsen " + m.text, etype)  # "Länsstyrelserna i Västerbotten och Norrbotten"
+        elif etype == "Organisation" and k0 in munis:
             k = entity_key(munis[k0], etype)
         elif etype == "Organisation" and k0.endswith("s") and k0[:-1] in munis:
             k = entity_key(munis[k0[:-1]], etype)
@@ -382,7 +384,8 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
         name = _canonical(forms, root[1], etype, gaz_name)
         if etype == "Organisation":
             name = strip_genitive(name) if entity_key(strip_genitive(name), etype) == entity_key(name, etype) and name.endswith(("s", ":s")) and not gaz_name and root[1] == norm_key(strip_genitive(name)) else name
-        aliases = sorted({f for f in forms if f != name})
+        aliases = sorted({f for f in forms if f != name and not (etype == "Organisation" and f.lower() in _places()
+                                                                  and f.lower() not in munis)})
         for m in gms:
             m.type = etype
         entities.append(Entity(name=name, type=etype, aliases=aliases,
