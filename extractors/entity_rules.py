@@ -228,8 +228,9 @@ _DESC_START = re.compile(
     r"(?:Nätverket|Rådet|Delegationen|Grupperingen|Forumet|Konferensen|Projektet|Satsningen|Plattformen|"
     r"Partnerskapet|Mötesplatsen|Initiativet|Samarbetet|Samverkansrådet)\s(?:är|har|samlar|syftar|drivs|leds|består|"
     r"arbetar|innefattar|träffas|riktar|omfattar|startade|bildades)\b|"
-    r"[^.\n]{0,60}\bdriver\s(?:nätverket|rådet|projektet|forumet|plattformen|samarbetet|samverkansrådet|"
-    r"nätverk\sför)\b")
+    r"[^.\n]{0,60}\b(?:driver|samordnar|leder|koordinerar|ansvarar\sför|håller\si|har|är\ssammankallande\sför)\s"
+    r"(?:ett\s|en\s|det\s|den\s)?(?:[a-zåäö]+a\s|[a-zåäö]+t\s)?(?:nätverket|nätverk|rådet|projektet|forumet|plattformen|"
+    r"samarbetet|samverkansrådet|samverkansplattformen|mötesplatsen|grupperingen|konferensen)\b")
 _IS_A_PROJECT = re.compile(r"\s(?:är|var)\s(?:ett|en)\s(?:[\w\-]+\s){0,2}?[\w\-]*(?:projekt|nätverk|samarbete|"
                            r"samverkansplattform|plattform|mötesplats|forum|konferens|satsning|festival|arena)\w*\b")
 _NOT_NAME_WORDS = {"antal", "andel", "delmål", "status", "utfall", "prognos", "budget", "exempel", "urval", "insatser", "aktiviteter", "resultat", "uppföljning", "inledning", "bakgrund",
