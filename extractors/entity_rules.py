@@ -77,6 +77,7 @@ class Lexicon:
     heads: dict[str, str]  # final word -> type
     head_tails: list[tuple[str, str]]  # word ending -> type
     first_names: set[str]  # given names: "Anna Svensson" is a person
+    counties: set[str]  # county and landscape names: "Film i Västerbotten" names a county-wide body
 
 
 @lru_cache(maxsize=4)
@@ -110,7 +111,8 @@ def load_lexicon(gaz_dir: str | Path = GAZ_DIR) -> Lexicon:
     tails.sort(key=lambda t: -len(t[0]))
     return Lexicon(names, munis, places, {w.lower() for w in _lines(gaz_dir / "generic_words.txt")},
                    {w.lower() for w in _lines(gaz_dir / "boundary_words.txt")}, cues, heads, tails,
-                   set(_lines(gaz_dir / "first_names.txt")))
+                   set(_lines(gaz_dir / "first_names.txt")),
+                   {c.lower() for c in _lines(gaz_dir / "counties.txt")})
 
 
 _FIRST_WORD_TYPE = {"mötesplats": "Project", "mötesplatsen": "Project", "nätverket": "Project", "projekt": "Project",
@@ -281,6 +283,7 @@ _PROJECT_SUBJECT = re.compile(
     rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=[a-zåäö,]\s))(?P<name>{_CHAIN})(?:\s\([^()]{{2,12}}\))?\s(?:syftar\still|pågår|pågick|"
     rf"avslutades|startade|startades|påbörjades|drevs\sav|drivs\sav|finansieras\sav|finansierades\sav|handlar\som|"
     rf"adresserar|har\spågått|löper)\b")
+_X_IN_COUNTY = re.compile(r"(?<![\w\-])(?P<x>[A-ZÅÄÖ][a-zåäö]{2,})\si\s(?P<county>[A-ZÅÄÖ][a-zåäö]+)(?![\w\-])")
 _CUE_LIST = re.compile(
     rf"\b(?P<cue>[Pp]rojekt|[Pp]lattformar|[Nn]ätverk|[Ii]nitiativ|[Ss]atsningar|[Mm]ötesplatser|[Ee]venemang|"
     rf"[Ff]estivaler|[Aa]ktörer|[Oo]rganisationer|[Ff]öretag|[Pp]rojekten|[Nn]ätverken|[Ss]atsningarna|[Ii]nitiativen)"
@@ -690,6 +693,13 @@ class EntityRules:
                     cands.append((a, a + len(name), etype, 3, "cue-list"))
         cands.extend(self._acronyms(text, cands))
         cands.extend(self._lists(text, cands))
+        for m in _X_IN_COUNTY.finditer(text):  # "Film i Västerbotten", "Folktandvården i Norrbotten"
+            word, county = m.group("x"), m.group("county")
+            mid = bool(_MID_SENT.search(text[max(0, m.start() - 25):m.start()]))
+            if mid and county.lower() in lex.counties and word.lower() not in lex.boundary | _SENT_WORDS \
+                    and word.lower() not in lex.places and not word.lower().startswith(county.lower()[:5]):
+                etype = head_type(m.group(), lex) or "Organisation"
+                cands.append((m.start(), m.end(), etype, 2, "x-in-county"))
         if self.generic_names:
             cands.extend(self._generic(text, cands))
         return cands
