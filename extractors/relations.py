@@ -555,6 +555,11 @@ _INDEFINITE = re.compile(r"(?<![\wåäö])(?:en|ett)\s+(?:ny\s+|nytt\s+|annat\s+
                          r"initiativ|nätverk|förstudie|samarbete|plattform|insats|utredning|pilot)", re.I)
 
 
+_DETERMINER_BEFORE = re.compile(r"(?<![\wåäö])(?:de|den|det|dessa|denna|två|tre|fyra|nya)\s+$", re.I)
+_INDEFINITE_OBJECT = re.compile(r"^\s*(?:(?:även|också|bland annat)\s+)?(?:en|ett|två|tre|fyra|fem|flera|ett flertal|"
+                                r"många|olika|några|ett antal|\d+)\s", re.I)
+
+
 def _anaphor(text: str, tpos: int) -> bool:
     """An anaphoric noun phrase ('Plattformen', 'Projektet', 'Den') in the clause before ``tpos``."""
     rx = lexicon()[1]
@@ -597,6 +602,8 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                 ext = f"{frame.name}-{voice}"
                 if voice == "active":
                     inf, inf_before, notp = infinitives()
+                    if _DETERMINER_BEFORE.search(text[max(0, tpos - 12):tpos]):
+                        continue  # "de två etablerade centrumen": a participle used as an adjective
                     if frame.name in ("lead", "own", "participate") and inf.search(hit.group(0)) \
                             and not inf_before.search(text[max(0, tpos - 60):tpos]):
                         continue  # "för att organisera, leda och ...": a purpose, not a statement
@@ -636,7 +643,8 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                     themes = [t for t in themes if t not in agents]
                     blocked = any(tend <= m.start <= after_agents + 40 and m not in agents
                                   and (m.type in ("Strategy", "FundingSource") or frame.name in ("participate", "member"))
-                                  and m.type not in theme_types for m in ms) or bool(notp.match(text[tend:]))
+                                  and m.type not in theme_types for m in ms) or bool(notp.match(text[tend:])) \
+                        or bool(_INDEFINITE_OBJECT.match(text[after_agents:after_agents + 30]))
                     if not themes and not blocked and "Project" in theme_types and frame.name != "collaborate":
                         prev = [m for m in ms if m.type == "Project" and m.end <= agents[0].start]
                         if prev:
