@@ -259,11 +259,12 @@ _PLURAL_CUES = ("projekten", "mötesplatserna", "nätverken", "plattformarna", "
 _LIST = re.compile(rf"(?<![\w\-])(?:{_ITEM})(?:,\s(?:{_ITEM}))*(?:,?\s(?:och|samt|&|eller)\s(?:{_ITEM})|"
                    rf"(?:,\s(?:{_ITEM})){{1}},?(?=\s*$))(?![\w\-])")
 _BEFORE_NAME = re.compile(r"(?<![\w\-])(?P<cue>[^\W\d][\w\-]*)\s+[\"”“«']?(?=[A-ZÅÄÖÉÜ0-9])")
+_SM_EVENT = re.compile(r"\b(?:SM|NM|EM|VM)\si\s[A-ZÅÄÖa-zåäö][a-zåäö]+\b")
 _COUNCIL_FOR = re.compile(r"\b(?:Rådet|Samrådet|Forumet|Forum|Nätverket|Nätverk|Delegationen|Expertgruppen|Expertgrupp|"
                           r"Gruppering|Grupperingen|Arbetsgruppen)\s(?:för|i|mot)\s(?=[a-zåäöA-ZÅÄÖ])")
 _PROJECT_HEAD = re.compile(
     r"(?<![\w\-])(?P<word>[A-ZÅÄÖ][\w\-]*(?:nätverk|nätverket|forum|forumet|träff|träffen|"
-    r"veckan|vecka|dagen|dagarna|mötet|samverkan|samverkansgruppen|(?<![Oo]m)rådet|(?<![Oo]m)råd))(?![\w\-])(?P<tail>(?:\s(?!Region\b)[A-ZÅÄÖ][\w\-]+){0,2})"
+    r"veckan|vecka|veckorna|dagen|dagarna|mötet|samverkan|-SM|samverkansgruppen|(?<![Oo]m)rådet|(?<![Oo]m)råd))(?![\w\-])(?P<tail>(?:\s(?!Region\b)[A-ZÅÄÖ][\w\-]+){0,2})"
     r"(?:\s(?P<comp>för|i|mot|inom)\s)?")
 _ORG_HEAD = re.compile(
     r"(?<![\w\-])(?P<word>(?:[A-ZÅÄÖ][a-zåäö]+(?:isk|iska|ala|ska)\s[a-zåäö]+|[A-ZÅÄÖ][\w\-]*)"
@@ -520,6 +521,8 @@ class EntityRules:
                         continue
                 cands.append((s, e, "Organisation", 6 if rule == "region" and " " in text[s:e].strip()[7:] else 4, rule))
         # named networks, forums, councils, meetings: Project by the annotation conventions
+        for m in _SM_EVENT.finditer(text):  # "SM i mathantverk": a national championship
+            cands.append((m.start(), m.end(), "Project", 3, "project-head"))
         for m in _COUNCIL_FOR.finditer(text):  # "Rådet för levande städer"
             e = self._scan_lower(text, m.end())
             if e:
