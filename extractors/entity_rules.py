@@ -264,7 +264,7 @@ _COUNCIL_FOR = re.compile(r"\b(?:Rådet|Samrådet|Forumet|Forum|Nätverket|Nätv
                           r"Gruppering|Grupperingen|Arbetsgruppen)\s(?:för|i|mot)\s(?=[a-zåäöA-ZÅÄÖ])")
 _PROJECT_HEAD = re.compile(
     r"(?<![\w\-])(?P<word>[A-ZÅÄÖ][\w\-]*(?:nätverk|nätverket|forum|forumet|träff|träffen|"
-    r"veckan|vecka|veckorna|dagen|dagarna|mötet|samverkan|-SM|samverkansgruppen|(?<![Oo]m)rådet|(?<![Oo]m)råd))(?![\w\-])(?P<tail>(?:\s(?!Region\b)[A-ZÅÄÖ][\w\-]+){0,2})"
+    r"veckan|vecka|veckorna|dagen|dagarna|mötet|samverkan|-SM|samverkansgruppen|(?<![Oo]m)rådet|(?<![Oo]m)råd))(?![\w\-])(?P<tail>(?:\s(?!Region\b)[A-ZÅÄÖ][\w\-]+){0,2})(?P<year>\s20\d\d\b)?"
     r"(?:\s(?P<comp>för|i|mot|inom)\s)?")
 _ORG_HEAD = re.compile(
     r"(?<![\w\-])(?P<word>(?:[A-ZÅÄÖ][a-zåäö]+(?:isk|iska|ala|ska)\s[a-zåäö]+|[A-ZÅÄÖ][\w\-]*)"
@@ -530,14 +530,15 @@ class EntityRules:
         for m in _PROJECT_HEAD.finditer(text):
             s, e = m.span()
             word = m.group("word")
-            qualified = bool(m.group("comp") or m.group("tail"))
-            if (word.lower() in lex.generic and not qualified) or len(word) < 7 or word in self.gaz_forms:
-                continue
+            qualified = bool(m.group("comp") or m.group("tail") or m.group("year"))
+            if (word.lower() in lex.generic and not qualified) or len(word) < 7 or (word in self.gaz_forms
+                                                                                    and not m.group("year")):
+                continue  # a known organisation ("Europaforum"), unless dated: "Europaforum 2025" is the event
             if word.endswith(("råd", "rådet")) and not qualified:
                 continue  # a bare "-rådet" is an organisation (agency forms); "Strategirådet för X" is a council
             nxt_word = text[m.end("comp"):].split(None, 1)[0].strip(".,;:") if m.group("comp") else ""
             if m.group("comp") == "i" and nxt_word.lower() in lex.places:
-                e = m.end("tail") if m.group("tail") else m.end("word")  # "Landsbygdsriksdagen i Skellefteå"
+                e = max(m.end("word"), m.end("tail"), m.end("year"))  # "Landsbygdsriksdagen i Skellefteå"
             elif m.group("comp"):
                 e2 = self._scan_lower(text, m.end("comp"))
                 if e2:
@@ -548,7 +549,7 @@ class EntityRules:
                     e = m.end("word")
             elif not word[0].isupper():
                 continue
-            cands.append((s, e, "Project", 3, "project-head"))
+            cands.append((s, e, "Project", 5 if m.group("year") else 3, "project-head"))
         # units, centres, inquiries, regional associations: Organisation by their head word
         for m in _ORG_HEAD.finditer(text):
             s, e = m.span("word")
