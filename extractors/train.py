@@ -316,7 +316,7 @@ def make_docbins(corpus: list[Path], examples_dir: Path = EXAMPLES_DIR, seed: in
 
 def _digest(paths: Iterable[Path]) -> str:
     h = hashlib.sha256()
-    for p in sorted(Path(p) for p in paths):
+    for p in sorted(Path(p) for p in paths if Path(p).is_file()):
         h.update(p.name.encode())
         h.update(p.read_bytes())
     return h.hexdigest()[:16]
@@ -359,7 +359,10 @@ def train(corpus: list[Path], output: Path = DEFAULT_OUTPUT, max_steps: int | No
             "max_steps": max_steps,
             "corpus": [p.name for p in corpus],
             "corpus_sha256": _digest(corpus),
-            "patterns_sha256": _digest(PATTERN_DIR.glob("*.jsonl")),
+            # what the silver labels depend on: the rules' code and data
+            "rules_sha256": _digest([*PATTERN_DIR.glob("*.jsonl"), *(HERE / "gazetteers").glob("*"),
+                                     *(HERE / n for n in ("entity_rules.py", "resolve.py", "pipeline.py",
+                                                          "normalize.py", "extract.py"))]),
             "examples_sha256": _digest(Path(examples_dir).glob("*.txt")),
             **stats,
         }
