@@ -235,6 +235,10 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
             k = entity_key(munis[k0[:-1]], etype)
         else:
             k = entity_key(m.text, etype)
+        if etype == "Project" and re.search(r"\w (?:19|20)\d\d$", k):
+            k2 = k[:-5]  # "Mötesplats Lycksele 2025" = "Mötesplats Lycksele" (unless that is a known organisation)
+            if not any((t, k2) in gaz for t in ("Organisation", "Strategy", "FundingSource")):
+                k = k2
         if not k or k in STOPLIST:
             continue
         keyed.append((etype, k, m))
@@ -382,6 +386,8 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
         if not gaz_name and all(m.source == "model" for m in gms) and len(gms) < MODEL_MIN_MENTIONS:
             continue  # a name only the NER model proposes, once, is too often a fragment
         name = _canonical(forms, root[1], etype, gaz_name)
+        if etype == "Organisation" and root[1].startswith("länsstyrelsen ") and not name.lower().startswith("länsstyrelse"):
+            name = "Länsstyrelsen " + name  # named through "Länsstyrelserna i X och <name>"
         if etype == "Organisation":
             name = strip_genitive(name) if entity_key(strip_genitive(name), etype) == entity_key(name, etype) and name.endswith(("s", ":s")) and not gaz_name and root[1] == norm_key(strip_genitive(name)) else name
         aliases = sorted({f for f in forms if f != name and not (etype == "Organisation" and f.lower() in _places()

@@ -58,3 +58,18 @@ def test_fuzzy_match_same_type_only():
     ents = resolve([m("Länsstyrelsen Västerbotten", "Organisation", 0),
                     m("Länsstyrelsen Norrbotten", "Organisation", 40)])
     assert len(ents) == 2
+
+
+def test_dated_project_joins_its_name_but_not_a_known_organisation():
+    ents = resolve([m("Mötesplats Fjäll", "Project", 0), m("Mötesplats Fjäll 2025", "Project", 30),
+                    m("Europaforum Norra Sverige", "Organisation", 60), m("Europaforum 2025", "Project", 100)])
+    got = names(ents)
+    assert got[("Project", "Mötesplats Fjäll")] == ["Mötesplats Fjäll 2025"]
+    assert ("Project", "Europaforum 2025") in got
+
+
+def test_county_board_coordination():
+    text = "Tillväxtverket och Länsstyrelserna i Kalmar och Gotland deltar."
+    i = text.index("Gotland")
+    ents = resolve([m("Gotland", "Organisation", i)], text)
+    assert [e.name for e in ents] == ["Länsstyrelsen Gotland"]
