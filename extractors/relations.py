@@ -387,6 +387,7 @@ class _Out:
         self.used: set[str] = set()  # entities in a relation stated by a trigger in the current unit
         self.surfaces: dict[str, str] = {}  # lower-cased surface form -> name, funders and organisations
         self.org_surfaces: dict[str, str] = {}  # lower-cased surface -> name, organisations
+        self.org_keys: set[str] = set()  # case-folded names and surfaces of organisations
 
     def add(self, s: str, p: str, o: str, unit: Unit, pos: int, extractor: str, conf: float,
             line: int | None = None) -> None:
@@ -955,14 +956,20 @@ def _adjacency(unit: Unit, out: _Out) -> None:
         surface = text[a.start:a.end]
         suffix = re.match(r":?s(?=\s)", gap)  # genitive outside the mention: "[Vinnova]s initiativ"
         ggap = gap[suffix.end():] if suffix else gap
-        if a.type == "Organisation" and b.type == "Project" and (surface.endswith("s") or suffix) \
-                and _OWNER_GAP().match(ggap):
+        # a genitive: the name with -s / :s added ("Region Västerbottens"), not a name that ends in s
+        genitive = bool(suffix) or (surface.endswith("s") and norm_name(surface[:-1].rstrip(":")) in
+                                    {norm_name(a.name), *out.org_keys})
+        if a.type == "Organisation" and b.type == "Project" and genitive and _OWNER_GAP().match(ggap):
             out.add(a.name, "leads", b.name, unit, a.start, "genitive", 0.6)  # "Vinnovas initiativ Keystone"
-        if a.type == "Organisation" and gap == " " and (surface.endswith("s") or surface.endswith(":s")):
+        if a.type == "Organisation" and gap == " " and genitive and not suffix:
             if b.type == "Strategy":
                 out.add(a.name, "responsibleFor", b.name, unit, a.start, "genitive", 0.6)
             elif b.type == "Organisation":
                 out.add(b.name, "partOf", a.name, unit, a.start, "genitive", 0.5)
+
+
+def norm_name(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().casefold()
 
 
 # ---------------------------------------------------------------------------------------- tables
@@ -1051,6 +1058,7 @@ def extract_relations(sentences: list[Sentence], name_of: dict[int, str]) -> lis
                     if m.type in ("FundingSource", "Organisation")}
     orgs = {u.text[m.start:m.end].lower(): m.name for u in units for m in u.ms if m.type == "Organisation"}
     out.org_surfaces = {k.removesuffix(":s"): v for k, v in orgs.items() if len(k) > 2}
+    out.org_keys = {norm_name(k) for k in orgs} | {norm_name(v) for v in orgs.values()}
     _, anaphora, _, _ = lexicon()
     for u in units:
         projects = [m for m in u.ms if m.type == "Project"]
