@@ -1,3 +1,10 @@
+# NOTE FROM THE LEAD (remove this comment block when you have read it): a held-out set of 4 unseen-style
+# reports now exists (tests/fixtures/heldout/*.txt, gold in tests/fixtures/heldout/gold/, test tests/test_heldout.py).
+# Held-out scores: entity F1 0.761 (Project 0.52, Strategy 0.24!), relation F1 0.465 (responsibleFor 0, implements 0.18).
+# The generalisation failures, grouped by cause with fixes, are in /tmp/notes/heldout_findings.md — please read
+# it and prioritise the items in your scope; score with:
+#   .venv/bin/kg evaluate --gold tests/fixtures/heldout/gold tests/fixtures/heldout/*.txt --errors
+# Do NOT tune to these texts' names: fix the general patterns. Raise the floors in tests/test_heldout.py when you gain.
 """Relation extraction with evidence, driven by the Swedish trigger lexicon ``lexicons/triggers.json``.
 
 The input is the stream of sentences of one document with the entity mentions
@@ -557,7 +564,8 @@ _INDEFINITE = re.compile(r"(?<![\wåäö])(?:en|ett)\s+(?:ny\s+|nytt\s+|annat\s+
 
 
 _DETERMINER_BEFORE = re.compile(r"(?<![\wåäö])(?:de|den|det|dessa|denna|två|tre|fyra|nya)\s+$", re.I)
-_INDEFINITE_OBJECT = re.compile(r"^\s*(?:(?:även|också|bland annat)\s+)?(?:en|ett|två|tre|fyra|fem|flera|ett flertal|"
+_INDEFINITE_OBJECT = re.compile(r"^\s*(?:(?:även|också|bland annat|helt|delvis|eller|och|själv|gemensamt)\s+){0,4}"
+                                r"(?:en|ett|två|tre|fyra|fem|flera|ett flertal|"
                                 r"många|olika|några|ett antal|\d+)\s", re.I)
 
 
@@ -733,6 +741,7 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                     # roles are (agent=member, theme=whole)
                     _emit(out, frame, members, themes, unit, tpos, ext, conf)
     _v2_collaboration(unit, chs, out)
+    _ownership_shares(unit, out)
     _compounds(unit, chs, out)
     _adjacency(unit, out)
     _role_phrases(unit, chs, earlier, out)
@@ -886,6 +895,23 @@ def _role_phrases(unit: Unit, chs, earlier: str | None, out: _Out) -> None:
 
 
 _V2_COLLAB = re.compile(r"(?<![\wåäö])(?:samverkar|samarbetar|samverkade|samarbetade|har samverkat|har samarbetat)\s+$", re.I)
+
+
+_SHARE = re.compile(r"^\s*\d{1,3}(?:[,.]\d+)?\s*(?:%|procent)", re.I)
+
+
+def _ownership_shares(unit: Unit, out: _Out) -> None:
+    """Ownership tables: 'Norrtåg AB   Region A 25 %, Region B 25 %' - the company is partOf each owner."""
+    text, ms = unit.text, unit.ms
+    owners = [m for m in ms if m.type == "Organisation" and _SHARE.match(text[m.end:m.end + 20])]
+    if not owners:
+        return
+    company = next((m for m in ms if m.type == "Organisation" and m.end <= owners[0].start
+                    and not _SHARE.match(text[m.end:m.end + 20])), None)
+    if company is None or owners[0].start - company.end > 60:
+        return
+    for o in owners:
+        out.add(company.name, "partOf", o.name, unit, company.start, "ownership-share", 0.8)
 
 
 def _v2_collaboration(unit: Unit, chs, out: _Out) -> None:

@@ -129,6 +129,14 @@ def test_membership_of_an_organisation_is_not_a_project_participation():
     assert ("Region Jämtland Härjedalen", "participatesIn", "Fjällsäkerhet") not in t
 
 
+def test_ownership_table_shares():
+    t = triples("Bolag Ägare och ägarandel",
+                "[Mälartåg AB|O] [Region Västmanland|O] 50 %, [Region Sörmland|O] 50 %")
+    assert {("Mälartåg AB", "partOf", "Region Västmanland"), ("Mälartåg AB", "partOf", "Region Sörmland")} <= t
+    t = triples("[Region Halland|O] äger helt eller delvis ett antal bolag.")
+    assert not any(p == "leads" for _, p, _ in t)
+
+
 def test_owned_subsidiary_is_part_of_owner():
     t = triples("[Norrbottens Energikontor|O] är ett helägt dotterbolag till [Region Norrbotten|O].")
     assert ("Norrbottens Energikontor", "partOf", "Region Norrbotten") in t
