@@ -293,6 +293,10 @@ _PROJECT_SUBJECT = re.compile(
     rf"adresserar|har\spågått|löper)\b")
 _X_IN_COUNTY = re.compile(r"(?<![\w\-])(?P<x>[A-ZÅÄÖ][a-zåäö]{2,})\si\s(?P<county>[A-ZÅÄÖ][a-zåäö]+)(?![\w\-])")
 _CUE_PAREN = re.compile(r"\b(?P<cue>[a-zåäö][\w\-]{3,})\s\((?P<name>[A-ZÅÄÖ][^()\n]{3,80}?)\)")
+_SUBJECT_NEEDS = ("har ", "ansvarar", "beslutade", "beviljade", "äger", "ägs", "erbjuder", "bjöd", "investera",
+                  "anställ", "etabler", "tillverkar", "producerar", "förvärvade", "köpte")
+_PSUBJECT_NEEDS = ("syftar", "pågå", "pågick", "avslutades", "start", "påbörjades", "drevs", "drivs", "finansier",
+                   "handlar", "adresserar", "löper")
 _CUE_LIST = re.compile(
     rf"\b(?P<cue>[Pp]rojekt|[Pp]lattformar|[Nn]ätverk|[Ii]nitiativ|[Ss]atsningar|[Mm]ötesplatser|[Ee]venemang|"
     rf"[Ff]estivaler|[Aa]ktörer|[Oo]rganisationer|[Ff]öretag|[Pp]rojekten|[Nn]ätverken|[Ss]atsningarna|[Ii]nitiativen)"
@@ -700,8 +704,9 @@ class EntityRules:
                 name = m.group("name")
                 if self._name_ok(name) and name.split()[0].lower() not in lex.boundary | _SENT_WORDS:
                     cands.append((m.start("name"), m.end("name"), head_type(name, lex) or "Project", 2, "bullet"))
-        for rx, default in ((_SUBJECT, "Organisation"), (_PROJECT_SUBJECT, "Project")):
-            self._subjects(text, rx, default, cands)
+        for rx, default, needs in ((_SUBJECT, "Organisation", _SUBJECT_NEEDS), (_PROJECT_SUBJECT, "Project", _PSUBJECT_NEEDS)):
+            if any(w in low for w in needs):
+                self._subjects(text, rx, default, cands)
         for m in _CUE_LIST.finditer(text):  # "projekt som A, B och C", "nätverk som A och B"
             etype = "Organisation" if m.group("cue").lower().startswith(("aktör", "organisation", "företag")) else "Project"
             for x in _LIST_ITEM.finditer(m.group("items")):

@@ -220,6 +220,7 @@ def best_type_key(g: tuple[str, str], groups) -> tuple[str, str] | None:
 def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
     """Group ``mentions`` into entities; ``text`` (normalised) supplies acronym definitions."""
     gaz, munis = _gazetteer()
+    defs = acronym_definitions(text) if text else {}  # once per document: the regex scan is not cheap
     # 1. a key per mention; bare municipality names become the official name
     keyed: list[tuple[str, str, Mention]] = []
     for m in mentions:
@@ -288,7 +289,7 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
     for g in groups:
         keys_by_type[g[0]][g[1]] = g
     if text:
-        for acr, long_form in acronym_definitions(text).items():
+        for acr, long_form in defs.items():
             for t, kd in keys_by_type.items():
                 a = kd.get(entity_key(acr, t)) or kd.get(norm_key(acr))
                 lf = kd.get(entity_key(long_form, t))
@@ -379,7 +380,6 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
             # the long form of an acronym, if the text defines one
             long_forms = [f for f in forms if not (f.isupper() and len(f) <= 8)]
             if not long_forms and text:
-                defs = acronym_definitions(text)
                 lf = next((defs[f] for f in forms if f in defs), None)
                 if lf:
                     forms[lf] += 0
