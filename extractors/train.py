@@ -30,7 +30,10 @@ tokens have *unknown* labels, not "outside"):
 * sentences with only O tokens are kept, at most ``MAX_EMPTY_RATIO`` of them
   per sentence with entities, so the model also learns what is not a name.
 
-Hand-written examples are fully annotated: their unmarked tokens are O.
+Hand-written examples are fully annotated: their unmarked tokens are O. Every
+training sentence with entities is also shown once with its names swapped for
+other names of the same type (:func:`swap_names`), so the model learns names
+from context and form rather than by heart.
 """
 from __future__ import annotations
 
@@ -290,6 +293,40 @@ def label_stats(docs: Iterable[Doc]) -> dict:
     return dict(c)
 
 
+AUGMENT_COPIES = 1
+
+
+def swap_names(docs: list[Doc], rng: random.Random, copies: int = 1) -> Iterator[Doc]:
+    """Copies of ``docs`` whose entities are replaced by other names of the same label
+    (drawn from all entities of ``docs``); every other token keeps its label (O or missing)."""
+    pool: dict[str, list[list[str]]] = {}
+    for d in docs:
+        for e in d.ents:
+            pool.setdefault(e.label_, []).append([t.text for t in e])
+    for label in pool:
+        pool[label] = sorted({tuple(w) for w in pool[label]})
+    for _ in range(copies):
+        for d in docs:
+            words, spaces, tags = [], [], []
+            ent_at = {e.start: e for e in d.ents}
+            i = 0
+            while i < len(d):
+                e = ent_at.get(i)
+                if e is not None:
+                    new = list(rng.choice(pool[e.label_]))
+                    words += new
+                    spaces += [True] * (len(new) - 1) + [bool(d[e.end - 1].whitespace_)]
+                    tags += ["B-" + e.label_] + ["I-" + e.label_] * (len(new) - 1)
+                    i = e.end
+                else:
+                    t = d[i]
+                    words.append(t.text)
+                    spaces.append(bool(t.whitespace_))
+                    tags.append("O" if t.ent_iob_ == "O" else None)
+                    i += 1
+            yield Doc(d.vocab, words=words, spaces=spaces, ents=tags)
+
+
 def make_docbins(corpus: list[Path], examples_dir: Path = EXAMPLES_DIR, seed: int = 0,
                  dev_fraction: float = DEV_FRACTION) -> tuple[DocBin, DocBin, dict]:
     """(train, dev, stats): silver sentences of ``corpus`` plus the examples, split reproducibly."""
@@ -307,8 +344,12 @@ def make_docbins(corpus: list[Path], examples_dir: Path = EXAMPLES_DIR, seed: in
         train_docs += [group[i] for i in idx[n_dev:]]
     # The examples are few and precise: show them twice in training.
     train_docs += [examples[i] for i in range(len(examples))]
+    # Name swapping: the same sentences with other names of the same type, so the model
+    # learns names from their context and form, not the corpus's own names by heart.
+    swapped = list(swap_names([d for d in train_docs if d.ents], rng, AUGMENT_COPIES))
+    train_docs += swapped
     stats = {"silver": label_stats(silver), "examples": label_stats(examples),
-             "train_docs": len(train_docs), "dev_docs": len(dev_docs)}
+             "swapped": len(swapped), "train_docs": len(train_docs), "dev_docs": len(dev_docs)}
     return (DocBin(docs=train_docs, store_user_data=False), DocBin(docs=dev_docs, store_user_data=False), stats)
 
 
