@@ -324,6 +324,9 @@ def _remention(units: list[Unit]) -> None:
             if (re.fullmatch(r"[A-ZÅÄÖ][A-ZÅÄÖ0-9:+&-]{2,}", surface) or
                     (len(surface.split()) >= 2 and any(c.isupper() for c in surface) and len(surface) >= 6)):
                 forms.setdefault(surface, set()).add((m.name, m.type))
+            acr = re.match(r"\s*\(([A-ZÅÄÖ][A-ZÅÄÖ0-9]{1,9})\)", u.text[m.end:m.end + 14])
+            if acr and m.type in ("Project", "Organisation", "FundingSource", "Strategy"):
+                forms.setdefault(acr.group(1), set()).add((m.name, m.type))  # "Grön kompetens i Norrbotten (GKN)"
     forms = {k: next(iter(v)) for k, v in forms.items() if len(v) == 1}
     if not forms:
         return
@@ -559,6 +562,7 @@ _STRATEGY_ANAPHOR = re.compile(r"(?<![\wåäö])(?:strategin|planen|agendan|prog
                                re.I)
 
 
+_REL_BEFORE = re.compile(r"(?<![\wåäö])som\s+(?:[\wåäö]+\s+){0,2}$", re.I)
 _INDEFINITE = re.compile(r"(?<![\wåäö])(?:en|ett)\s+(?:ny\s+|nytt\s+|annat\s+|annan\s+)?(?:satsning|projekt|arbete|"
                          r"initiativ|nätverk|förstudie|samarbete|plattform|insats|utredning|pilot)", re.I)
 
@@ -676,6 +680,11 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                     conf = 0.8
                     themes = [m for m in ms if m.type in theme_types and m.end <= tpos
                               and m.start >= _clause_start(text, tpos)]
+                    rel = _REL_BEFORE.search(text[max(0, tpos - 30):tpos])
+                    if rel:  # "..., som leds av X": the theme is the name right before 'som'
+                        before = [m for m in ms if m.end <= tpos - (len(rel.group(0)) - 1)]
+                        if before and before[-1].type not in theme_types:
+                            continue
                     if not themes and "Strategy" in theme_types and ctx.last_strategy and \
                             _STRATEGY_ANAPHOR.search(text, _clause_start(text, tpos), tpos):
                         themes = _pseudo(ctx.last_strategy, "Strategy", tpos, unit.line_at(tpos))  # "Strategin, som antogs av X"
