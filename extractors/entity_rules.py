@@ -335,6 +335,7 @@ _MUNI_LIST = re.compile(rf"(?:[{_UP}][\w\-]+(?:\s[{_UP}]\w+)?,\s)*[{_UP}][\w\-]+
 
 
 _CLAUSE_WORD = re.compile(r"\b(?:är|var|som|att|har|hade|ska|kommer|kan|blev|bli|blir|vilket|där)\b")
+_ACR_DASH = re.compile(rf"(?:^|(?<=\n))(?P<acr>{_ACR})\s[–\-]\s(?P<long>{_CHAIN})")
 _PAREN_ACR = re.compile(rf"\s\((?P<acr>{_ACR})\)")
 _UNTIL_ACR = re.compile(rf"(?P<long>[^.()\n;:!?]{{3,110}}?)\s\((?P<acr>{_ACR})\)")
 
@@ -828,6 +829,18 @@ class EntityRules:
                     etype = self.lex.cues.get(tail or "") or "Project"
                 out.append((ls, le, etype, 3, "acr-long"))
                 out.append((*m.span("acr"), etype, 3, "acr"))
+        # "METRIC - Measurement of Regional Innovation Capacity": an acronym, a dash, the long name
+        for m in _ACR_DASH.finditer(text):
+            acr, long_ = m.group("acr"), m.group("long")
+            words = long_.split()
+            if sum(c.isupper() for c in acr) < 2 or acr.lower() in _ACR_STOP or len(words) < 2:
+                continue
+            initials = "".join(w[0].lower() for w in words)
+            if initials[:1] != acr[:1].lower():
+                continue  # the long name starts like the acronym (METRIC - Measurement of ...)
+            etype = typed(*m.span("acr")) or typed(*m.span("long")) or self._classify(long_) or "Project"
+            out.append((*m.span("acr"), etype, 3, "acr"))
+            out.append((*m.span("long"), etype, 3, "acr-long"))
         # "(ACR)" right after any typed span
         ends = {}
         for cs, ce, lab, pr, _ in cands:

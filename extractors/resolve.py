@@ -300,13 +300,18 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
         group_of = {id(m): (etype, k) for etype, k, m in keyed}
         by_end = {m.end: m for _, _, m in keyed}
         for _, _, m in keyed:
+            other = None
             if text[m.end:m.end + 1] == ")" and text[max(0, m.start - 2):m.start] == " (":
                 other = by_end.get(m.start - 2)
-                if other is not None:
-                    a, b = group_of[id(other)], group_of[id(m)]
-                    a, b = (best_type_key(a, groups), best_type_key(b, groups))
-                    if a and b and a[0] == b[0]:
-                        union(a, b)
+            elif text[max(0, m.start - 3):m.start] in (" - ", " – "):  # "METRIC - Measurement of ..."
+                other = by_end.get(m.start - 3)
+                if other is not None and not (other.text.isupper() or sum(c.isupper() for c in other.text) >= 2
+                                              and " " not in other.text):
+                    other = None
+            if other is not None:
+                a, b = best_type_key(group_of[id(other)], groups), best_type_key(group_of[id(m)], groups)
+                if a and b and a[0] == b[0]:
+                    union(a, b)
     # "regional drivmedelsstrategi" = "Drivmedelsstrategi för kollektivtrafik ...": one head word,
     # merged when the longer names with that head are not ambiguous
     for t in ("Strategy", "FundingSource"):
