@@ -18,8 +18,13 @@ _DOT_LEADER = re.compile(r"(?:\.\s?){5,}\s*\d{0,4}\s*$|…{2,}\s*\d{0,4}\s*$")
 _SENTENCE_END = re.compile(r"[.!?:;]\s*$")
 # Words that follow a kept hyphen in Swedish coordinations ("hel- och delägda").
 _COORD = {"och", "eller", "samt", "till", "som", "respektive", "resp"}
-# A line at least this long that does not end a sentence is a wrapped line.
-WRAP_WIDTH = 60
+# A line that does not end a sentence is a wrapped line when it is at least this share of the
+# document's typical full line (90th percentile of line lengths): columns make lines short.
+WRAP_SHARE = 0.65
+MIN_WRAP_WIDTH = 20
+# A line ending in one of these words (or a comma) continues on the next line, whatever its length.
+_OPEN_END = re.compile(r"(?:,|\b(?:och|eller|samt|i|med|av|för|till|som|på|om|från|vid|mellan|inom|"
+                       r"genom|under|en|ett|den|det|de|att|är|har|the|of|and|for))$", re.I)
 
 
 @dataclass
@@ -62,7 +67,15 @@ def is_furniture(line: str) -> bool:
     return bool(_PAGE_NUMBER.match(s) or _DOT_LEADER.search(s))
 
 
-def _join_kind(prev: str, nxt: str) -> str:
+def wrap_width(lines: list[str]) -> int:
+    """The length from which a line without a full stop counts as wrapped, for this document's layout."""
+    lengths = sorted(len(ln.strip()) for ln in lines if ln.strip())
+    if not lengths:
+        return MIN_WRAP_WIDTH
+    return max(MIN_WRAP_WIDTH, int(WRAP_SHARE * lengths[int(0.9 * (len(lengths) - 1))]))
+
+
+def _join_kind(prev: str, nxt: str, width: int) -> str:
     """How the line ``prev`` continues into ``nxt``: 'hyphen', 'keep-hyphen', 'space' or 'break'."""
     p, n = prev.rstrip(), nxt.lstrip()
     if not p or not n:
@@ -79,7 +92,7 @@ def _join_kind(prev: str, nxt: str) -> str:
         return "break"
     if n[0].islower() or n[0].isdigit() or n[0] in "(–-,&":
         return "space"
-    if len(p) >= WRAP_WIDTH:
+    if len(p) >= width or _OPEN_END.search(p):
         return "space"
     return "break"
 
@@ -90,6 +103,7 @@ def normalize(raw: str) -> Normalized:
     src = raw.split("\n")
     # Content lines with their original 1-based numbers; blank lines and furniture dropped.
     content = [(i + 1, ln.rstrip()) for i, ln in enumerate(src) if ln.strip() and not is_furniture(ln)]
+    width = wrap_width([text for _, text in content])
     out: list[str] = []
     lm = LineMap()
     pos = 0
@@ -97,7 +111,7 @@ def normalize(raw: str) -> Normalized:
         text = re.sub(r"[ \t\u00a0]+", " ", text.strip())
         lm.add(pos, lineno)
         if k + 1 < len(content):
-            kind = _join_kind(text, content[k + 1][1])
+            kind = _join_kind(text, content[k + 1][1], width)
         else:
             kind = "break"
         if kind == "hyphen":

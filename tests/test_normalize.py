@@ -43,3 +43,19 @@ def test_linemap_always_points_inside_input(raw):
     n_lines = raw.replace("\r\n", "\n").replace("\r", "\n").count("\n") + 1
     for offset in range(0, len(n.text) + 1):
         assert 1 <= n.line_at(offset) <= n_lines
+
+
+def test_narrow_columns_are_joined_but_headings_kept():
+    column = [
+        "Arbetet med den nya planen har fortsatt",
+        "under hela året i nära dialog med flera",
+        "aktörer och har letts av Region",
+        "Gävleborg tillsammans med kommunerna,",
+        "Högskolan i Gävle och Trafikverket.",
+        "Nästa steg",
+        "Under nästa år ska planen antas av",
+        "regionfullmäktige efter en remissrunda.",
+    ]
+    n = normalize("\n".join(column) + "\n")
+    assert "letts av Region Gävleborg tillsammans med kommunerna, Högskolan i Gävle" in n.text
+    assert "\n\nNästa steg\n\nUnder nästa år" in n.text
