@@ -262,6 +262,10 @@ def _continues(prev: str, nxt: str) -> bool:
     return len(p.split()) >= 6 and not re.search(r"\d\s*(?:kr|kronor|tkr|mkr)?$", p, re.I)
 
 
+# a fact-box line: 'Projektägare: X', 'Associerade partner: A, B', 'Finansiär: Y' (a label, a colon, a value)
+_LABEL = re.compile(r"^([A-ZÅÄÖ][\wåäö-]{2,24}(?:\s[a-zåäö-]{2,15})?):\s+\S")
+
+
 def build_units(sentences: list[Sentence], name_of: dict[int, str]) -> list[Unit]:
     """Join sentence fragments and place resolved mentions at unit offsets."""
     units: list[Unit] = []
@@ -280,7 +284,7 @@ def build_units(sentences: list[Sentence], name_of: dict[int, str]) -> list[Unit
         inside = 0 <= s.start + lead - prev_end <= 1
         prev_end = s.start + len(s.text.rstrip())
         # a fragment that began inside a paragraph and ends without a full stop was cut by a line break
-        joined = cur is not None and (_continues(cur.text, text) or (
+        joined = cur is not None and not _LABEL.match(text) and (_continues(cur.text, text) or (
             mid_para and not _TERMINAL.search(cur.text) and not cur.text.rstrip().endswith(":")
             and not lexicon()[2].search(text[-40:])))
         mid_para = inside
@@ -1066,6 +1070,39 @@ def _table_rows(units: list[Unit], out: _Out) -> None:
 
 # ---------------------------------------------------------------------------------------- driver
 
+@lru_cache(maxsize=1)
+def _fact_labels() -> dict[str, str]:
+    data = json.loads(LEXICON.read_text(encoding="utf-8"))["fact_box"]
+    return {w.lower(): p for p, words in data.items() if not p.startswith("_") for w in words}
+
+
+def _fact_line(unit: Unit, ctx: _Ctx, out: _Out) -> None:
+    """Fact-box lines under a heading naming a project: 'Projektägare: X' (leads), 'Partner: A, B och C',
+    'Associerade partner: ...' (participatesIn), 'Finansiär: Y' (fundedBy)."""
+    if not ctx.topic or ctx.topic_age > 12:
+        return
+    labels = list(_LABEL_ANY.finditer(unit.text))
+    for k, lm in enumerate(labels):
+        pred = _fact_labels().get(lm.group(1).lower())
+        if not pred:
+            continue
+        stop = labels[k + 1].start() if k + 1 < len(labels) else len(unit.text)
+        prev_end = lm.end()
+        for m in unit.ms:
+            if not (lm.end() <= m.start < stop):
+                continue
+            if m.start > prev_end and not _SEP.match(unit.text[prev_end:m.start]):
+                break  # the list of the value ended ('Finansiär: X Om fonden ...')
+            prev_end = max(prev_end, m.end)
+            if pred == "fundedBy" and m.type in ("FundingSource", "Organisation"):
+                out.add(ctx.topic, "fundedBy", m.name, unit, m.start, "fact-box", 0.75)
+            elif pred in ("leads", "participatesIn") and m.type == "Organisation":
+                out.add(m.name, pred, ctx.topic, unit, m.start, "fact-box", 0.75)
+
+
+_LABEL_ANY = re.compile(r"(?:^|(?<=\s))([A-ZÅÄÖ][\wåäö-]{2,24}(?:\s[a-zåäö-]{2,15})?):\s")
+
+
 def _author(units: list[Unit]) -> str | None:
     """The organisation that writes the report: by far the most mentioned one."""
     c = Counter(m.name for u in units for m in u.ms if m.type == "Organisation")
@@ -1090,7 +1127,10 @@ def extract_relations(sentences: list[Sentence], name_of: dict[int, str]) -> lis
     _, anaphora, _, _ = lexicon()
     for u in units:
         projects = [m for m in u.ms if m.type == "Project"]
-        if u.heading:
+        label = _LABEL.match(u.text)
+        if label and not projects:
+            _fact_line(u, ctx, out)
+        if u.heading and not (label and not projects):  # a fact-box line keeps the section's project
             ctx.topic = projects[0].name if projects else None
             orgs = [m for m in u.ms if m.type == "Organisation"]
             ctx.topic_org = orgs[0].name if orgs and not projects else None

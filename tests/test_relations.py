@@ -320,3 +320,26 @@ def test_corpus_acceptance_facts():
     assert has("Region 10", "participatesIn", "VIGO") + has("Region 10", "participatesIn", "en vinnare i den gröna")
     misse = has("MISSE", "fundedBy", "ERUF")
     assert misse and any("ERUF" in r.evidence for r in misse)
+
+
+def test_fact_box_lines_under_a_project_heading():
+    t = triples("Fakta om [Sjöväg Syd|P]",
+                "Projektägare: [Kalmar kommun|O]",
+                "Partner: [Växjö kommun|O], [Linnéuniversitetet|O] och [Region Kronoberg|O]",
+                "Associerade partner: [Almi Syd|O]",
+                "Finansiär: [Tillväxtverket|O]",
+                "Om fonden [Regionalfonden|F] finns mer att läsa hos [Kalmar kommun|O].")
+    assert ("Kalmar kommun", "leads", "Sjöväg Syd") in t
+    for org in ("Växjö kommun", "Linnéuniversitetet", "Region Kronoberg", "Almi Syd"):
+        assert (org, "participatesIn", "Sjöväg Syd") in t
+    assert ("Sjöväg Syd", "fundedBy", "Tillväxtverket") in t
+    assert ("Sjöväg Syd", "fundedBy", "Regionalfonden") not in t
+
+
+def test_fact_box_labels_in_one_run_of_text():
+    t = triples("Fakta: [Sjöväg Syd|P]",
+                "Partner: [Växjö kommun|O], [Linnéuniversitetet|O] Projektperiod: 2026–2028 Finansiär: [Tillväxtverket|O] "
+                "Om [Regionalfonden|F] ska bidra.")
+    assert ("Linnéuniversitetet", "participatesIn", "Sjöväg Syd") in t
+    assert ("Sjöväg Syd", "fundedBy", "Tillväxtverket") in t
+    assert ("Sjöväg Syd", "fundedBy", "Regionalfonden") not in t
