@@ -385,6 +385,7 @@ class _Ctx:
     topic_age: int = 0  # sentences since the last heading
     author: str | None = None  # the organisation that writes the report
     topic_org: str | None = None  # organisation named by the current section heading
+    unknown: bool = False  # the current sentence's project is a name that is not a known entity
 
 
 class _Out:
@@ -570,6 +571,54 @@ _INDEFINITE_OBJECT = re.compile(r"^\s*(?:(?:även|också|bland annat|helt|delvis
                                 r"många|olika|några|ett antal|\d+)\s", re.I)
 
 
+_NOT_A_NAME = frozenset("""
+den det de denna detta dessa där här nu sedan under inom i på för med av genom efter vid från som även också
+dessutom numera tillsammans bland annat arbetet totalt samtidigt parallellt därför enligt utöver förutom vid
+alla flera många några vissa varje båda vi ni han hon man en ett hela samt och eller år redan fortsatt
+""".split())
+
+
+def _masked(unit: Unit, a: int, b: int) -> str:
+    """``unit.text[a:b]`` with the entity mentions blanked out."""
+    seg = list(unit.text[a:b])
+    for m in unit.ms:
+        for i in range(max(m.start, a), min(m.end, b)):
+            seg[i - a] = " "
+    return "".join(seg)
+
+
+def _unknown_name(segment: str, initial: bool) -> bool:
+    """Whether ``segment`` (mentions blanked) names something that is not a known entity: a capitalised
+    word ('Projektet Smart fjällby', 'testbädden Vinterlab'); at the start of a sentence (``initial``)
+    a capitalised word that is neither a function word nor a definite noun ('Landsbygdsservice i ...')."""
+    words = re.findall(r"[\wåäöÅÄÖ:+-]+", segment)
+    anaphora = lexicon()[1]
+    for i, w in enumerate(words):
+        if not w[0].isupper() or w.isdigit():
+            continue
+        low = w.lower()
+        if i == 0 and initial:
+            if low in _NOT_A_NAME or anaphora.fullmatch(w) or (len(low) > 5 and re.search(r"(?:et|en|na)$", low)):
+                continue
+            if len(words) == 1:
+                continue
+        return True
+    return False
+
+
+# an object that is a name not known as an entity: 'driver testbädden Vinterlab', 'leder Okänt'
+_OBJECT_NAME = re.compile(r"^\s*(?:(?:även|också|gemensamt|sedan\s+\d{4}|nu|den|det|de|nya|nytt|projektet|[a-zåäö-]+"
+                          r"(?:et|en|n))\s+){0,3}[A-ZÅÄÖ][\wåäöÅÄÖ-]*\s+(?:[A-ZÅÄÖa-zåäö][\wåäö-]*|\()|"
+                          r"^\s*(?:(?:även|också|gemensamt|den|det|de|[a-zåäö-]+(?:et|en|n))\s+){0,3}[A-ZÅÄÖ][\wåäö-]+\s*[.,]")
+_SUBJECT_END = re.compile(r",|\s(?:som|av|där|vilket|med|från)\s|\s(?:är|har|var|blev|ska|kan)\s")
+
+
+def _subject_np(segment: str) -> str:
+    """The first words of a clause up to its verb or a comma ('Okänt namn (ON)' of 'Okänt namn (ON) drivs ...')."""
+    m = _SUBJECT_END.search(segment)
+    return " ".join((segment[:m.start()] if m else segment).split()[:6])
+
+
 def _anaphor(text: str, tpos: int) -> bool:
     """An anaphoric noun phrase ('Plattformen', 'Projektet', 'Den') in the clause before ``tpos``."""
     rx = lexicon()[1]
@@ -655,6 +704,12 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                                   and (m.type in ("Strategy", "FundingSource") or frame.name in ("participate", "member"))
                                   and m.type not in theme_types for m in ms) or bool(notp.match(text[tend:])) \
                         or bool(_INDEFINITE_OBJECT.match(text[after_agents:after_agents + 30]))
+                    if not themes and not blocked and "Project" in theme_types and frame.name != "collaborate" \
+                            and not (ctx.topic and ctx.topic_age <= 1) \
+                            and _OBJECT_NAME.match(_masked(unit, after_agents, min(_clause_end(text, after_agents),
+                                                                                   after_agents + 60))):
+                        ctx.unknown = True  # 'X driver testbädden Okänt': the object is a name we do not know
+                        continue
                     if not themes and not blocked and "Project" in theme_types and frame.name != "collaborate":
                         prev = [m for m in ms if m.type == "Project" and m.end <= agents[0].start]
                         if prev:
@@ -687,6 +742,12 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                         themes = _pseudo(ctx.last_strategy, "Strategy", tpos, unit.line_at(tpos))  # "Strategin, som antogs av X"
                     anaphor = _anaphor(text, tpos)
                     indefinite = bool(_INDEFINITE.search(text, _clause_start(text, tpos), tpos))
+                    if not themes and "Project" in theme_types:
+                        cs = _clause_start(text, tpos)
+                        if not anaphor and not (ctx.topic and ctx.topic_age <= 1) \
+                                and _unknown_name(_subject_np(_masked(unit, cs, tpos)), cs == 0):
+                            ctx.unknown = True  # 'Okänt namn drivs av X': no other project's relation
+                            continue
                     if themes:
                         themes = [m for m in _chain_of(chs, themes[-1]) if m.type in theme_types]
                     elif "Project" in theme_types and earlier and not indefinite and (
@@ -1143,6 +1204,11 @@ def extract_relations(sentences: list[Sentence], name_of: dict[int, str]) -> lis
             ctx.last_strategy = strategies[-1].name
         elif u.heading:
             ctx.last_strategy = None
+        if ctx.unknown and not projects:  # 'Projektet ...' next refers to the unknown one
+            ctx.last_project, ctx.project_age, ctx.unknown = None, RECENT_UNITS + 1, False
+            if not u.heading:
+                ctx.topic = None
+        ctx.unknown = False
         if projects:
             ctx.last_project, ctx.project_age = projects[-1].name, 0
         else:

@@ -343,3 +343,17 @@ def test_fact_box_labels_in_one_run_of_text():
     assert ("Linnéuniversitetet", "participatesIn", "Sjöväg Syd") in t
     assert ("Sjöväg Syd", "fundedBy", "Tillväxtverket") in t
     assert ("Sjöväg Syd", "fundedBy", "Regionalfonden") not in t
+
+
+def test_unknown_project_name_takes_no_relations_of_another_project():
+    t = triples("Projektet [Fjällväg|P] har pågått i två år.",
+                "Okänd Satsning i Norr (OSN) drivs av [Storumans kommun|O] i samverkan med [Sorsele kommun|O].",
+                "Projektet finansieras av [Europeiska socialfonden|F].")
+    assert not {x for x in t if x[0] != "Projektet" and "Fjällväg" in x}
+
+
+def test_unknown_object_name_after_active_trigger():
+    t = triples("Projektet [Fjällväg|P] har pågått i två år.",
+                "[Mittuniversitetet|O] driver testbädden Snölabbet tillsammans med [Åre kommun|O].")
+    assert ("Mittuniversitetet", "leads", "Fjällväg") not in t
+    assert ("Åre kommun", "participatesIn", "Fjällväg") not in t
