@@ -184,9 +184,14 @@ def _model_span_ok(span) -> bool:
         return False  # a Strategy / FundingSource name names its kind ("...strategi", "...fonden", "Interreg ...")
     if not (text[0].isupper() or text[0].isdigit()):
         # lower-case names: "regional utvecklingsstrategi", "regionalfonden", "regionala utvecklingsnämnden"
-        if not (_ends_with_head(last.lower_, heads) or (span.label_ == "Organisation" and len(span) > 1
-                                                         and _ends_with_head(last.lower_, _LOWER_TAILS))):
+        definite_org = (span.label_ == "Organisation" and len(span) > 1 and last.lower_.endswith(("en", "et", "na"))
+                        and _ends_with_head(last.lower_, _LOWER_TAILS)
+                        and not any(t.lower_ in {"och", "eller"} for t in span))
+        if not (_ends_with_head(last.lower_, heads) or definite_org):
             return False
+    if (last.is_lower and span.label_ in ("Strategy", "FundingSource") and not _ends_with_head(last.lower_, heads)
+            and not any(t.lower_ in {"för", "om", "inom", "mot"} for t in span[1:-1])):
+        return False  # "Agenda 2030:s globala"; but "Fonden för en rättvis omställning"
     if last.is_lower and span.label_ in ("Organisation", "Project") and not _ends_with_head(last.lower_, tails):
         if not (last.lower_ == "län" and first.lower_ in {"länsstyrelsen", "region"}) and not (
                 span.label_ == "Project" and after_cue):
@@ -199,6 +204,9 @@ def _model_span_ok(span) -> bool:
     if key in places or key.rstrip("s") in places or (
             words and all(w in places or (w.endswith("s") and w[:-1] in places) for w in words)):
         return False  # a place ("Norra Sverige", "Jämtland Härjedalen")
+    if (len(span) == 2 and first.lower_.endswith("s") and first.lower_[:-1] in places and last.is_lower
+            and last.lower_.endswith(("er", "ar", "or"))):
+        return False  # a place's plural things: "Västerbottens kommuner", "Norrbottens aktörer"
     if len(span) > 1 and last.lower_.endswith("s") and last.lower_[:-1] in places:
         return False  # cut before the noun of a genitive: "Digital omställning i Västerbottens [industrier]"
     if len(span) >= 2 and first.lower_ in given and span[1].is_title:
