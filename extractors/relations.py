@@ -720,6 +720,12 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                         continue
                     _emit(out, frame, agents, themes, unit, tpos, ext, conf)
                     _with_partners(out, frame, agents, themes, unit, chs, tpos, tend, ext, conf)
+                    if frame.name == "member" and themes[-1].end > 0:
+                        # "medlem i X, som ..., och i Y": the coordinated 'och i' names another whole
+                        stop = min(_clause_end(text, themes[-1].end), themes[-1].end + 200)
+                        more = [m for m in ms if themes[-1].end < m.start < stop and m.type in theme_types
+                                and _AND_IN.search(text[max(0, m.start - 20):m.start])]
+                        _emit(out, frame, agents, more, unit, tpos, ext, conf - 0.1)
                 elif voice == "passive":
                     agents = [a for a in _extend(_after(ms, chs, text, tend, agent_types, max_gap=50), ms, chs, text)
                               if not _located(text, a)]
@@ -964,21 +970,30 @@ def _role_phrases(unit: Unit, chs, earlier: str | None, out: _Out) -> None:
 _V2_COLLAB = re.compile(r"(?<![\wåäö])(?:samverkar|samarbetar|samverkade|samarbetade|har samverkat|har samarbetat)\s+$", re.I)
 
 
+_AND_IN = re.compile(r"(?:,\s*|\s)(?:och|samt)\s+(?:även\s+|också\s+)?(?:i|av)\s+$", re.I)
 _SHARE = re.compile(r"^\s*\d{1,3}(?:[,.]\d+)?\s*(?:%|procent)", re.I)
 
 
 def _ownership_shares(unit: Unit, out: _Out) -> None:
-    """Ownership tables: 'Norrtåg AB   Region A 25 %, Region B 25 %' - the company is partOf each owner."""
+    """Ownership tables: 'Norrtåg AB   Region A 25 %, Region B 25 %' - the company is partOf each owner.
+
+    Rows run together in one unit ('Bolag A  Ägare 50 %, Ägare 50 % Bolag B  Ägare 60 %'): each owner
+    belongs to the last organisation before it that has no share."""
     text, ms = unit.text, unit.ms
-    owners = [m for m in ms if m.type == "Organisation" and _SHARE.match(text[m.end:m.end + 20])]
-    if not owners:
+    if "%" not in text and "procent" not in text:
         return
-    company = next((m for m in ms if m.type == "Organisation" and m.end <= owners[0].start
-                    and not _SHARE.match(text[m.end:m.end + 20])), None)
-    if company is None or owners[0].start - company.end > 60:
-        return
-    for o in owners:
-        out.add(company.name, "partOf", o.name, unit, company.start, "ownership-share", 0.8)
+    company: M | None = None
+    last_end = -1
+    for m in ms:
+        if m.type != "Organisation":
+            continue
+        if not _SHARE.match(text[m.end:m.end + 20]):
+            company, last_end = m, m.end
+            continue
+        if company is None or m.start - last_end > 60:
+            continue
+        out.add(company.name, "partOf", m.name, unit, company.start, "ownership-share", 0.8)
+        last_end = m.end
 
 
 def _v2_collaboration(unit: Unit, chs, out: _Out) -> None:

@@ -357,3 +357,19 @@ def test_unknown_object_name_after_active_trigger():
                 "[Mittuniversitetet|O] driver testbädden Snölabbet tillsammans med [Åre kommun|O].")
     assert ("Mittuniversitetet", "leads", "Fjällväg") not in t
     assert ("Åre kommun", "participatesIn", "Fjällväg") not in t
+
+
+def test_ownership_rows_run_together():
+    t = triples("Bolag Ägare och ägarandel [Tåg i Norr AB|O] [Region Ost|O] 50 %, [Region Väst|O] 50 % "
+                "[Flyg Syd AB|O] [Ekby kommun|O] 60 %, [Region Ost|O] 40 %")
+    assert ("Tåg i Norr AB", "partOf", "Region Ost") in t
+    assert ("Tåg i Norr AB", "partOf", "Region Väst") in t
+    assert ("Flyg Syd AB", "partOf", "Ekby kommun") in t
+    assert ("Flyg Syd AB", "partOf", "Region Ost") in t
+    assert ("Tåg i Norr AB", "partOf", "Ekby kommun") not in t
+
+
+def test_member_of_coordinated_wholes():
+    t = triples("[Region Ost|O] är medlem i [Nordkontoret|O], som bevakar EU-frågor i Bryssel, och i [Regionförbundet|O].")
+    assert ("Region Ost", "partOf", "Nordkontoret") in t
+    assert ("Region Ost", "partOf", "Regionförbundet") in t
