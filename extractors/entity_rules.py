@@ -156,10 +156,18 @@ _ORG_FORMS = [
     ("lansstyrelsen", re.compile(rf"\bLänsstyrelsen(?: i)? [{_UP}][\w\-]*\w(?: [{_UP}]\w+)?(?:s? län)?")),
     ("lansstyrelserna", re.compile(rf"\bLänsstyrelserna i [{_UP}]\w+")),
     ("lansstyrelserna-and", re.compile(rf"\bLänsstyrelserna i [{_UP}][a-zåäö]{{3,20}} och (?P<y>[{_UP}]\w+)")),
-    ("universitet", re.compile(rf"\b[{_UP}]\w+(?: [A-ZÅÄÖa-zåäö][a-zåäö]+a)? [Uu]niversitet\b")),
+    ("universitet", re.compile(rf"\b(?:[{_UP}][a-z]*[A-Z]\w*\s)?[{_UP}]\w+(?: [A-ZÅÄÖa-zåäö][a-zåäöø]+[ae])? [Uu]niversitet\b")),
+    # Nordic names end in their head word: "Trøndelag fylkeskommune", "Lapin ammattikorkeakoulu", "Sámi allaskuvla"
+    ("nordic", re.compile(rf"\b[{_UP}][\w\-]*\w(?:\s[{_UP}][\w\-]*\w)?\s(?:fylkeskommune|kommune|ammattikorkeakoulu|"
+                          rf"yliopisto|allaskuvla|liitto|høgskole|høgskule|universitetet|kunta|kaupunki)\b")),
+    ("nordic-word", re.compile(rf"\b[{_UP}][a-zäöå]{{3,}}(?:keskus|yliopisto|virasto|laitos)\b")),
+    # "Svenska ESF-rådet", "Europeiska turistforskningsinstitutet": an adjective + an agency compound
+    ("adj-agency", re.compile(rf"\b(?:[{_UP}][a-zåäö]+(?:ska|iska|a)\s)(?:[a-zåäö]{{4,}}|[{_UP}]{{2,}}\d?-)(?:institutet|myndigheten|"
+                              rf"kommittén|rådet|verket|förbundet|kansliet|akademien)\b(?!\s(?:för|i|mot)\s)")),
+    ("esf-radet", re.compile(rf"\b[{_UP}]{{2,}}-(?:rådet|institutet|kommittén|myndigheten)\b")),
     ("universitetssjukhus", re.compile(rf"\b[{_UP}]\w+ [Uu]niversitetssjukhus\b|\b[Uu]niversitetssjukhuset i [{_UP}]\w+")),
     ("ab", re.compile(rf"\b(?:[{_UP}][\w\-&.]*\w )(?:[{_UP}0-9][\w\-&.]*\w |och |& |i (?=[{_UP}])){{0,3}}AB\b")),
-    ("agency", re.compile(rf"\b[{_UP}][a-zåäö]{{2,}}(?:(?<![Nn]ät)verket|myndigheten|styrelsen|inspektionen|kansliet|förbundet|kammaren|institutet|ämbetet|kassan|förmedlingen|nämnden|(?<![Oo]m)rådet(?!\s(?:för|i|mot)\s)|delegationen|beredningen|fullmäktige|förvaltningen)\b(?:\s(?!Region\b|Länsstyrelsen\b|Under\b|Inom\b|Genom\b|Det\b|Den\b)[{_UP}][a-zåäö]\w+(?:\slän)?)?")),
+    ("agency", re.compile(rf"\b[{_UP}][a-zåäö]{{2,}}(?:(?<![Nn]ät)verket|myndigheten|styrelsen|inspektionen|kansliet|förbundet|kammaren|institutet|kommittén|ämbetet|kassan|förmedlingen|nämnden|(?<![Oo]m)rådet(?!\s(?:för|i|mot)\s)|delegationen|beredningen|fullmäktige|förvaltningen)\b(?:\s(?!Region\b|Länsstyrelsen\b|Under\b|Inom\b|Genom\b|Det\b|Den\b)[{_UP}][a-zåäö]\w+(?:\slän)?)?")),
     ("myndigheten-for", re.compile(r"\b(?:Myndigheten|Centrum|Institutionen|Centre|Centret|Institutet|Kommittén|Utredningen|Föreningen) (?:för|mot|for) ")),
     ("political-body", re.compile(r"\b(?:regionala |kommunala |[a-zåäö]+- och )?(?:[a-zåäö]{3,}nämnden|regionfullmäktige|regionstyrelsen|regionala utvecklingsförvaltningen|primärkommunala delegationen)\b")),
     ("statens", re.compile(r"\bStatens (?:[a-zåäö]+-? och )?[a-zåäö]{4,}(?:institut|verk|råd|museer|museum|nämnd|myndighet|kommitté)\w*")),
@@ -168,7 +176,7 @@ _ORG_FORMS = [
     ("visit", re.compile(rf"\bVisit [{_UP}]\w+")),
 ]
 _FUND_FORMS = [
-    ("interreg", re.compile(rf"\bInterreg(?:[ -](?:[{_UP}][\w\-–]*\w|and|NPA))+")),
+    ("interreg", re.compile(rf"\bInterreg(?:[ -](?:[{_UP}](?:(?!-(?:projekt|nätverk|samarbet|satsning|finansi))[\w\-–])*\w|and|NPA))+")),
     ("anslag", re.compile(r"\b[Aa]nslag(?:et)? \d:\d+(?: utgiftsområde \d+(?: [a-zåäö]+){0,2})?|\b\d:\d+-anslaget\b")),
     ("fonden", re.compile(r"\b(?:[Ee]uropeiska\s)?(?:[a-zåäö]+a\s)?(?:[A-ZÅÄÖ][a-zåäö]{3,}|[a-zåäö]{4,})fonde(?:n|rna)\b")),
     ("check", re.compile(r"\b[A-ZÅÄÖa-zåäö][a-zåäö]{3,}check(?:ar|arna|en)?\b")),
@@ -182,7 +190,10 @@ _STRAT_ADJ = (r"(?:(?:[Rr]egional[at]?|[Nn]ationell[at]?|[Gg]emensamm?a?|[Ll]än
 _STRAT_HEAD = (r"(?:[\w]+-\s(?:och|eller)\s)?[a-zåäöA-ZÅÄÖ][a-zåäö\-]{2,}(?:strategi|strategin|strategins|agenda|agendan|"
                r"agendans|handbok|handboken|visionen)")
 _STRAT_FORMS = [
-    ("x-strategi", re.compile(rf"(?:\b[{_UP}]\w+s\s|\b[{_UP}]{{2,}}:s\s)?(?:{_STRAT_ADJ})?{_STRAT_HEAD}\b(?:\s(?:för|i)\s[{_UP}][\w\-]*\w(?:\slän)?)?(?:\s\(?\d{{4}}\s?[–-]\s?\d{{4}}\)?)?")),
+    ("x-strategi", re.compile(rf"(?:\b[{_UP}]\w+s\s|\b[{_UP}]{{2,}}:s\s)?(?:{_STRAT_ADJ})?{_STRAT_HEAD}\b(?:\s(?:för|i)\s(?:smart\sspecialisering|[{_UP}][\w\-]*\w(?:\slän)?)(?:\s20[1-5]\d(?![\d\-–]))?)?(?:\s\(?\d{{4}}\s?[–-]\s?\d{{4}}\)?)?")),
+    # "<Land/Region>s (adj) strategi för ...": "Sveriges strategi för den arktiska regionen", "Finlands Arktiska strategi"
+    ("owner-strategi", re.compile(rf"\b(?P<owner>[{_UP}][a-zåäöø]+s)\s(?:[A-ZÅÄÖa-zåäö][a-zåäö]+(?:isk|iska|iskt|ala|a)\s){{0,2}}"
+                                  rf"[a-zåäö\-]*(?:strategi|agenda)\b(?P<comp>\s(?:för|i)\s(?:(?:den|det|de)\s)?)?")),
     ("x-for-y", re.compile(r"\b(?:[Rr]egional[at]?\s|[Gg]emensamm?a?\s|[Ll]änsgemensamm?a?\s|[Nn]ationell[at]?\s)?(?:[Ss]trategi|[Aa]genda|[Aa]gendan|[Hh]andlingsplan(?:en)?|[Rr]iktlinjer|[\w\-]{3,}(?<!projekt)(?<!arbets)(?<!aktivitets)(?<!tids)(?<!kommunikations)(?:plan|program))(?:\s\d{4})?\s(?:för|vid)\s")),
     ("x-plan", re.compile(rf"\b(?:[{_UP}]\w+s\s)?{_STRAT_ADJ}[a-zåäö\-]{{3,}}(?:plan|planen|program|programmet)\b(?:\s(?:för|i)\s[{_UP}][\w\-]*\w(?:\slän)?)?(?:\s\(?\d{{4}}\s?[–-]\s?\d{{4}}\)?)?")),
     ("plan-year", re.compile(rf"\b[{_UP}][a-zåäö]+(?:plan|program|agenda|strategi)\s\d{{4}}(?:\s?[–-]\s?\d{{4}})?\b")),
@@ -193,14 +204,17 @@ _STRAT_FORMS = [
 _NEEDS = {
     "region": ("region",), "kommun": ("kommun",), "lansstyrelsen": ("länsstyrelse",),
     "lansstyrelserna": ("länsstyrelse",), "lansstyrelserna-and": ("länsstyrelse",), "universitet": ("universitet",),
-    "universitetssjukhus": ("universitetssjukhus",), "sjukhus": ("sjukhus", "lasarett"), "ab": (" ab",),
+    "universitetssjukhus": ("universitetssjukhus",),
+    "nordic": ("kommune", "ammattikorkeakoulu", "yliopisto", "allaskuvla", "liitto", "høgskul", "høgskol", "universitetet", "kunta", "kaupunki"),
+    "nordic-word": ("keskus", "yliopisto", "virasto", "laitos"), "esf-radet": ("-rådet", "-institutet", "-kommittén", "-myndigheten"),
+    "adj-agency": ("institutet", "myndigheten", "kommittén", "rådet", "verket", "förbundet", "kansliet", "akademien"), "sjukhus": ("sjukhus", "lasarett"), "ab": (" ab",),
     "myndigheten-for": (" för ", " mot ", " for "), "political-body": ("nämnden", "fullmäktige", "regionstyrelsen",
                                                                          "förvaltningen", "delegationen"),
     "statens": ("statens",), "stiftelse": ("stiftelse", "förening", "förbund"),
     "stiftelse-suffix": ("stiftelse", "förening", "folkhögskola", "museum", "förbund", "riksorganisation"),
     "visit": ("visit",), "interreg": ("interreg",), "anslag": ("anslag",), "fonden": ("fonde",),
     "check": ("check",), "stipendium": ("stipendi",), "esf-plus": ("esf+",), "fund-programme": ("program",),
-    "x-strategi": ("strategi", "agenda", "handbok", "vision"),
+    "x-strategi": ("strategi", "agenda", "handbok", "vision"), "owner-strategi": ("strategi", "agenda"),
     "x-for-y": (" för ", " vid "), "x-plan": ("plan", "program"), "plan-year": ("plan", "program", "agenda", "strategi"),
     "named-plan": ("plan", "strategi", "agenda", "program"), "rus": ("rus", "ris", "rds"),
 }
@@ -213,7 +227,7 @@ _DEF_PROJECT = re.compile(
     r"initiativ|evenemang|arena|festival|mässa|träff|kluster|samverkansyta|utbildning|program|"
     r"förening|myndighet|organisation|företag|bolag|stiftelse|forskningscentrum|institut|center|centrum|"
     r"riskkapitalbolag|kompetenscentrum|inkubator|klusterorganisation|teater|museum))\b")
-_ADJ_RE = re.compile(r"(?:isk|iska|iskt|ell|ella|ellt|al|ala|alt|ig|iga|igt|bar|bara|lig|liga|ligt|full|fulla|ande|ende|ad|ade|ny|nya|nytt|gemensam|gemensamma|större|hållbar|hållbart|strategiskt)$")
+_ADJ_RE = re.compile(r"(?:isk|iska|iskt|ell|ella|ellt|al|ala|alt|ig|iga|igt|bar|bara|lig|liga|ligt|full|fulla|ande|ende|ad|ade|ny|nya|nytt|gemensam|gemensamma|större|hållbar|hållbart|strategiskt|smart)$")
 _TRAILING_CUE = re.compile(r"(?i)\b([a-zåäö\-]*(?:projektet|projekten|plattformen|nätverket|satsningen|initiativet|"
                            r"samarbetet|förstudien|mötesplatsen|mötesplatserna|konferensen|forumet|konsortiet|"
                            r"grupperingen|företaget|bolaget|föreningen|organisationen|initiativ))\s*[\"”“«]?\s*$")
@@ -590,12 +604,24 @@ class EntityRules:
                     if not e2:
                         continue
                     e = e2
+                elif rule == "owner-strategi":
+                    owner = m.group("owner")[:-1].lower()
+                    if owner not in lex.places and owner not in lex.counties:
+                        continue
+                    if m.group("comp"):
+                        e2 = self._scan_lower(text, m.end())
+                        e = e2 if e2 else m.start("comp")
+                        y = re.match(r"\s20[1-5]\d(?![\d\-–])", text[e:])
+                        if e2 and y:
+                            e += y.end()
                 elif rule == "named-plan":
                     word = m.group()
                     if s == 0 or text[s - 2:s].strip() in (".", "") or len(word) < 9 or word.lower() in lex.generic:
                         continue
                 elif rule == "x-plan" and not re.search(r"(?:för|i) [A-ZÅÄÖ]|\d{4}|[Rr]egional|[Nn]ationell|[Nn]orrländsk", text[s:e]):
                     continue
+                if rule in ("x-plan", "x-for-y") and re.search(r"\b(?:för|vid|i)\s[A-ZÅÄÖ]{2,}\d?\b(?![\w\-])", text[s:e]):
+                    continue  # "handlingsplan för RUS": an action plan of a strategy, not a strategy of its own
                 cands.append((s, e, "Strategy", {"named-plan": 3, "rus": 5}.get(rule, 4), rule))
         # cue phrases: "projektet X"
         for m in self.cue_re.finditer(text):
@@ -765,6 +791,9 @@ class EntityRules:
                 if nxt.lower() in self.lex.boundary or nxt.lower() in _GENERIC_COMPLEMENT:
                     break
                 end = words[i + 1].end()
+                if nxt[:1].isupper() and nxt.endswith("s") and i + 2 < len(words) and words[i + 2].group() == "län":
+                    end = words[i + 2].end()  # "i Jämtlands län"
+                    break
                 if _ADJ_RE.search(nxt.lower()) and i + 2 < len(words) and words[i + 2].group()[:1].islower() \
                         and words[i + 2].group().lower() not in self.lex.boundary:
                     end = words[i + 2].end()  # "för strategiskt lärande"
