@@ -103,6 +103,7 @@ _LOWER_NAME_HEADS = {
 _ROLES = {"chef", "enhetschef", "avdelningschef", "verksamhetschef", "direktör", "regiondirektör", "ordförande",
           "handläggare", "samordnare", "strateg", "utvecklingsstrateg", "kontaktperson", "ansvarig", "projektledare"}
 _SECTION_NUMBER = re.compile(r"\b\d+\.\d+\b")  # "Delmål 3.1", table and section numbers
+_LIST_PUNCT = re.compile(r"[,;/–—]|:(?![\w])")  # ":" inside a name ("Re:Industry", "EU:s") is fine
 # Words a model span must not start or end with: determiners, pronouns, prepositions.
 _BAD_EDGE = {"den", "det", "de", "denna", "detta", "dessa", "en", "ett", "som", "och", "eller", "i", "för",
              "med", "av", "till", "på", "om", "från", "under", "inom", "vid", "samt", "att", "mot", "över",
@@ -136,9 +137,14 @@ def _gazetteer_words() -> tuple[frozenset, frozenset]:
     return frozenset(places), frozenset(n.casefold() for n in lines("first_names.txt"))
 
 
+@lru_cache(maxsize=32)
+def _head_end_re(heads: tuple[str, ...]) -> re.Pattern:
+    return re.compile("(?:" + "|".join(map(re.escape, heads)) + r")(?:en|et|n|er|erna|ar|arna|na|s|e)?$")
+
+
 def _ends_with_head(word: str, heads: tuple[str, ...]) -> bool:
     """``word`` ends in one of ``heads``, maybe inflected: "strategin", "kommuner", "fonden"."""
-    return any(re.search(h + r"(?:en|et|n|er|erna|ar|arna|na|s|e)?$", word) for h in heads)
+    return bool(heads) and _head_end_re(heads).search(word) is not None
 
 
 _ACRONYM_COMPOUND = re.compile(r"^[A-ZÅÄÖ0-9/]{2,}-[a-zåäö]")
@@ -166,12 +172,10 @@ def _model_span_ok(span) -> bool:
         return False
     if last.is_punct and last.text not in {")", "+"}:
         return False
-    if any("\n" in t.text or t.is_space for t in span) or _SECTION_NUMBER.search(text):
-        return False
+    if "\n" in text or _SECTION_NUMBER.search(text) or _LIST_PUNCT.search(text):
+        return False  # line breaks, section numbers, lists, headings ("Västerbotten – En region")
     if sum(c.isalpha() for c in text) <= 2:
         return False  # "AI", "EU": too short to tell
-    if any(t.text in {",", "/", ";", "–", "—", ":"} for t in span):
-        return False  # lists, headings ("Västerbotten – En region")
     places, given = _gazetteer_words()
     prev = span.doc[span.start - 1] if span.start > 0 else None
     after_cue = prev is not None and any(h in prev.lower_ for h in _LOWER_TAILS)  # "projektet X"
