@@ -373,3 +373,18 @@ def test_member_of_coordinated_wholes():
     t = triples("[Region Ost|O] är medlem i [Nordkontoret|O], som bevakar EU-frågor i Bryssel, och i [Regionförbundet|O].")
     assert ("Region Ost", "partOf", "Nordkontoret") in t
     assert ("Region Ost", "partOf", "Regionförbundet") in t
+
+
+def test_co_funding_phrasings():
+    t = triples("Projektet [Havsväg|P] finansieras av [Regionalfonden|F].",
+                "[Region Ost|O] står för den nationella medfinansieringen.")
+    assert ("Havsväg", "fundedBy", "Region Ost") in t
+    t = triples("Om [Havsväg|P]",
+                "Den svenska medfinansieringen kommer från [Region Ost|O] och [Länsstyrelsen i Ostlän|O].")
+    assert ("Havsväg", "fundedBy", "Region Ost") in t
+    assert ("Havsväg", "fundedBy", "Länsstyrelsen i Ostlän") in t
+
+
+def test_disposes_of_a_fund_is_manages():
+    t = triples("[Region Ost|O] disponerade under året 50 miljoner kronor ur [anslaget 1:1|F=1:1-anslaget].")
+    assert ("Region Ost", "manages", "1:1-anslaget") in t
