@@ -251,7 +251,7 @@ _IS_A_PROJECT = re.compile(r"\s(?:är|var)\s(?:ett|en)\s(?:[\w\-]+\s){0,2}?[\w\-
                            r"samverkansplattform|plattform|mötesplats|forum|konferens|satsning|festival|arena)\w*\b")
 _NOT_NAME_WORDS = {"antal", "andel", "delmål", "status", "utfall", "prognos", "budget", "exempel", "urval", "insatser", "aktiviteter", "resultat", "uppföljning", "inledning", "bakgrund",
                    "sammanfattning", "analys", "mål", "indikatorer", "fasta", "samverkansytor", "förvaltningsberättelse",
-                   "bilaga", "bilagor", "innehåll", "tabell", "figur", "diagram", "källa", "kommentar", "kommentarer"}
+                   "bilaga", "bilagor", "innehåll", "projektägare", "beviljat", "belopp", "summa", "stödmottagare", "tabell", "figur", "diagram", "källa", "kommentar", "kommentarer"}
 _ORG_DESC = re.compile(r"\b(?:förening|organisation|företag|bolag|myndighet|stiftelse|[\w]*centrum|[\w]*center|institut|"
                        r"kommunalförbund|branschorganisation|intresseorganisation|inkubator|aktör|enhet|avdelning)\w*", re.I)
 
@@ -341,6 +341,16 @@ _VERBISH_STRONG = re.compile(r"(?:ades|ats|erats|its|tts|ts|des|dde|ddes|ckas|ra
 _MUNI_LIST = re.compile(rf"(?:[{_UP}][\w\-]+(?:\s[{_UP}]\w+)?,\s)*[{_UP}][\w\-]+(?:\s[{_UP}]\w+)?,?\s(?:och|samt|&)\s[{_UP}][\w\-]+(?:\s[{_UP}]\w+)?")
 
 
+_GRANT_HEADER = re.compile(r"\b(?:Projekt|Projektnamn|Insats)\s+(?:Projektägare|Stödmottagare|Sökande|Huvudman|Ägare)\s+"
+                           r"(?:Beviljat|Beviljade|Belopp|Stöd|Bidrag|Kronor|Tkr|Summa)", re.I)
+_GRANT_ROW = re.compile(r"(?P<cells>[A-ZÅÄÖ][^\n]*?[\w)])\s+\d{1,3}(?:[ \u00a0]\d{3})*(?:,\d+)?(?:\s*(?:kr|tkr|mkr|kronor))?(?:\s|$)")
+_ACR_VERB = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<name>[{_UP}][\w\-]+(?:\s[\w\-–]+){{0,7}}?)\s\((?P<acr>{_ACR})\)\s"
+                       r"(?:drivs|drevs|startar|startade|startades|genomförs|genomfördes|pågår|pågick|syftar|finansieras|"
+                       r"finansierades|leds|leddes|har\sbeviljats|beviljades|avslutades|är\sett\s(?:[\w\-]+\s)?projekt)\b")
+_TABLE_HEADER_WORDS = {"projektägare", "beviljat", "beviljade", "belopp", "summa", "stödmottagare", "sökande", "huvudman"}
+_BRANCH_WORDS = {"Mitt", "Nord", "Syd", "Öst", "Väst", "Norr", "Norra", "Södra", "Östra", "Västra", "Mellersta"}
+_GAZ_TAIL = re.compile(r"(?P<tail>(?:\s[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?){1,2})?(?P<ab>\sAB\b)?"
+                       r"(?!\s(?:kommun|kommuns|län|läns|universitet|region|stad)\b)(?<=\w)")
 _CLAUSE_WORD = re.compile(r"\b(?:är|var|som|att|har|hade|ska|kommer|kan|blev|bli|blir|vilket|där)\b")
 _ACR_DASH = re.compile(rf"(?:^|(?<=\n))(?P<acr>{_ACR})\s[–\-]\s(?P<long>{_CHAIN})")
 _PAREN_ACR = re.compile(rf"\s\((?P<acr>{_ACR})\)")
@@ -507,6 +517,8 @@ class EntityRules:
             return False
         if not any(c.isalpha() for c in name) or nl in _ACR_STOP:
             return False
+        if nl.split()[0] in _TABLE_HEADER_WORDS:
+            return False  # a table's header row ("Projektägare  Beviljat belopp")
         return True
 
     def _classify(self, name: str, default: str | None = None) -> str | None:
@@ -522,6 +534,19 @@ class EntityRules:
             for key, s, e in matcher(doc):
                 span = doc[s:e]
                 cands.append((span.start_char, span.end_char, doc.vocab.strings[key], 5, rule))
+        # a known organisation + a county/branch tail or "AB": "Ung Företagsamhet Västernorrland", "Almi X Mitt AB"
+        for cs, ce, lab, _, _ in list(cands):
+            if lab != "Organisation" or text[cs:ce].split()[0] in ("Region", "Länsstyrelsen"):
+                continue
+            m = _GAZ_TAIL.match(text, ce)
+            if not m or text[ce - 1:ce] == "s" and not m.group("ab"):
+                continue
+            ws = m.group("tail").split() if m.group("tail") else []
+            if any(w.lower() not in lex.counties and w.lower() not in lex.places and w not in _BRANCH_WORDS for w in ws):
+                continue
+            if ws and text[cs:ce].split()[-1].lower() in lex.places:
+                continue
+            cands.append((cs, m.end(), "Organisation", 5, "gaz-tail"))
         for matcher in (self.pat_phrases, self.pat_tokens) if len(self.pat_tokens) else (self.pat_phrases,):
             for key, s, e in matcher(doc):
                 k = doc.vocab.strings[key]
@@ -535,6 +560,11 @@ class EntityRules:
                 s, e = m.span("y") if "y" in rx.groupindex else m.span()  # the named part only
                 if rule == "kommun" and text[s:e].split()[0] in ("Varje", "Den", "Denna", "En", "Ett", "Alla", "Vilken"):
                     continue
+                if rule in ("ab", "nordic", "adj-agency") and " " in text[s:e]:
+                    first = text[s:e].split()[0]
+                    if rule == "ab" and first.lower() in lex.places and text[max(0, s - 2):s] == "i " or \
+                            first.lower() in lex.boundary or first.lower() in _SENT_WORDS:
+                        s += len(first) + 1  # "material i Örnsköldsvik Processum AB", "Både X fylkeskommune"
                 if rule == "myndigheten-for":
                     e = self._scan_lower(text, e)
                     if not e:
@@ -734,6 +764,19 @@ class EntityRules:
                 if self._name_ok(name) and name.split()[0].lower() not in lex.boundary:
                     a = m.start("items") + x.start()
                     cands.append((a, a + len(name), etype, 3, "cue-list"))
+        if "(" in text:
+            for m in _ACR_VERB.finditer(text):  # "Kompetenslyft besöksnäring X (KOBE) drivs av ...": a project
+                name = m.group("name")
+                words = name.split()
+                if words[0].lower() in lex.boundary or words[0].lower() in _SENT_WORDS or not self._name_ok(name) \
+                        or words[0].lower().endswith(self.cue_tails):
+                    continue
+                if head_type(name, lex) not in (None, "Project") or words[0] in ("Region", "Länsstyrelsen"):
+                    continue
+                if _CLAUSE_WORD.search(name) or any(w[:1].isdigit() for w in words):
+                    continue
+                cands.append((*m.span("name"), "Project", 3, "acr-verb"))
+                cands.append((*m.span("acr"), "Project", 3, "acr-verb"))
         cands.extend(self._acronyms(text, cands))
         cands.extend(self._lists(text, cands))
         for m in _X_IN_COUNTY.finditer(text):  # "Film i Västerbotten", "Folktandvården i Norrbotten"
@@ -874,6 +917,33 @@ class EntityRules:
                 out.append((*m.span("acr"), hit[0], 3, "acr"))
         return out
 
+    def _grant_row(self, text: str, cands):
+        """One row of a grant table, or None when ``text`` is no row: the project cell (Project)
+        is what comes before the owner cell (an Organisation a rule found) and the granted sum."""
+        m = _GRANT_ROW.match(text)
+        if not m:
+            return None
+        cells = m.group("cells").rstrip()
+        owners = [(cs, ce, pr) for cs, ce, lab, pr, _ in cands if lab == "Organisation" and pr >= 3 and ce == len(cells)
+                  and cs > 0]
+        if not owners:
+            return []
+        o_start = min(owners, key=lambda o: (-o[2], o[0]))[0]
+        proj = cells[:o_start].rstrip()
+        out = []
+        acr = re.search(rf"\s\((?P<acr>{_ACR})\)$", proj)
+        if acr:
+            out.append((*(acr.span("acr")), "Project", 5, "grant-table"))
+            proj = proj[:acr.start()]
+        if len(proj) >= 3 and proj[:1].isupper() and proj.lower() not in self.lex.generic and \
+                not any(w.lower() in _NOT_NAME_WORDS for w in proj.split()) and self._name_ok(proj):
+            out.append((0, len(proj), "Project", 5, "grant-table"))
+        tail = re.search(rf"\((?P<acr>{_ACR})\)\s*$", text[m.end("cells"):])
+        if tail and not acr:  # the project's acronym wrapped under the row: "... 2 400 000 (ACR)"
+            a = m.end("cells") + tail.start("acr")
+            out.append((a, a + len(tail.group("acr")), "Project", 5, "grant-table"))
+        return out
+
     def _lists(self, text: str, cands):
         """Coordinations "A, B och C": names listed with a typed name share its type."""
         out = []
@@ -952,7 +1022,7 @@ class EntityRules:
                 words = words[:-1]
             if not words:
                 continue
-            if any(_COMPOUND_NOUN.search(w) for w in words):
+            if any(_COMPOUND_NOUN.search(w) for w in words) or any(w.lower() in _TABLE_HEADER_WORDS for w in words):
                 continue
             name = " ".join(words)
             nl = name.lower()
@@ -1027,6 +1097,7 @@ class EntityRules:
         """Like __call__, with one paragraph of look-behind and look-ahead (for :meth:`_context`)."""
         prev_text = ""
         buf = None
+        self._in_table = False
         for doc in stream:
             text = doc.text  # Doc.text joins every token: compute it once
             if buf is not None:
@@ -1035,6 +1106,7 @@ class EntityRules:
             buf = (doc, text)
         if buf is not None:
             yield self._apply(buf[0], prev_text, "", buf[1])
+        self._in_table = False
 
     def __call__(self, doc: Doc) -> Doc:
         return self._apply(doc, "", "")
@@ -1044,6 +1116,15 @@ class EntityRules:
         cands = self.find(doc, text)
         if prev or nxt:
             cands.extend(self._context(text, prev, nxt))
+        # grant tables: after a header row "Projekt  Projektägare  Beviljat", each row is project cell, owner cell, sum
+        if getattr(self, "_in_table", False):
+            row = self._grant_row(text, cands)
+            if row is None:
+                self._in_table = False
+            else:
+                cands.extend(row)
+        if _GRANT_HEADER.search(text):
+            self._in_table = True
         spans = [(MODEL_PRIORITY, len(e), e) for e in doc.ents] if _has_ents(doc) else []
         # a name form that extends a gazetteer name of its type ("Regional kulturplan för X") wins over it
         # and so does one that starts with an owner's genitive ("EU:s innovationsstrategi")

@@ -146,6 +146,12 @@ def _places() -> set[str]:
     return load_lexicon().places
 
 
+def _subsequence(letters: str, initials: str) -> bool:
+    """The initials appear in ``letters`` in order ("sdt" in "skodit")."""
+    it = iter(letters)
+    return bool(initials) and all(c in it for c in initials)
+
+
 def _initials(name: str) -> str:
     return "".join(w[0] for w in re.findall(r"[\w]+", name) if w[0].isupper() or w[0].isdigit()).lower()
 
@@ -293,6 +299,14 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
             for t, kd in keys_by_type.items():
                 a = kd.get(entity_key(acr, t)) or kd.get(norm_key(acr))
                 lf = kd.get(entity_key(long_form, t))
+                if a and not lf and t == "Project":
+                    # a table row "Long name  Owner  2 400 000 (ACR)": the longest name of the type that begins
+                    # the long form and whose initials spell the acronym in order
+                    lk = entity_key(long_form, t)
+                    starts = [k for k in kd if len(k) >= 6 and lk.startswith(k + " ")
+                              and _subsequence(re.sub(r"[^a-zåäö]", "", acr.lower()), "".join(w[0] for w in k.split()))]
+                    if starts:
+                        lf = kd[max(starts, key=len)]
                 if a and lf and a != lf:
                     union(lf, a)
     # mentions side by side as "Long Name (ACR)" or "ACR (Long Name)"

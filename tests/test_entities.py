@@ -167,3 +167,56 @@ def test_reports_written_for_the_tests(name, expected, monkeypatch):
     assert not any(e.name in people or set(e.aliases) & people for e in res.entities)
     places = {"Luleå", "Boden", "Piteå", "Umeå"}
     assert not any(e.name in places for e in res.entities)
+
+
+def test_nordic_and_agency_compound_names(nlp):
+    found = ents(nlp, "I projektet deltar Nordlands fylkeskommune, Oulun ammattikorkeakoulu och Pohjois yliopisto. "
+                      "Stödet förvaltas av Svenska FRO-rådet och Nordiska fiskeforskningsinstitutet, "
+                      "med data från Metsäkeskus.")
+    assert ("Nordlands fylkeskommune", "Organisation") in found
+    assert ("Oulun ammattikorkeakoulu", "Organisation") in found
+    assert ("Pohjois yliopisto", "Organisation") in found
+    assert ("Svenska FRO-rådet", "Organisation") in found
+    assert ("Nordiska fiskeforskningsinstitutet", "Organisation") in found
+    assert ("Metsäkeskus", "Organisation") in found
+
+
+def test_company_tail_after_known_organisation(nlp):
+    found = ents(nlp, "Rådgivningen sköts av Almi Företagspartner Nord AB och Ung Företagsamhet Gävleborg.")
+    assert ("Almi Företagspartner Nord AB", "Organisation") in found
+    assert ("Ung Företagsamhet Gävleborg", "Organisation") in found
+
+
+def test_owner_genitive_and_dated_strategies(nlp):
+    found = ents(nlp, "Insatsen bidrar till Norges strategi för den nordliga regionen, Islands Nordiska strategi "
+                      "och Regional utvecklingsstrategi för Gävleborg 2035. Arbetet följer Dalarnas "
+                      "innovationsstrategi för smart specialisering. Styrelsen antog en ny handlingsplan för RUS.")
+    assert ("Norges strategi för den nordliga regionen", "Strategy") in found
+    assert ("Islands Nordiska strategi", "Strategy") in found
+    assert ("Regional utvecklingsstrategi för Gävleborg 2035", "Strategy") in found
+    assert ("Dalarnas innovationsstrategi för smart specialisering", "Strategy") in found
+    assert not any("handlingsplan" in t for t, _ in found)
+
+
+def test_interreg_project_cue_and_acronym_verb(nlp):
+    found = ents(nlp, "Högskolan deltar i Interreg Baltic-projektet Coastal Heat Link. "
+                      "Digital hälsa i glesbygd (DIGHG) drivs av kommunen. Hon leder testbädden Kallhamn.")
+    assert ("Coastal Heat Link", "Project") in found
+    assert not any(lab == "FundingSource" and "Heat" in t for t, lab in found)
+    assert ("Digital hälsa i glesbygd", "Project") in found
+    assert ("DIGHG", "Project") in found
+    assert ("Kallhamn", "Project") in found
+
+
+def test_grant_table_rows(nlp):
+    paras = ["Tabell 2 Beviljade medel ur anslaget",
+             "Projekt Projektägare Beviljat",
+             "Fjällnära cykelleder Malå kommun 300 000",
+             "Solel på gårdar i Nordmaling Solbyn Energi AB 1 200 000",
+             "Något annat stycke."]
+    docs = list(nlp.pipe(paras))
+    assert ("Fjällnära cykelleder", "Project") in {(e.text, e.label_) for e in docs[2].ents}
+    row = {(e.text, e.label_) for e in docs[3].ents}
+    assert ("Solel på gårdar i Nordmaling", "Project") in row
+    assert ("Solbyn Energi AB", "Organisation") in row
+    assert not any(e.text.startswith("Projektägare") or "Beviljat" in e.text for e in docs[1].ents)

@@ -73,3 +73,10 @@ def test_county_board_coordination():
     i = text.index("Gotland")
     ents = resolve([m("Gotland", "Organisation", i)], text)
     assert [e.name for e in ents] == ["Länsstyrelsen Gotland"]
+
+
+def test_table_acronym_joins_the_project_cell():
+    text = "Fjällnära cykelleder Malå kommun 300 000 (FJÄCY)\nFJÄCY växer."
+    ms = [m("Fjällnära cykelleder", "Project", 0), m("FJÄCY", "Project", 41), m("FJÄCY", "Project", 48)]
+    ents = resolve(ms, text)
+    assert [(e.name, e.aliases) for e in ents] == [("Fjällnära cykelleder", ["FJÄCY"])]
