@@ -384,6 +384,7 @@ class _Ctx:
     last_strategy: str | None = None  # the strategy mentioned last (for "Strategin ...")
     topic_age: int = 0  # sentences since the last heading
     author: str | None = None  # the organisation that writes the report
+    region: str | None = None  # the regional authority mentioned most ('Regionen ansvarar för ...')
     topic_org: str | None = None  # organisation named by the current section heading
     unknown: bool = False  # the current sentence's project is a name that is not a known entity
 
@@ -475,7 +476,13 @@ def _agents_before(ms, chs, text, tpos, types, max_gap=90, relative=False) -> li
     if not cands:
         return []
     last = cands[-1]
+    while len(cands) >= 2 and cands[-2].type == last.type == "Organisation" and \
+            re.fullmatch(r"\s*(?:vid|hos)\s+", text[cands[-2].end:last.start]):
+        cands = cands[:-1]  # "Centret vid Universitetet driver ...": the unit is the subject
+        last = cands[-1]
     gap = text[last.end:tpos]
+    if re.search(r",\s*(?:och|men|samt)\s+(?:i\s+)?(?:det|den|dem|detta)\s", gap):
+        return []  # "P leds av X, och i det deltar A och B": a new clause with its own subject
     if relative and _RELATIVE.search(gap) and not re.match(r"^[\s,]*(?:som|där)\b", gap):
         return []  # "X söker aktörer som driver ...": the verb's subject is the noun before 'som'
     return [m for m in _chain_of(chs, last) if m.start >= cs]
@@ -520,7 +527,10 @@ def _after(ms, chs, text, pos, types, max_gap=60, stop=None) -> list[M]:
 
 
 _PREP_END = re.compile(r"(?<![\wåäö])(?:i|för|med|av|till|på|om|inom|från|mellan|vid|hos)\s*$", re.I)
-_V2_GAP = re.compile(r"^\s*(?:(?:även|också|nu|sedan \d{4}|bland annat|dessutom|numera|fortsatt|aktivt|gemensamt)\s+)*$", re.I)
+_V2_GAP = re.compile(r"^\s*(?:(?:även|också|nu|sedan \d{4}|bland annat|dessutom|numera|fortsatt|aktivt|gemensamt)\s+)*"
+                     r"(?:(?:länets|regionens|samtliga|alla|de|följande|flera)\s+(?:[\wåäö]+\s+){0,2}?(?:kommuner|kommunerna|"
+                     r"lärosäten|lärosätena|aktörer|aktörerna|partner|partnerna|parter|organisationer|företag|företagen)"
+                     r"\s*:?\s*)?$", re.I)
 _PARTNER = re.compile(r"(?<![\wåäö])(?:tillsammans med|i samverkan med|i samarbete med|i nära samarbete med|"
                       r"i partnerskap med|ihop med|jämte)\s", re.I)
 _PARTNER_LINK = re.compile(r"(?<![\wåäö])(?:samverkan|samarbete|tillsammans|dialog|partnerskap)\s+med(?![\wåäö])", re.I)
@@ -661,7 +671,8 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                 ext = f"{frame.name}-{voice}"
                 if voice == "active":
                     inf, inf_before, notp = infinitives()
-                    if _DETERMINER_BEFORE.search(text[max(0, tpos - 12):tpos]):
+                    if _DETERMINER_BEFORE.search(text[max(0, tpos - 12):tpos]) and not \
+                            re.search(r"(?<![\wåäö])(?:i|på|av|med|inom|för)\s+(?:det|den|dessa|denna)\s+$", text[max(0, tpos - 16):tpos], re.I):
                         continue  # "de två etablerade centrumen": a participle used as an adjective
                     if frame.name in ("lead", "own", "participate") and inf.search(hit.group(0)) \
                             and not inf_before.search(text[max(0, tpos - 60):tpos]):
@@ -683,10 +694,21 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                         after_agents = v2[-1].end
                     else:
                         after_agents = tend
+                    if not agents and frame.name == "collaborate" and earlier and \
+                            _ANAPHOR_PROJECT.search(text, _clause_start(text, tpos), tpos):
+                        # "Projektet genomförs tillsammans med A och B": partners of that project, no collaboration
+                        ce = _clause_end(text, tend)
+                        for m in ms:
+                            if m.type == "Organisation" and tend <= m.start < ce and not _place_like(text, m):
+                                out.add(m.name, "participatesIn", earlier, unit, tpos, "partner-anaphor", 0.6)
+                        continue
                     if not agents and frame.name == "collaborate":
                         # "Samverkan sker med X", "I samverkan med X har ...": the report's author
                         if len(text[_clause_start(text, tpos):tpos].split()) <= 4:
                             agents, conf = _pseudo(ctx.author, "Organisation", tpos, unit.line_at(tpos)), 0.5
+                    if not agents and frame.name in ("responsible", "manage") and ctx.region \
+                            and re.fullmatch(r"\s*Regionen\s+(?:har\s+|även\s+|också\s+)*", text[_clause_start(text, tpos):tpos]):
+                        agents, conf = _pseudo(ctx.region, "Organisation", tpos, unit.line_at(tpos)), 0.6  # "Regionen ansvarar för"
                     if not agents:
                         continue
                     if frame.name == "collaborate":  # every organisation after the trigger in the clause
@@ -699,6 +721,19 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                             first = next((m for m in ms if m.start >= after_agents and m not in agents), None)
                             if first is not None and first.type not in theme_types:
                                 themes = []
+                    if not themes and agents and agents[0].end > 0:
+                        rel_som = re.search(r",?\s*som\s+$", text[max(0, agents[0].start - 8):agents[0].start])
+                        before = [m for m in ms if m.end <= agents[0].start - (len(rel_som.group(0)) if rel_som else 0)]
+                        if rel_som and len(before) >= 2 and re.fullmatch(r"\s*\(", text[before[-2].end:before[-1].start]) \
+                                and before[-2].type == before[-1].type:
+                            before = before[:-1]  # the name, not its acronym in parentheses
+                        if rel_som and before and before[-1].type in theme_types and before[-1].type != "Project" and \
+                                re.fullmatch(r"[\s)]*(?:\([^()]{1,40}\)\s*)?", text[before[-1].end:agents[0].start
+                                                                                     - len(rel_som.group(0))]):
+                            themes = [before[-1]]  # "Regional utvecklingsstrategi (RUS), som Region X antog 2020"
+                    if not themes and "Strategy" in theme_types and ctx.last_strategy and \
+                            re.match(r"\s*(?:strategin|planen|agendan|handlingsplanen|den)(?![\wåäö])", text[after_agents:]):
+                        themes = _pseudo(ctx.last_strategy, "Strategy", after_agents, unit.line_at(tpos))  # "ansvarar för strategin"
                     themes = [t for t in themes if t not in agents]
                     blocked = any(tend <= m.start <= after_agents + 40 and m not in agents
                                   and (m.type in ("Strategy", "FundingSource") or frame.name in ("participate", "member"))
@@ -720,6 +755,12 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                         continue
                     _emit(out, frame, agents, themes, unit, tpos, ext, conf)
                     _with_partners(out, frame, agents, themes, unit, chs, tpos, tend, ext, conf)
+                    if frame.name == "responsible":  # "följer upp den tillsammans med X": X shares the task
+                        ce = _clause_end(text, tend)
+                        for ppos, partners in _partners(unit, chs):
+                            if tend <= ppos < ce and ppos - tend <= 120:
+                                _emit(out, frame, [p for p in partners if p not in agents], themes, unit, ppos,
+                                      ext + "-partner", conf - 0.1)
                     if frame.name == "member" and themes[-1].end > 0:
                         # "medlem i X, som ..., och i Y": the coordinated 'och i' names another whole
                         stop = min(_clause_end(text, themes[-1].end), themes[-1].end + 200)
@@ -1061,6 +1102,7 @@ def _adjacency(unit: Unit, out: _Out) -> None:
             out.add(a.name, "responsibleFor", b.name, unit, a.start, "participle", 0.7)  # "den av X antagna S"
         if a.type == "Organisation" and b.type == "Organisation" and _VID.match(gap):
             out.add(a.name, "partOf", b.name, unit, a.start, "unit-of", 0.7)
+            out.claimed.add(b.name)  # "X vid Mittuniversitetet": the university is where X is, not a participant
         surface = text[a.start:a.end]
         suffix = re.match(r":?s(?=\s)", gap)  # genitive outside the mention: "[Vinnova]s initiativ"
         ggap = gap[suffix.end():] if suffix else gap
@@ -1195,6 +1237,8 @@ def extract_relations(sentences: list[Sentence], name_of: dict[int, str]) -> lis
     units = build_units(sentences, name_of)
     out = _Out()
     ctx = _Ctx(author=_author(units))
+    regions = Counter(m.name for u in units for m in u.ms if m.type == "Organisation" and m.name.startswith("Region "))
+    ctx.region = regions.most_common(1)[0][0] if regions else None
     out.surfaces = {u.text[m.start:m.end].lower(): m.name for u in units for m in u.ms
                     if m.type in ("FundingSource", "Organisation")}
     orgs = {u.text[m.start:m.end].lower(): m.name for u in units for m in u.ms if m.type == "Organisation"}

@@ -388,3 +388,39 @@ def test_co_funding_phrasings():
 def test_disposes_of_a_fund_is_manages():
     t = triples("[Region Ost|O] disponerade under året 50 miljoner kronor ur [anslaget 1:1|F=1:1-anslaget].")
     assert ("Region Ost", "manages", "1:1-anslaget") in t
+
+
+def test_anaphoric_forum_and_municipality_list():
+    t = triples("Arbetet fortsätter i [Ostforum|P].",
+                "Forumet leds av [Region Ost|O], och i det deltar länets kommuner [Ekby|O=Ekby kommun], "
+                "[Aby|O=Aby kommun] och [Bby|O=Bby kommun].")
+    assert ("Region Ost", "leads", "Ostforum") in t
+    for k in ("Ekby kommun", "Aby kommun", "Bby kommun"):
+        assert (k, "participatesIn", "Ostforum") in t
+        assert (k, "participatesIn", "Ostforum") in t
+    assert ("Region Ost", "participatesIn", "Ostforum") in t
+
+
+def test_responsible_relative_clause_and_strategy_anaphor():
+    t = triples("Medlen ska bidra till [Regional utvecklingsstrategi för Ostlän 2030|S] ([RUS|S=RUS-kort]), "
+                "som [Region Ost|O] antog 2020.")
+    assert ("Region Ost", "responsibleFor", "Regional utvecklingsstrategi för Ostlän 2030") in t
+    t = triples("[Region Ost|O] har ansvaret för regional utveckling.",
+                "[Ostlänets innovationsstrategi|S] pekar ut tre områden.",
+                "Regionen ansvarar för strategin och följer upp den tillsammans med [Ostuniversitetet|O].")
+    assert ("Region Ost", "responsibleFor", "Ostlänets innovationsstrategi") in t
+    assert ("Ostuniversitetet", "responsibleFor", "Ostlänets innovationsstrategi") in t
+
+
+def test_partners_of_an_anaphoric_project_do_not_collaborate_with_the_author():
+    t = triples("[Region Ost|O] [Region Ost|O] [Region Ost|O] [Region Ost|O] [Region Ost|O] följer upp.",
+                "[Skogsprojektet Ost|P] utvecklar en modell.",
+                "Projektet genomförs tillsammans med [Skogsbolaget|O] och [Sågverket|O].")
+    assert ("Skogsbolaget", "participatesIn", "Skogsprojektet Ost") in t
+    assert not {x for x in t if x[1] == "collaboratesWith"}
+
+
+def test_unit_of_is_no_participant():
+    t = triples("[Testcentret|O] vid [Ostuniversitetet|O] driver projektet [Snölabb|P].")
+    assert ("Testcentret", "leads", "Snölabb") in t
+    assert ("Ostuniversitetet", "participatesIn", "Snölabb") not in t
