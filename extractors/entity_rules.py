@@ -274,7 +274,10 @@ _LIST = re.compile(rf"(?<![\w\-])(?:{_ITEM})(?:,\s(?:{_ITEM}))*(?:,?\s(?:och|sam
                    rf"(?:,\s(?:{_ITEM})){{1}},?(?=\s*$))(?![\w\-])")
 _BEFORE_NAME = re.compile(r"(?<![\w\-])(?P<cue>[^\W\d][\w\-]*)\s+[\"”“«']?(?=[A-ZÅÄÖÉÜ0-9])")
 _SM_EVENT = re.compile(r"\b(?:SM|NM|EM|VM)\si\s[A-ZÅÄÖa-zåäö][a-zåäö]+\b")
-_COUNCIL_FOR = re.compile(r"\b(?:Rådet|Samrådet|Forumet|Forum|Nätverket|Nätverk|Delegationen|Expertgruppen|Expertgrupp|"
+_COUNCIL_FOR = re.compile(r"\b(?:(?:Strategiska|Strategiskt|Regionala|Regionalt|Nationella|Nationellt|Gemensamma|Gemensamt)\s"
+                          r"(?:rådet|råd|forumet|forum|nätverket|nätverk|gruppen|samrådet)|Strategirådet|"
+                          r"(?:[A-ZÅÄÖ]{2,}:s|[A-ZÅÄÖ][a-zåäö]{3,}s)\s(?:nätverk|forum|samråd)|"
+                          r"Rådet|Samrådet|Forumet|Forum|Nätverket|Nätverk|Delegationen|Expertgruppen|Expertgrupp|"
                           r"Gruppering|Grupperingen|Arbetsgruppen)\s(?:för|i|mot)\s(?=[a-zåäöA-ZÅÄÖ])")
 _PROJECT_HEAD = re.compile(
     r"(?<![\w\-])(?P<word>[A-ZÅÄÖ][\w\-]*(?:nätverk|nätverket|forum|forumet|träff|träffen|"
@@ -347,6 +350,10 @@ _GRANT_ROW = re.compile(r"(?P<cells>[A-ZÅÄÖ][^\n]*?[\w)])\s+\d{1,3}(?:[ \u00a
 _ACR_VERB = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<name>[{_UP}][\w\-]+(?:\s[\w\-–]+){{0,7}}?)\s\((?P<acr>{_ACR})\)\s"
                        r"(?:drivs|drevs|startar|startade|startades|genomförs|genomfördes|pågår|pågick|syftar|finansieras|"
                        r"finansierades|leds|leddes|har\sbeviljats|beviljades|avslutades|är\sett\s(?:[\w\-]+\s)?projekt)\b")
+_HEAD_DESC = re.compile(rf"(?P<name>{_CHAIN})\s(?=(?:Ett|En)\s(?:[a-zåäö\-]+\s){{0,2}}?[a-zåäö\-]*(?:projekt|nätverk|samarbete|"
+                        r"samverkansplattform|plattform|mötesplats|forum|konferens|satsning|initiativ|partnerskap|arena|"
+                        r"festival|förening|organisation|företag|bolag|myndighet|stiftelse|forskningscentrum|kompetenscentrum)"
+                        r"\w*\s(?:mellan|för|som|där|med|inom|kring|om|av|i)\b)")
 _TABLE_HEADER_WORDS = {"projektägare", "beviljat", "beviljade", "belopp", "summa", "stödmottagare", "sökande", "huvudman"}
 _BRANCH_WORDS = {"Mitt", "Nord", "Syd", "Öst", "Väst", "Norr", "Norra", "Södra", "Östra", "Västra", "Mellersta"}
 _GAZ_TAIL = re.compile(r"(?P<tail>(?:\s[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?){1,2})?(?P<ab>\sAB\b)?"
@@ -517,6 +524,8 @@ class EntityRules:
             return False
         if not any(c.isalpha() for c in name) or nl in _ACR_STOP:
             return False
+        if " " not in nl and (nl in self.lex.boundary or nl in _SENT_WORDS or nl in _CONNECTORS):
+            return False  # "Inom", "Det", "Efter": a function word opening the next sentence
         if nl.split()[0] in _TABLE_HEADER_WORDS:
             return False  # a table's header row ("Projektägare  Beviljat belopp")
         return True
@@ -707,9 +716,19 @@ class EntityRules:
             at_start = ns == 0 or bool(_SENT_START.search(text[max(0, ns - 3):ns]))
             if at_start and " " not in name and not (name.isupper() or head_type(name, lex) or _NAME_FIRST.search(name)):
                 continue  # "Studien är ett ...", "Det är en ..."
+            if re.match(r"\s[A-ZÅÄÖ]", text[m.end("name"):m.end("name") + 2]):
+                continue  # "Svensk Kollektivtrafiks nätverk": the name is cut before a genitive
             head = m.group("head")
             etype = "Organisation" if re.search(r"(förening|myndighet|organisation|företag|bolag|stiftelse|centrum|institut|center|inkubator|teater|museum)$", head) else "Project"
             cands.append((ns, m.end("name"), etype, 3, "definition"))
+        # a heading run into its description: "Kustnätet Ett nätverk mellan ..." (PDF text loses the line break)
+        hm = _HEAD_DESC.match(text)
+        if hm:
+            name = hm.group("name")
+            ws = name.split()
+            if ws[0].lower() not in lex.boundary and ws[0].lower() not in _SENT_WORDS and self._name_ok(name) \
+                    and not any(w.lower() in _NOT_NAME_WORDS for w in ws) and not _COMPOUND_NOUN.search(name):
+                cands.append((0, len(name), _desc_type(text[hm.end("name"):hm.end("name") + 100]), 4, "heading-desc"))
         # municipality lists: "Bjurholm, Dorotea och Malå kommuner"
         if "kommun" in text:
             for m in _MUNI_LIST.finditer(text):

@@ -220,3 +220,13 @@ def test_grant_table_rows(nlp):
     assert ("Solel på gårdar i Nordmaling", "Project") in row
     assert ("Solbyn Energi AB", "Organisation") in row
     assert not any(e.text.startswith("Projektägare") or "Beviljat" in e.text for e in docs[1].ents)
+
+
+def test_councils_networks_and_run_in_headings(nlp):
+    found = ents(nlp, "Strategiska rådet för hållbar kustplanering möts två gånger per år.")
+    assert ("Strategiska rådet för hållbar kustplanering", "Project") in found
+    found = ents(nlp, "Han deltar i SKR:s nätverk för kulturchefer.")
+    assert ("SKR:s nätverk för kulturchefer", "Project") in found
+    found = ents(nlp, "Kustnätet Ett nätverk mellan kommunerna längs kusten som träffas varje månad.")
+    assert ("Kustnätet", "Project") in found
+    assert not any(t in ("Inom", "Det") for t, _ in ents(nlp, "Planering i nätverken Inom de olika nätverken sker mycket."))
