@@ -855,6 +855,7 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                     # roles are (agent=member, theme=whole)
                     _emit(out, frame, members, themes, unit, tpos, ext, conf)
     _v2_collaboration(unit, chs, out)
+    _mutual_collaboration(unit, chs, out)
     _ownership_shares(unit, out)
     _compounds(unit, chs, out)
     _adjacency(unit, out)
@@ -1037,6 +1038,32 @@ def _ownership_shares(unit: Unit, out: _Out) -> None:
         last_end = m.end
 
 
+_MUTUAL = re.compile(r"^\s*(?:har|hade|tecknade|tecknat|har tecknat|ingick|har ingått|har sedan \d{4})\s+(?:även\s+|också\s+|sedan \d{4}\s+)?"
+                     r"(?:ett|en)\s+(?:[\wåäö-]+\s+){0,2}?(?:partnerskap|samverkansavtal|samarbetsavtal|samarbete|"
+                     r"avsiktsförklaring|överenskommelse|samverkan|partnerskapsavtal)(?![\wåäö])", re.I)
+_MUTUAL_V2 = re.compile(r"(?<![\wåäö])(?:har|hade|tecknade)\s+$", re.I)
+
+
+def _mutual_collaboration(unit: Unit, chs, out: _Out) -> None:
+    """'A, B och C har ett mångårigt partnerskap', 'Sedan 2019 har A och B ett samverkansavtal': every pair of
+    the enumeration collaborates."""
+    text = unit.text
+    for ch in chs:
+        orgs = [m for m in ch if m.type == "Organisation"]
+        if len(orgs) < 2:
+            continue
+        rest = text[ch[-1].end:]
+        v1 = _MUTUAL.match(rest)
+        v2 = _MUTUAL_V2.search(text[max(0, ch[0].start - 12):ch[0].start]) and \
+            re.match(r"^\s*(?:även\s+|också\s+)?(?:ett|en)\s+(?:[\wåäö-]+\s+){0,2}?(?:partnerskap|samverkansavtal|"
+                     r"samarbetsavtal|avsiktsförklaring|partnerskapsavtal)(?![\wåäö])", rest, re.I)
+        if not (v1 or v2):
+            continue
+        for i, a in enumerate(orgs):
+            for b in orgs[i + 1:]:
+                out.add(a.name, "collaboratesWith", b.name, unit, ch[0].start, "collaborate-mutual", 0.7)
+
+
 def _v2_collaboration(unit: Unit, chs, out: _Out) -> None:
     """'Inom ramen för P samverkar X med Y och Z' (verb before its subject): X collaborates with Y and Z."""
     text = unit.text
@@ -1111,6 +1138,9 @@ def _adjacency(unit: Unit, out: _Out) -> None:
                                     {norm_name(a.name), *out.org_keys})
         if a.type == "Organisation" and b.type == "Project" and genitive and _OWNER_GAP().match(ggap):
             out.add(a.name, "leads", b.name, unit, a.start, "genitive", 0.6)  # "Vinnovas initiativ Keystone"
+        if a.type == "Organisation" and b.type == "Strategy" and genitive and not suffix and gap != " " \
+                and re.fullmatch(r" (?:[a-zåäö-]+ ){1,2}", gap) and not re.search(r"(?<![\wåäö])(?:och|i|för|med|av|som)\s", gap):
+            out.add(a.name, "responsibleFor", b.name, unit, a.start, "genitive", 0.55)  # "Region Xs nya regionala S"
         if a.type == "Organisation" and gap == " " and genitive and not suffix:
             if b.type == "Strategy":
                 out.add(a.name, "responsibleFor", b.name, unit, a.start, "genitive", 0.6)

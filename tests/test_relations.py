@@ -424,3 +424,17 @@ def test_unit_of_is_no_participant():
     t = triples("[Testcentret|O] vid [Ostuniversitetet|O] driver projektet [Snölabb|P].")
     assert ("Testcentret", "leads", "Snölabb") in t
     assert ("Ostuniversitetet", "participatesIn", "Snölabb") not in t
+
+
+def test_mutual_partnership_of_an_enumeration():
+    t = triples("[Region Ost|O], [Länsstyrelsen Ost|O] och [Bondeförbundet Ost|O] har ett mångårigt partnerskap kring maten.")
+    assert ("Länsstyrelsen Ost", "collaboratesWith", "Region Ost") in t or \
+        ("Region Ost", "collaboratesWith", "Länsstyrelsen Ost") in t
+    assert ("Bondeförbundet Ost", "collaboratesWith", "Länsstyrelsen Ost") in t
+    t = triples("Sedan 2019 har [Region Ost|O] och [Ostuniversitetet|O] ett samverkansavtal om forskning.")
+    assert ("Ostuniversitetet", "collaboratesWith", "Region Ost") in t
+
+
+def test_genitive_owner_with_adjectives_before_the_strategy():
+    t = triples("Arbetet följer [Region Osts|O=Region Ost] nya regionala [innovationsstrategi|S=Innovationsstrategi Ost].")
+    assert ("Region Ost", "responsibleFor", "Innovationsstrategi Ost") in t
