@@ -584,8 +584,9 @@ class EntityRules:
             cands.append((m.start(), m.end(), "Project", 3, "project-head"))
         for m in _COUNCIL_FOR.finditer(text):  # "Rådet för levande städer"
             e = self._scan_lower(text, m.end())
-            if e:
-                cands.append((m.start(), e, "Project", 3, "project-head"))
+            if e:  # an owner's genitive ("SKR:s nätverk för X") must outrank the owner's own name
+                owner = re.match(r"\S+(?::s|s)\s(?:nätverk|forum|samråd)\b", m.group())
+                cands.append((m.start(), e, "Project", 5 if owner else 3, "project-head"))
         for m in _PROJECT_HEAD.finditer(text):
             s, e = m.span()
             word = m.group("word")
