@@ -856,6 +856,7 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                     _emit(out, frame, members, themes, unit, tpos, ext, conf)
     _v2_collaboration(unit, chs, out)
     _mutual_collaboration(unit, chs, out)
+    _behind_and_roles(unit, chs, earlier, out)
     _ownership_shares(unit, out)
     _compounds(unit, chs, out)
     _adjacency(unit, out)
@@ -1062,6 +1063,39 @@ def _mutual_collaboration(unit: Unit, chs, out: _Out) -> None:
         for i, a in enumerate(orgs):
             for b in orgs[i + 1:]:
                 out.add(a.name, "collaboratesWith", b.name, unit, ch[0].start, "collaborate-mutual", 0.7)
+
+
+_BEHIND = re.compile(r"(?<![\wåäö])Bakom\s+(?:(?:projektet|satsningen|initiativet|nätverket|plattformen|arenan|"
+                     r"testbädden|samarbetet)\s+)?$")
+_STANDS = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?står\s+(?:bland annat\s+|bl\.a\.\s+|även\s+|också\s+)?", re.I)
+_VAR_ROLE = re.compile(r"^\s*(?:projektägare|huvudsökande|huvudman|koordinator|samordnare|lead partner|leadpartner)(?![\wåäö])", re.I)
+_PLURAL_OWNED = re.compile(r"^:?s?\s+(?:(?:samtliga|alla|egna|olika|två|tre|fyra|fem)\s+)?(?:mötesplatser|projekt|nätverk|satsningar|"
+                           r"plattformar|forum|initiativ)\s*[,:]?\s*(?:det vill säga|dvs\.?|nämligen|bland annat|såsom|:)?\s*$", re.I)
+
+
+def _behind_and_roles(unit: Unit, chs, earlier: str | None, out: _Out) -> None:
+    """'Bakom P står A, B och C' (participatesIn); 'i X är Länsstyrelsen projektägare' (leads the sentence's
+    or section's project); 'Region Xs samtliga mötesplatser, det vill säga A, B och C' (leads each)."""
+    text, ms = unit.text, unit.ms
+    for m in ms:
+        if m.type == "Project" and _BEHIND.search(text[max(0, m.start - 30):m.start]):
+            st = _STANDS.match(text[m.end:])
+            if st:
+                for o in _after(ms, chs, text, m.end + st.end(), {"Organisation"}, max_gap=3):
+                    out.add(o.name, "participatesIn", m.name, unit, m.start, "behind", 0.7)
+        if m.type == "Organisation" and re.search(r"(?<![\wåäö])(?:är|var|blir|blev)\s+$", text[max(0, m.start - 6):m.start]) \
+                and _VAR_ROLE.match(text[m.end:]):
+            projects = [p for p in ms if p.type == "Project"]
+            target = projects[0].name if len(projects) == 1 else (earlier if not projects else None)
+            if target:
+                out.add(m.name, "leads", target, unit, m.start, "role-v2", 0.6)
+    for a, b in zip(ms, ms[1:]):
+        if a.type == "Organisation" and b.type == "Project" and text[a.end - 1:a.end + 2].startswith(("s ", "s:")) \
+                and _PLURAL_OWNED.match(text[a.end - 1:b.start] if text[a.end - 1] == "s" else text[a.end:b.start]) \
+                and norm_name(text[a.start:a.end - 1]) in ({norm_name(a.name)} | out.org_keys):
+            for p in _extend(_chain_of(chs, b), ms, chs, text):
+                if p.type == "Project":
+                    out.add(a.name, "leads", p.name, unit, a.start, "genitive-list", 0.6)
 
 
 def _v2_collaboration(unit: Unit, chs, out: _Out) -> None:

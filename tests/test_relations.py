@@ -438,3 +438,18 @@ def test_mutual_partnership_of_an_enumeration():
 def test_genitive_owner_with_adjectives_before_the_strategy():
     t = triples("Arbetet följer [Region Osts|O=Region Ost] nya regionala [innovationsstrategi|S=Innovationsstrategi Ost].")
     assert ("Region Ost", "responsibleFor", "Innovationsstrategi Ost") in t
+
+
+def test_behind_the_project_stand():
+    t = triples("Bakom [Fjällarenan|P] står bland annat [Ostuniversitetet|O], [Ekby kommun|O] och [Testbanan AB|O].")
+    for o in ("Ostuniversitetet", "Ekby kommun", "Testbanan AB"):
+        assert (o, "participatesIn", "Fjällarenan") in t
+
+
+def test_verb_second_role_and_genitive_list():
+    t = triples("I projektet [Vandringsled Ost|P] är [Länsstyrelsen Ost|O] projektägare och alla kommuner omfattas.")
+    assert ("Länsstyrelsen Ost", "leads", "Vandringsled Ost") in t
+    t = triples("Temat präglade [Region Osts|O=Region Ost] samtliga mötesplatser, det vill säga [Ostdagen|P], "
+                "[Mötesplats Ekby|P] och [Ost i Almedalen|P].")
+    for p in ("Ostdagen", "Mötesplats Ekby", "Ost i Almedalen"):
+        assert ("Region Ost", "leads", p) in t
