@@ -190,7 +190,7 @@ _STRAT_ADJ = (r"(?:(?:[Rr]egional[at]?|[Nn]ationell[at]?|[Gg]emensamm?a?|[Ll]än
 _STRAT_HEAD = (r"(?:[\w]+-\s(?:och|eller)\s)?[a-zåäöA-ZÅÄÖ][a-zåäö\-]{2,}(?:strategi|strategin|strategins|agenda|agendan|"
                r"agendans|handbok|handboken|visionen)")
 _STRAT_FORMS = [
-    ("x-strategi", re.compile(rf"(?:\b[{_UP}]\w+s\s|\b[{_UP}]{{2,}}:s\s)?(?:{_STRAT_ADJ})?{_STRAT_HEAD}\b(?:\s(?:för|i)\s(?:smart\sspecialisering|[{_UP}][\w\-]*\w(?:\slän)?)(?:\s20[1-5]\d(?![\d\-–]))?)?(?:\s\(?\d{{4}}\s?[–-]\s?\d{{4}}\)?)?")),
+    ("x-strategi", re.compile(rf"(?:\b[{_UP}]\w+s\s|\b[{_UP}]{{2,}}:s\s)?(?:{_STRAT_ADJ})?{_STRAT_HEAD}\b(?:\s(?:för|i)\s(?:smart\sspecialisering|Region\s\d+\b|[{_UP}][\w\-]*\w(?:\slän)?)(?:\s20[1-5]\d(?![\d\-–]))?)?(?:\s\(?\d{{4}}\s?[–-]\s?\d{{4}}\)?)?")),
     # "<Land/Region>s (adj) strategi för ...": "Sveriges strategi för den arktiska regionen", "Finlands Arktiska strategi"
     ("owner-strategi", re.compile(rf"\b(?P<owner>[{_UP}][a-zåäöø]+s)\s(?:[A-ZÅÄÖa-zåäö][a-zåäö]+(?:isk|iska|iskt|ala|a)\s){{0,2}}"
                                   rf"[a-zåäö\-]*(?:strategi|agenda)\b(?P<comp>\s(?:för|i)\s(?:(?:den|det|de)\s)?)?")),
@@ -354,6 +354,8 @@ _HEAD_DESC = re.compile(rf"(?P<name>{_CHAIN})\s(?=(?:Ett|En)\s(?:[a-zåäö\-]+\
                         r"samverkansplattform|plattform|mötesplats|forum|konferens|satsning|initiativ|partnerskap|arena|"
                         r"festival|förening|organisation|företag|bolag|myndighet|stiftelse|forskningscentrum|kompetenscentrum)"
                         r"\w*\s(?:mellan|för|som|där|med|inom|kring|om|av|i)\b)")
+_LAW_NAME = re.compile(r"\s(?:Act|Directive|Regulation)$|^(?:Lag|Lagen|Förordning|Förordningen|Direktiv|Direktivet)\s(?:om|för)\b|"
+                       r"\b(?:förordningen|lagen|direktivet)$")
 _TABLE_HEADER_WORDS = {"projektägare", "beviljat", "beviljade", "belopp", "summa", "stödmottagare", "sökande", "huvudman"}
 _BRANCH_WORDS = {"Mitt", "Nord", "Syd", "Öst", "Väst", "Norr", "Norra", "Södra", "Östra", "Västra", "Mellersta"}
 _GAZ_TAIL = re.compile(r"(?P<tail>(?:\s[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?){1,2})?(?P<ab>\sAB\b)?"
@@ -1163,6 +1165,8 @@ class EntityRules:
                 continue
             if span.text.lower() in self.lex.generic or "http" in span.text or "www." in span.text:
                 continue
+            if _LAW_NAME.search(span.text):
+                continue  # laws are not entities ("Net Zero Industry Act", "Förordning om ...")
             if rule != "weak":
                 span.id_ = f"rule:{rule}"
             spans.append((prio, len(span), span))

@@ -56,6 +56,7 @@ _CUE_PREFIX = re.compile(r"^(?:projektet|projekt|förstudien|plattformen|samverk
 _ADJ = {"regionala": "regional", "regionalt": "regional", "nationella": "nationell", "nationellt": "nationell",
         "gemensamma": "gemensam", "gemensamt": "gemensam", "nya": "ny", "nytt": "ny", "svenska": "svensk",
         "europeiska": "europeisk", "norrländska": "norrländsk", "norrländskt": "norrländsk"}
+_PROJECT_ADJ = {"strategiska": "strategisk", "strategiskt": "strategisk", "regionalt": "regional", "nationellt": "nationell"}
 _DEFINITE = [("strategin", "strategi"), ("strategins", "strategi"), ("agendan", "agenda"), ("agendans", "agenda"),
              ("planen", "plan"), ("planens", "plan"), ("programmet", "program"), ("programmets", "program"),
              ("handboken", "handbok"), ("fonden", "fond"), ("anslaget", "anslag"), ("checkarna", "checkar"),
@@ -99,6 +100,15 @@ def entity_key(text: str, etype: str) -> str:
         s = re.sub(r" kommuns$", " kommun", s)
         s = re.sub(r" (ab|aktiebolag)$", "", s)
         s = re.sub(r"^statens ", "", s) if len(s.split()) > 2 else s
+    if etype == "Project":
+        # "Strategiska rådet för X" = "Strategiskt råd för X" = "Strategirådet för X"; "X-SM" = "SM i X"
+        words = []
+        for w in s.split():
+            w = _ADJ.get(w, _PROJECT_ADJ.get(w, w))
+            w = re.sub(r"^(\w*?)(råd|forum|nätverk)(?:et)$", r"\1\2", w)
+            words.extend(["strategisk", w[len("strategi"):]] if re.match(r"strategi(?:råd|forum|nätverk)$", w) else [w])
+        s = " ".join(words)
+        s = re.sub(r"^sm i (\w+)$", r"\1", s)  # "-SM" is dropped as a cue suffix above
     if etype == "Strategy":
         words = [_ADJ.get(w, w) for w in s.split()]
         for i, w in enumerate(words):
@@ -343,6 +353,16 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
             if bare and len(roots) <= 1:
                 for k in bare + full:
                     union(keys_by_type[t][bare[0]], keys_by_type[t][k])
+    # "Handelskammaren" = "Handelskammaren Västerbotten", "Kollektivtrafikmyndigheten" = "Regionala
+    # kollektivtrafikmyndigheten": a one-word organisation joins the one qualified form of it in the document
+    kd = keys_by_type.get("Organisation", {})
+    for k, g in list(kd.items()):
+        if " " in k or len(k) < 8 or not re.search(r"(?:en|et|na)$", k):
+            continue
+        longer = [k2 for k2 in kd if k2 != k and (re.fullmatch(re.escape(k) + r" (\w+)", k2) and k2.split()[1] in _places()
+                                                  or k2 == "regionala " + k or k2 == "regional " + k)]
+        if len(longer) == 1:
+            union(kd[longer[0]], g)
     # genitive forms the key rules left alone ("Almis", "Natos"): join the base form of the same type
     for t, kd in keys_by_type.items():
         for k, g in list(kd.items()):

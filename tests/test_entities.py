@@ -230,3 +230,8 @@ def test_councils_networks_and_run_in_headings(nlp):
     found = ents(nlp, "Kustnätet Ett nätverk mellan kommunerna längs kusten som träffas varje månad.")
     assert ("Kustnätet", "Project") in found
     assert not any(t in ("Inom", "Det") for t, _ in ents(nlp, "Planering i nätverken Inom de olika nätverken sker mycket."))
+
+
+def test_laws_are_not_entities(nlp):
+    found = ents(nlp, "EU antog Clean Ports Act och Förordning om grön sjöfart under året. Bolagen investerar.")
+    assert not any("Act" in t or "Förordning" in t for t, _ in found)

@@ -80,3 +80,18 @@ def test_table_acronym_joins_the_project_cell():
     ms = [m("Fjällnära cykelleder", "Project", 0), m("FJÄCY", "Project", 41), m("FJÄCY", "Project", 48)]
     ents = resolve(ms, text)
     assert [(e.name, e.aliases) for e in ents] == [("Fjällnära cykelleder", ["FJÄCY"])]
+
+
+def test_council_and_championship_variants_join():
+    ms = [m("Strategiska rådet för fjällturism", "Project", 0), m("Strategiskt råd för fjällturism", "Project", 50),
+          m("Strategirådet för fjällturism", "Project", 100), m("Smörgås-SM", "Project", 150),
+          m("SM i Smörgås", "Project", 200)]
+    ents = resolve(ms, "")
+    assert len([e for e in ents if "fjällturism" in e.name]) == 1
+    assert len([e for e in ents if "Smörgås" in e.name]) == 1
+
+
+def test_bare_organisation_joins_its_qualified_form():
+    ms = [m("Företagskammaren", "Organisation", 0), m("Företagskammaren Västerbotten", "Organisation", 30)]
+    ents = resolve(ms, "")
+    assert [e.name for e in ents] == ["Företagskammaren Västerbotten"]
