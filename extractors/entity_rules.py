@@ -356,6 +356,8 @@ _HEAD_DESC = re.compile(rf"(?P<name>{_CHAIN})\s(?=(?:Ett|En)\s(?:[a-zåäö\-]+\
                         r"\w*\s(?:mellan|för|som|där|med|inom|kring|om|av|i)\b)")
 _LAW_NAME = re.compile(r"\s(?:Act|Directive|Regulation)$|^(?:Lag|Lagen|Förordning|Förordningen|Direktiv|Direktivet)\s(?:om|för)\b|"
                        r"\b(?:förordningen|lagen|direktivet)$")
+_SEG_RUN = re.compile(r"[^,.;:()!?\n]+(?:(?:,\s|\s(?:och|samt)\s)[^,.;:()!?\n]+){3,}")
+_SEG_DELIM = re.compile(r",\s|\s(?:och|samt)\s")
 _TABLE_HEADER_WORDS = {"projektägare", "beviljat", "beviljade", "belopp", "summa", "stödmottagare", "sökande", "huvudman"}
 _BRANCH_WORDS = {"Mitt", "Nord", "Syd", "Öst", "Väst", "Norr", "Norra", "Södra", "Östra", "Västra", "Mellersta"}
 _GAZ_TAIL = re.compile(r"(?P<tail>(?:\s[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?){1,2})?(?P<ab>\sAB\b)?"
@@ -801,6 +803,8 @@ class EntityRules:
                 cands.append((*m.span("acr"), "Project", 3, "acr-verb"))
         cands.extend(self._acronyms(text, cands))
         cands.extend(self._lists(text, cands))
+        if text.count(",") >= 2:
+            cands.extend(self._segment_lists(text, cands))
         for m in _X_IN_COUNTY.finditer(text):  # "Film i Västerbotten", "Folktandvården i Norrbotten"
             word, county = m.group("x"), m.group("county")
             mid = bool(_MID_SENT.search(text[max(0, m.start() - 25):m.start()]))
@@ -1015,6 +1019,50 @@ class EntityRules:
                     out.append((a, b, "Project", 2, "list"))  # "Västerbotten i Almedalen": an event
                     continue
                 out.append((a, b, etype, 2, "list"))
+        return out
+
+    def _segment_lists(self, text: str, cands):
+        """Comma lists of actors with looser items: in "A, B, Cde fgh och D" where at least two
+        items are organisations a rule found (and none is of another type), the other capitalised
+        items of at most four words are organisations too ("Skogstekniska klustret", "Norra Skog")."""
+        out = []
+        lex = self.lex
+        strong = {}
+        for cs, ce, lab, pr, _ in cands:
+            if pr >= 3:
+                strong.setdefault((cs, ce), set()).add(lab)
+        for run in _SEG_RUN.finditer(text):
+            segs = []
+            pos = run.start()
+            for d in _SEG_DELIM.finditer(run.group()):
+                segs.append((pos, run.start() + d.start()))
+                pos = run.start() + d.end()
+            segs.append((pos, run.end()))
+            if len(segs) < 4:
+                continue
+            inner = segs[1:]  # the first item's start is unknown (the clause before it)
+            typed = [strong.get((a, b), set()) for a, b in inner]
+            if sum("Organisation" in t for t in typed) < 2 or any(t - {"Organisation"} for t in typed):
+                continue
+            for (a, b), t in zip(inner, typed):
+                if t:
+                    continue
+                name = text[a:b].strip()
+                words = name.split()
+                if not words or not name[:1].isupper() or len(words) > 4 or any(c.isdigit() for c in name):
+                    continue
+                if words[0].lower() in lex.boundary or words[0].lower() in _SENT_WORDS or words[0] in lex.first_names:
+                    continue
+                nl = name.lower()
+                if nl in lex.places or nl in lex.generic or not self._name_ok(name) or _COMPOUND_NOUN.search(name):
+                    continue
+                if all(w.lower().rstrip("s") in lex.places or w.lower() in _CONNECTORS for w in words):
+                    continue
+                if any(_VERBISH_STRONG.search(w) and w[:1].islower() for w in words):
+                    continue
+                if head_type(name, lex) not in (None, "Organisation"):
+                    continue
+                out.append((a, a + len(name), "Organisation", 2, "list-seg"))
         return out
 
     def _generic(self, text: str, cands):

@@ -235,3 +235,10 @@ def test_councils_networks_and_run_in_headings(nlp):
 def test_laws_are_not_entities(nlp):
     found = ents(nlp, "EU antog Clean Ports Act och Förordning om grön sjöfart under året. Bolagen investerar.")
     assert not any("Act" in t or "Förordning" in t for t, _ in found)
+
+
+def test_loose_items_of_an_organisation_list(nlp):
+    found = ents(nlp, "I arbetet deltar Trafikverket, Fjällbygdens hembygdsförening, Arbetsförmedlingen, "
+                      "Norra Timmer, Skogsstyrelsen samt Umeå.")
+    assert ("Norra Timmer", "Organisation") in found
+    assert ("Umeå", "Organisation") not in found
