@@ -1160,7 +1160,9 @@ class EntityRules:
                 paren = re.search(r"\s*\([^()]*\)\s*$", head)
                 if paren:
                     end = start + paren.start()
-                out.append((start, end, etype, 2, "heading"))
+                # described by an indefinite noun phrase ("En samverkansplattform mellan ..."): outranks a head-word guess
+                pr = 4 if re.match(r"(?:Ett|En)\s", nl) and _DESC_START.match(nl) else 2
+                out.append((start, end, etype, pr, "heading"))
         return out
 
     def pipe(self, stream, batch_size: int = 128):
