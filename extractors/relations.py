@@ -635,6 +635,11 @@ def _anaphor(text: str, tpos: int) -> bool:
     return bool(rx.search(text, _clause_start(text, tpos), tpos))
 
 
+# a clause whose subject is a project ('Projektet genomförs tillsammans med B'): the collaboration frame
+# leaves B to the project (its lead frame, or the anaphor rule)
+_PROJECT_SUBJECT = re.compile(r"\s*(?:projektet|satsningen|initiativet|plattformen)\s", re.I)
+
+
 def _with_partners(out: _Out, frame: Frame, agents, themes, unit: Unit, chs, tpos: int, tend: int, ext: str,
                    conf: float) -> None:
     """'A driver P tillsammans med B och C': B and C take part in P and collaborate with A."""
@@ -711,6 +716,9 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                         agents, conf = _pseudo(ctx.region, "Organisation", tpos, unit.line_at(tpos)), 0.6  # "Regionen ansvarar för"
                     if not agents:
                         continue
+                    if frame.name == "collaborate" and _PARTNER.match(text, tpos) and \
+                            _PROJECT_SUBJECT.match(text, _clause_start(text, tpos)):
+                        continue  # "Projektet drivs av A tillsammans med B": B is a partner of the project (lead frame)
                     if frame.name == "collaborate":  # every organisation after the trigger in the clause
                         ce = _clause_end(text, tend)
                         themes = [m for m in ms if m.type == "Organisation" and tend <= m.start < ce]

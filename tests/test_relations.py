@@ -453,3 +453,11 @@ def test_verb_second_role_and_genitive_list():
                 "[Mötesplats Ekby|P] och [Ost i Almedalen|P].")
     for p in ("Ostdagen", "Mötesplats Ekby", "Ost i Almedalen"):
         assert ("Region Ost", "leads", p) in t
+
+
+def test_partners_of_a_project_sentence():
+    t = triples("Om [Kustled|P]",
+                "Projektet drivs av [Kustrådet|O] tillsammans med [Ekby kommun|O] och [Visit Ekby|O].")
+    assert ("Kustrådet", "leads", "Kustled") in t
+    assert ("Ekby kommun", "participatesIn", "Kustled") in t
+    assert ("Visit Ekby", "participatesIn", "Kustled") in t
