@@ -187,15 +187,16 @@ _FUND_FORMS = [
 ]
 _STRAT_ADJ = (r"(?:(?:[Rr]egional[at]?|[Nn]ationell[at]?|[Gg]emensamm?a?|[Ll]änsgemensamm?a?|[Nn]y|[Nn]ya|[Nn]orrländsk[at]?|"
               r"[Ss]vensk[at]?|[Ee]uropeisk[at]?|[Dd]igital[at]?|[Gg]rön[at]?|[Ss]ocial[at]?|[Cc]irkulär[at]?|[a-zåäö]{4,}isk[at]?)\s){1,2}")
-_STRAT_HEAD = (r"(?:[\w]+-\s(?:och|eller)\s)?[a-zåäöA-ZÅÄÖ][a-zåäö\-]{2,}(?:strategi|strategin|strategins|agenda|agendan|"
+_STRAT_HEAD = (r"(?:[\w]+-\s(?:och|eller)\s)?(?:[A-ZÅÄÖ0-9]{2,}-|[a-zåäöA-ZÅÄÖ][a-zåäö\-]{2,})(?:strategi|strategin|strategins|agenda|agendan|"
                r"agendans|handbok|handboken|visionen)")
 _STRAT_FORMS = [
-    ("x-strategi", re.compile(rf"(?:\b[{_UP}]\w+s\s|\b[{_UP}]{{2,}}:s\s)?(?:{_STRAT_ADJ})?{_STRAT_HEAD}\b(?:\s(?:för|i)\s(?:smart\sspecialisering|Region\s\d+\b|[{_UP}][\w\-]*\w(?:\slän)?)(?:\s20[1-5]\d(?![\d\-–]))?)?(?:\s\(?\d{{4}}\s?[–-]\s?\d{{4}}\)?)?")),
+    ("x-strategi", re.compile(rf"(?:\bRegion\s[{_UP}]\w+s\s|\b[{_UP}]\w+s\s|\b[{_UP}]{{2,}}:s\s)?(?:{_STRAT_ADJ})?{_STRAT_HEAD}\b(?:\s(?:för|i)\s(?:smart\sspecialisering|Region\s\d+\b|[{_UP}][\w\-]*\w(?:\slän)?)(?:\s20[1-5]\d(?![\d\-–]))?)?(?:\s\(?\d{{4}}\s?[–-]\s?\d{{4}}\)?)?")),
     # "<Land/Region>s (adj) strategi för ...": "Sveriges strategi för den arktiska regionen", "Finlands Arktiska strategi"
     ("owner-strategi", re.compile(rf"\b(?P<owner>[{_UP}][a-zåäöø]+s)\s(?:[A-ZÅÄÖa-zåäö][a-zåäö]+(?:isk|iska|iskt|ala|a)\s){{0,2}}"
                                   rf"[a-zåäö\-]*(?:strategi|agenda)\b(?P<comp>\s(?:för|i)\s(?:(?:den|det|de)\s)?)?")),
     ("x-for-y", re.compile(r"\b(?:[Rr]egional[at]?\s|[Gg]emensamm?a?\s|[Ll]änsgemensamm?a?\s|[Nn]ationell[at]?\s)?(?:[Ss]trategi|[Aa]genda|[Aa]gendan|[Hh]andlingsplan(?:en)?|[Rr]iktlinjer|[\w\-]{3,}(?<!projekt)(?<!arbets)(?<!aktivitets)(?<!tids)(?<!kommunikations)(?:plan|program))(?:\s\d{4})?\s(?:för|vid)\s")),
     ("x-plan", re.compile(rf"\b(?:[{_UP}]\w+s\s)?{_STRAT_ADJ}[a-zåäö\-]{{3,}}(?:plan|planen|program|programmet)\b(?:\s(?:för|i)\s[{_UP}][\w\-]*\w(?:\slän)?)?(?:\s\(?\d{{4}}\s?[–-]\s?\d{{4}}\)?)?")),
+    ("adj-plan-year", re.compile(rf"\b[{_UP}][a-zåäö]+(?:isk|al|ell)\s(?:plan|strategi|agenda|program)\s20\d\d(?:\s?[–-]\s?20\d\d)?(?![\d])")),
     ("plan-year", re.compile(rf"\b[{_UP}][a-zåäö]+(?:plan|program|agenda|strategi)\s\d{{4}}(?:\s?[–-]\s?\d{{4}})?\b")),
     ("named-plan", re.compile(r"\b(?:[A-ZÅÄÖ][a-zåäö]*(?:plan|planen|strategi|strategin|agenda|agendan|program|programmet))\b")),
     ("rus", re.compile(r"\b(?:RUS|RIS|RDS)(?:\s\d{4}\s?[–-]\s?\d{4})?\b(?![\-–:]\w)")),
@@ -216,7 +217,7 @@ _NEEDS = {
     "check": ("check",), "stipendium": ("stipendi",), "esf-plus": ("esf+",), "fund-programme": ("program",),
     "x-strategi": ("strategi", "agenda", "handbok", "vision"), "owner-strategi": ("strategi", "agenda"),
     "x-for-y": (" för ", " vid "), "x-plan": ("plan", "program"), "plan-year": ("plan", "program", "agenda", "strategi"),
-    "named-plan": ("plan", "strategi", "agenda", "program"), "rus": ("rus", "ris", "rds"),
+    "named-plan": ("plan", "strategi", "agenda", "program"), "adj-plan-year": ("plan", "strategi", "agenda", "program"), "rus": ("rus", "ris", "rds"),
 }
 _ACR_LONG_FIRST = re.compile(rf"(?P<long>(?:{_CHAIN}|[{_UP}][\w\-]*(?:\s[\w\-:&]+){{1,12}}?))\s\((?P<acr>{_ACR})\)")
 _ACR_FIRST = re.compile(rf"\b(?P<acr>{_ACR})\s\((?P<long>[{_UP}][^()]{{4,120}}?)\)")

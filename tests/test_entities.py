@@ -242,3 +242,11 @@ def test_loose_items_of_an_organisation_list(nlp):
                       "Norra Timmer, Skogsstyrelsen samt Umeå.")
     assert ("Norra Timmer", "Organisation") in found
     assert ("Umeå", "Organisation") not in found
+
+
+def test_more_strategy_forms(nlp):
+    found = ents(nlp, "Nämnden följer Region Gävleborgs turiststrategi och Nationell ABC-strategi. "
+                      "Styrelsen antog Strategisk plan 2026 – 2029 i juni.")
+    assert ("Region Gävleborgs turiststrategi", "Strategy") in found
+    assert ("Nationell ABC-strategi", "Strategy") in found
+    assert ("Strategisk plan 2026 – 2029", "Strategy") in found
