@@ -359,6 +359,12 @@ _LAW_NAME = re.compile(r"\s(?:Act|Directive|Regulation)$|^(?:Lag|Lagen|Förordni
                        r"\b(?:förordningen|lagen|direktivet)$")
 _SEG_RUN = re.compile(r"[^,.;:()!?\n]+(?:(?:,\s|\s(?:och|samt)\s)[^,.;:()!?\n]+){3,}")
 _SEG_DELIM = re.compile(r",\s|\s(?:och|samt)\s")
+_NAME_END_VERBS = {"är", "var", "har", "hade", "ska", "syftar", "drivs", "drevs", "leds", "pågår", "pågick", "kommer",
+                   "genomförs", "genomfördes", "startade", "sätts", "fokuserar", "samlar", "erbjuder", "finansieras"}
+_CUE_APPOS = re.compile(r"\b[a-zåäö][\w\-]*(?:projekt|projektet|nätverk|nätverket|initiativ|initiativet|satsning|satsningen|"
+                        r"plattform|plattformen|samarbete|samarbetet),\s(?P<name>[A-ZÅÄÖ][^,()\n.;:]{2,80}?),\s(?:som|där|vilket|vilken)\b")
+_GEN_CUE = re.compile(r"\b(?P<owner>[A-ZÅÄÖ][\w\-]*(?::s|s))\s(?:satsning|projekt|nätverk|initiativ|plattform|mötesplats)\s"
+                      r"(?P<name>[A-ZÅÄÖ])")
 _TABLE_HEADER_WORDS = {"projektägare", "beviljat", "beviljade", "belopp", "summa", "stödmottagare", "sökande", "huvudman"}
 _BRANCH_WORDS = {"Mitt", "Nord", "Syd", "Öst", "Väst", "Norr", "Norra", "Södra", "Östra", "Västra", "Mellersta"}
 _GAZ_TAIL = re.compile(r"(?P<tail>(?:\s[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?){1,2})?(?P<ab>\sAB\b)?"
@@ -681,7 +687,7 @@ class EntityRules:
                 e_long = self._scan_name(text, s, lower_ok=True, max_words=12, max_lower=6)
                 after = text[e_long:e_long + 12]
                 if e_long > e and (not after.strip() or after.lstrip()[:1] in ",.;:()–" or
-                                   after.split()[0].lower() in lex.boundary):
+                                   after.split()[0].lower() in lex.boundary or after.split()[0] in _NAME_END_VERBS):
                     e = e_long
             defined = _UNTIL_ACR.match(text, s)
             if defined and _CLAUSE_WORD.search(defined.group("long")):
@@ -720,7 +726,11 @@ class EntityRules:
             if name.lower() in lex.places or name.lower() in lex.generic or len(name) < 3 or _COMPOUND_NOUN.search(name):
                 continue
             at_start = ns == 0 or bool(_SENT_START.search(text[max(0, ns - 3):ns]))
-            if at_start and " " not in name and not (name.isupper() or head_type(name, lex) or _NAME_FIRST.search(name)):
+            plain_word = not re.search(r"(?:en|et|na|an|ning|het|else|ande|ende|tion|samverkan|arbete)$", name.lower()) \
+                and name.lower() not in lex.boundary and name.lower() not in _SENT_WORDS \
+                and re.search(r"(?:projekt|nätverk|initiativ|festival|mötesplats|satsning|plattform)$", m.group("head"))
+            if at_start and " " not in name and not (name.isupper() or head_type(name, lex) or _NAME_FIRST.search(name)
+                                                     or plain_word):
                 continue  # "Studien är ett ...", "Det är en ..."
             if re.match(r"\s[A-ZÅÄÖ]", text[m.end("name"):m.end("name") + 2]):
                 continue  # "Svensk Kollektivtrafiks nätverk": the name is cut before a genitive
@@ -802,6 +812,19 @@ class EntityRules:
                     continue
                 cands.append((*m.span("name"), "Project", 3, "acr-verb"))
                 cands.append((*m.span("acr"), "Project", 3, "acr-verb"))
+        for rx in (_CUE_APPOS, _GEN_CUE):  # "vätgasprojekt, Kunskap för X, som ...", "Almis satsning Team Y"
+            for m in rx.finditer(text):
+                s0 = m.start("name")
+                if rx is _GEN_CUE:
+                    if m.group("owner").lower() in lex.boundary or m.group("owner").lower() in _SENT_WORDS:
+                        continue
+                    e = self._scan_name(text, s0, lower_ok=True)
+                else:
+                    e = m.end("name")
+                name = text[s0:e]
+                if e and self._name_ok(name) and name.split()[0].lower() not in lex.boundary | _SENT_WORDS \
+                        and not _CLAUSE_WORD.search(name) and head_type(name, lex) in (None, "Project"):
+                    cands.append((s0, e, "Project", 3, "cue-appos"))
         cands.extend(self._acronyms(text, cands))
         cands.extend(self._lists(text, cands))
         if text.count(",") >= 2:

@@ -250,3 +250,15 @@ def test_more_strategy_forms(nlp):
     assert ("Region Gävleborgs turiststrategi", "Strategy") in found
     assert ("Nationell ABC-strategi", "Strategy") in found
     assert ("Strategisk plan 2026 – 2029", "Strategy") in found
+
+
+def test_appositive_genitive_and_described_project_names(nlp):
+    found = ents(nlp, "Kommunen deltar i ett nytt solcellsprojekt, Sol över Vännäs, som startade i år.")
+    assert ("Sol över Vännäs", "Project") in found
+    found = ents(nlp, "Regionen är en del av Almis satsning Startkraft Norr sedan 2024.")
+    assert ("Startkraft Norr", "Project") in found
+    found = ents(nlp, "Läslust är ett läsfrämjande initiativ för barn. Utbildning är ett projekt.")
+    assert ("Läslust", "Project") in found
+    assert ("Utbildning", "Project") not in found
+    found = ents(nlp, "Inom projektet Hållbar utveckling av fjällturismen i Jämtland sätts fokus på gäster.")
+    assert ("Hållbar utveckling av fjällturismen i Jämtland", "Project") in found
