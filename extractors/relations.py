@@ -722,6 +722,8 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                     if frame.name == "collaborate":  # every organisation after the trigger in the clause
                         ce = _clause_end(text, tend)
                         themes = [m for m in ms if m.type == "Organisation" and tend <= m.start < ce]
+                        if themes and re.search(r"(?<![\wåäö])(?:säger|som|att|där)\s", text[tend:themes[0].start]):
+                            themes = []  # "tillsammans med lärosätet och kommunerna ..., säger X, ordförande i Y"
                     else:
                         themes = _after(ms, chs, text, after_agents, theme_types, max_gap=THEME_GAP.get(frame.name, 120))
                         if themes and frame.name in ("member", "own", "participate"):
@@ -1158,7 +1160,8 @@ def _OWNER_GAP() -> re.Pattern:
 
 _PARTICIPLE = re.compile(r"^\s+(?:beslutade|fastställda|antagna|framtagna|reviderade|utarbetade|godkända|ägda|"
                          r"uppdaterade|initierade)\s+(?:[\wåäö-]+\s+){0,2}$", re.I)
-_VID = re.compile(r"^\s*(?:vid|inom|på|hos)\s+$", re.I)
+_VID = re.compile(r"^\s*(?:\([^()]{1,20}\)\s*)?(?:vid|inom|på|hos)\s+$", re.I)
+_BODY_IN = re.compile(r"(?:nämnden|nämnd|styrelsen|fullmäktige|förvaltningen|beredningen|utskottet)$", re.I)
 
 
 def _adjacency(unit: Unit, out: _Out) -> None:
@@ -1169,6 +1172,10 @@ def _adjacency(unit: Unit, out: _Out) -> None:
         if a.type == "Organisation" and b.type == "Strategy" and _PARTICIPLE.match(gap) \
                 and re.search(r"(?<![\wåäö])av\s+$", text[max(0, a.start - 4):a.start]):
             out.add(a.name, "responsibleFor", b.name, unit, a.start, "participle", 0.7)  # "den av X antagna S"
+        if a.type == b.type == "Organisation" and _BODY_IN.search(a.name) and re.fullmatch(r"\s+i\s+", gap) \
+                and re.match(r"(?:Region|Landstinget)\s|.*\skommun$", b.name):
+            out.add(a.name, "partOf", b.name, unit, a.start, "unit-of", 0.7)  # "regionala utvecklingsnämnden i Region X"
+            out.claimed.add(b.name)
         if a.type == "Organisation" and b.type == "Organisation" and _VID.match(gap):
             out.add(a.name, "partOf", b.name, unit, a.start, "unit-of", 0.7)
             out.claimed.add(b.name)  # "X vid Mittuniversitetet": the university is where X is, not a participant

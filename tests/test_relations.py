@@ -461,3 +461,10 @@ def test_partners_of_a_project_sentence():
     assert ("Kustrådet", "leads", "Kustled") in t
     assert ("Ekby kommun", "participatesIn", "Kustled") in t
     assert ("Visit Ekby", "participatesIn", "Kustled") in t
+
+
+def test_generic_partners_are_no_collaborators_and_a_board_in_a_region_is_part_of_it():
+    t = triples("– Med projektet kan vi tillsammans med lärosätet och kommunerna bygga utbildningar, säger Eva Ek, "
+                "ordförande i [regionala utvecklingsnämnden|O=Regionala utvecklingsnämnden] i [Region Ost|O].")
+    assert not {x for x in t if x[1] == "collaboratesWith"}
+    assert ("Regionala utvecklingsnämnden", "partOf", "Region Ost") in t
