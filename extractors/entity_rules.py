@@ -266,7 +266,8 @@ def _desc_type(desc: str) -> str:
     return "Project"
 
 
-_ITEM = rf"(?:{_CHAIN})(?:\s(?:kommun|kommuns|universitet|län|högskola|sjukhus|museum|tekniska\suniversitet))?"
+_ITEM = (rf"(?:{_CHAIN})(?:\s(?:kommun|kommuns|universitet|län|högskola|sjukhus|museum|tekniska\suniversitet|fylkeskommune|kommune|"
+         rf"yliopisto|ammattikorkeakoulu|allaskuvla|liitto))?")
 _LIST_ITEM = re.compile(_ITEM)
 _LIST_TAIL = re.compile(rf"(?:,\s(?:{_ITEM}))*,?\s(?:och|samt)\s(?:{_ITEM})")
 _PLURAL_CUES = ("projekten", "mötesplatserna", "nätverken", "plattformarna", "initiativen", "satsningarna",
@@ -655,6 +656,10 @@ class EntityRules:
                     if not e2:
                         continue
                     e = e2
+                elif rule == "x-strategi" and not text[s:e].endswith(("n", "s", ")")) and not re.search(r"\d$", text[s:e]):
+                    y = re.match(r"\s20[1-5]\d(?![\d\-–])(?!\s?[–-]\s?\d)", text[e:])
+                    if y:
+                        e += y.end()  # "Gävleborgs regionala utvecklingsstrategi 2030"
                 elif rule == "owner-strategi":
                     owner = m.group("owner")[:-1].lower()
                     if owner not in lex.places and owner not in lex.counties:

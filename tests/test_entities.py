@@ -262,3 +262,10 @@ def test_appositive_genitive_and_described_project_names(nlp):
     assert ("Utbildning", "Project") not in found
     found = ents(nlp, "Inom projektet Hållbar utveckling av fjällturismen i Jämtland sätts fokus på gäster.")
     assert ("Hållbar utveckling av fjällturismen i Jämtland", "Project") in found
+
+
+def test_nordic_list_items_and_dated_owner_strategy(nlp):
+    found = ents(nlp, "Oulun yliopisto och Arctic Ventures deltar som partner.")
+    assert ("Arctic Ventures", "Organisation") in found
+    found = ents(nlp, "Projektet bidrar till Dalarnas regionala utvecklingsstrategi 2035 och till annat.")
+    assert ("Dalarnas regionala utvecklingsstrategi 2035", "Strategy") in found
