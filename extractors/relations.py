@@ -640,6 +640,30 @@ def _anaphor(text: str, tpos: int) -> bool:
 _PROJECT_SUBJECT = re.compile(r"\s*(?:projektet|satsningen|initiativet|plattformen)\s", re.I)
 
 
+_FUND_LINK = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?,?\s*(?:och\s+|samt\s+)?(?:genom|via|inom|ur|från|med stöd (?:från|ur|av)|"
+                        r"med medel (?:ur|från)|med \d+(?:[,.]\d+)?\s*(?:procent|%)\s+(?:från|ur)|av|"
+                        r"av regionen med medel (?:ur|från))\s+(?:(?:det|den)\s+)?$", re.I)
+_FUND_REGION = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?,?\s*(?:och|samt)\s+av\s+regionen(?![\wåäö])", re.I)
+
+
+def _fund_chain(unit: Unit, chs, agents: list[M], ctx: _Ctx) -> list[M]:
+    """Funders linked to the first ones: 'finansieras av ERUF genom Regionalfondsprogrammet X', 'av Interreg Aurora
+    med 65 procent från ERUF', '... samt av regionen med medel ur 1:1-anslaget' ('regionen': the region named most)."""
+    text, ms = unit.text, unit.ms
+    out = list(agents)
+    while True:
+        end = out[-1].end
+        reg = _FUND_REGION.match(text[end:])
+        if reg and ctx.region and not out[-1].name == ctx.region:
+            out.append(M(ctx.region, "Organisation", end + reg.end(), end + reg.end(), out[-1].line))
+            continue
+        nxt = next((m for m in ms if m.start >= end and m.type in ("FundingSource", "Organisation")
+                    and m not in out and m.start - end <= 60), None)
+        if nxt is None or not _FUND_LINK.match(text[end:nxt.start]):
+            return out
+        out.extend(x for x in _chain_of(chs, nxt) if x.start >= nxt.start and x.type in ("FundingSource", "Organisation"))
+
+
 def _with_partners(out: _Out, frame: Frame, agents, themes, unit: Unit, chs, tpos: int, tend: int, ext: str,
                    conf: float) -> None:
     """'A driver P tillsammans med B och C': B and C take part in P and collaborate with A."""
@@ -782,6 +806,8 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                               if not _located(text, a)]
                     if not agents:
                         continue
+                    if frame.name == "fund":  # "av ERUF genom Regionalfondsprogrammet ... samt av regionen med medel ur X"
+                        agents = _fund_chain(unit, chs, agents, ctx)
                     link = text[tpos:agents[0].start]
                     if not _AGENT_LINK.search(link) and not hit.group(0).rstrip().endswith((":", "är", "av", "till", "inom", " i")):
                         continue

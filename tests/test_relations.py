@@ -468,3 +468,15 @@ def test_generic_partners_are_no_collaborators_and_a_board_in_a_region_is_part_o
                 "ordförande i [regionala utvecklingsnämnden|O=Regionala utvecklingsnämnden] i [Region Ost|O].")
     assert not {x for x in t if x[1] == "collaboratesWith"}
     assert ("Regionala utvecklingsnämnden", "partOf", "Region Ost") in t
+
+
+def test_funders_linked_by_genom_procent_and_regionen():
+    t = triples("[Region Ost|O] följer upp. [Region Ost|O] beslutar.",
+                "Projektet [Skogsarena|P] finansieras av [Europeiska regionala utvecklingsfonden|F] genom "
+                "[Regionalfondsprogrammet för Ostlän|F] samt av regionen med medel ur [1:1-anslaget|F].")
+    for f in ("Europeiska regionala utvecklingsfonden", "Regionalfondsprogrammet för Ostlän", "1:1-anslaget",
+              "Region Ost"):
+        assert ("Skogsarena", "fundedBy", f) in t
+    t = triples("[Renprojektet|P] finansieras av [Interreg Nordkalott|F] med 65 procent från [Regionalfonden|F].")
+    assert ("Renprojektet", "fundedBy", "Regionalfonden") in t
+    assert ("Renprojektet", "fundedBy", "Interreg Nordkalott") in t
