@@ -1012,6 +1012,12 @@ def _implements(unit: Unit, hits: list[_Hit], earlier: str | None, out: _Out) ->
         elif earlier and _anaphor(text, h.start()) and re.match(r"\s*(?:projektet|satsningen|initiativet|plattformen)\b",
                                                                  text, re.I):
             out.add(earlier, "implements", st.name, unit, h.start(), "implement-anaphor", 0.4)
+            prev = st  # "bidrar till S1 och till S2": every strategy coordinated after the first
+            for m in strategies:
+                if m.start > prev.end and re.fullmatch(r"\s*(?:\([^()]{0,30}\)\s*)?,?\s*(?:och|samt)\s+(?:även\s+)?(?:till|i|med)\s+",
+                                                      text[prev.end:m.start]):
+                    out.add(earlier, "implements", m.name, unit, h.start(), "implement-anaphor", 0.4)
+                    prev = m
 
 
 _POSSESSIVE = re.compile(r"(?<![\wåäö])(?:sitt|sina|dess|deras|sin)\s+(?:[\wåäö-]+\s+){0,2}(?:projekt|initiativ|"
@@ -1374,7 +1380,10 @@ def extract_relations(sentences: list[Sentence], name_of: dict[int, str]) -> lis
                 ctx.topic = None
         ctx.unknown = False
         if projects:
-            ctx.last_project, ctx.project_age = projects[-1].name, 0
+            # the subject at the start of the sentence is what 'Projektet' next refers to, else the last one named
+            first = projects[0] if re.match(r"(?:(?:Projektet|Satsningen|Initiativet|Plattformen|Nätverket)\s+)?$",
+                                            u.text[:projects[0].start]) else projects[-1]
+            ctx.last_project, ctx.project_age = first.name, 0
         else:
             ctx.project_age += 1
             if ctx.project_age > RECENT_UNITS:  # an anaphor refers to a recent project, else to the section's

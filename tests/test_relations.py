@@ -480,3 +480,11 @@ def test_funders_linked_by_genom_procent_and_regionen():
     t = triples("[Renprojektet|P] finansieras av [Interreg Nordkalott|F] med 65 procent från [Regionalfonden|F].")
     assert ("Renprojektet", "fundedBy", "Regionalfonden") in t
     assert ("Renprojektet", "fundedBy", "Interreg Nordkalott") in t
+
+
+def test_projektet_refers_to_the_sentence_subject_and_coordinated_strategies():
+    t = triples("[Renvall|P] bygger vidare på projektet [Betesdata|P], där forskare kartlade betet.",
+                "Projektet bidrar till [Ostlänets arktiska strategi|S] och till [Nordlänets klimatstrategi|S].")
+    assert ("Renvall", "implements", "Ostlänets arktiska strategi") in t
+    assert ("Renvall", "implements", "Nordlänets klimatstrategi") in t
+    assert ("Betesdata", "implements", "Ostlänets arktiska strategi") not in t
