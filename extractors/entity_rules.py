@@ -366,6 +366,11 @@ _CUE_APPOS = re.compile(r"\b[a-zåäö][\w\-]*(?:projekt|projektet|nätverk|nät
                         r"plattform|plattformen|samarbete|samarbetet),\s(?P<name>[A-ZÅÄÖ][^,()\n.;:]{2,80}?),\s(?:som|där|vilket|vilken)\b")
 _GEN_CUE = re.compile(r"\b(?P<owner>[A-ZÅÄÖ][\w\-]*(?::s|s))\s(?:satsning|projekt|nätverk|initiativ|plattform|mötesplats)\s"
                       r"(?P<name>[A-ZÅÄÖ])")
+_FIELD_LABELS = {"finansiär", "finansiärer", "finansiering", "projekttid", "projektperiod", "period", "projektägare", "partner",
+                 "partners", "samarbetspartner", "samarbetspartners", "kontakt", "kontaktperson", "budget", "projektledare",
+                 "status", "webbplats", "läs", "stödbelopp", "programområde", "prioritering", "medfinansiär", "medfinansiärer",
+                 "associerade", "ort", "datum", "publicerad"}
+_CELL = re.compile(r"[A-ZÅÄÖ][^\n.!?:;]{1,80}")
 _TABLE_HEADER_WORDS = {"projektägare", "beviljat", "beviljade", "belopp", "summa", "stödmottagare", "sökande", "huvudman"}
 _BRANCH_WORDS = {"Mitt", "Nord", "Syd", "Öst", "Väst", "Norr", "Norra", "Södra", "Östra", "Västra", "Mellersta"}
 _GAZ_TAIL = re.compile(r"(?P<tail>(?:\s[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?){1,2})?(?P<ab>\sAB\b)?"
@@ -843,6 +848,13 @@ class EntityRules:
                 cands.append((m.start(), m.end(), etype, 2, "x-in-county"))
         if self.generic_names:
             cands.extend(self._generic(text, cands))
+        if ":" in text:  # "Partner: A, B Finansiär: C": a field label is no part of the name before it
+            fixed = []
+            for cs, ce, lab, pr, rule in cands:
+                if text[ce:ce + 1] == ":" and " " in text[cs:ce] and text[cs:ce].rsplit(" ", 1)[1].lower() in _FIELD_LABELS:
+                    ce = cs + text[cs:ce].rindex(" ")
+                fixed.append((cs, ce, lab, pr, rule))
+            cands[:] = fixed
         return cands
 
     def _subjects(self, text: str, rx: re.Pattern, default: str, cands: list) -> None:
@@ -1218,14 +1230,32 @@ class EntityRules:
         if prev or nxt:
             cands.extend(self._context(text, prev, nxt))
         # grant tables: after a header row "Projekt  Projektägare  Beviljat", each row is project cell, owner cell, sum
-        if getattr(self, "_in_table", False):
+        state = getattr(self, "_in_table", False)
+        head = text.strip().lower()
+        if state and state != "cells" and state is not True:
+            # a header written one cell per line: "Projekt" / "Projektägare" / "Beviljat"
+            state = "cells" if head.split()[0] in _TABLE_HEADER_WORDS and head.split()[0] not in (
+                "projektägare", "stödmottagare", "sökande", "huvudman") else (
+                "header2" if head in ("projektägare", "stödmottagare", "sökande", "huvudman") else False)
+            self._in_table = state
+        elif state:
             row = self._grant_row(text, cands)
-            if row is None:
+            if row is None and state == "cells" and _CELL.fullmatch(text.strip()):
+                s0 = len(text) - len(text.lstrip())
+                cell = text.strip()
+                if not any(cs <= s0 and ce >= s0 + len(cell) and lab == "Organisation" and pr >= 3
+                           for cs, ce, lab, pr, _ in cands) and self._name_ok(cell) \
+                        and cell.split()[0].lower() not in _TABLE_HEADER_WORDS | {"summa", "totalt"}:
+                    cands.append((s0, s0 + len(cell), "Project", 4, "grant-table"))
+            elif row is None:
                 self._in_table = False
             else:
                 cands.extend(row)
         if _GRANT_HEADER.search(text):
             self._in_table = True
+        elif re.search(r"(?:^|\s)(?:projekt|projektnamn|insats)$", head) and (" " not in head or "beviljade" in head
+                                                                            or "medel" in head or "tabell" in head):
+            self._in_table = "header1"
         spans = [(MODEL_PRIORITY, len(e), e) for e in doc.ents] if _has_ents(doc) else []
         # a name form that extends a gazetteer name of its type ("Regional kulturplan för X") wins over it
         # and so does one that starts with an owner's genitive ("EU:s innovationsstrategi")

@@ -269,3 +269,15 @@ def test_nordic_list_items_and_dated_owner_strategy(nlp):
     assert ("Arctic Ventures", "Organisation") in found
     found = ents(nlp, "Projektet bidrar till Dalarnas regionala utvecklingsstrategi 2035 och till annat.")
     assert ("Dalarnas regionala utvecklingsstrategi 2035", "Strategy") in found
+
+
+def test_field_labels_and_one_cell_per_line_grant_table(nlp):
+    found = ents(nlp, "Partner: Malå kommun, Sorsele kommun, Fjällkraft Norr Finansiär: Region Västerbotten")
+    assert not any(t.endswith("Finansiär") for t, _ in found)
+    paras = ["Beviljade medel ur anslaget Projekt", "Stödmottagare", "Beviljat", "Skoterleder i samverkan",
+             "Malå kommun 300 000", "Brödraskap Syd", "Sorsele kommun 120 000", "Nästa avsnitt handlar om annat."]
+    docs = list(nlp.pipe(paras))
+    assert ("Skoterleder i samverkan", "Project") in {(e.text, e.label_) for e in docs[3].ents}
+    assert ("Brödraskap Syd", "Project") in {(e.text, e.label_) for e in docs[5].ents}
+    found = ents(nlp, "Projektet Fjällost stärker småskaliga mejerier i länet.")
+    assert ("Fjällost", "Project") in found
