@@ -386,6 +386,7 @@ class _Ctx:
     author: str | None = None  # the organisation that writes the report
     region: str | None = None  # the regional authority mentioned most ('Regionen ansvarar för ...')
     topic_org: str | None = None  # organisation named by the current section heading
+    prev_subject: str | None = None  # organisation that begins the previous sentence
     unknown: bool = False  # the current sentence's project is a name that is not a known entity
 
 
@@ -875,6 +876,10 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                     conf = 0.7
                     if not themes and frame.name == "member" and ctx.topic_org:
                         themes, conf = _pseudo(ctx.topic_org, "Organisation", tpos, unit.line_at(tpos)), 0.55
+                    elif not themes and frame.name == "member" and ctx.prev_subject and \
+                            len(text[_clause_start(text, tpos):tpos].split()) <= 1:
+                        # "Kommunalförbundet X är ... Medlemskommuner är A, B och C": the previous sentence's subject
+                        themes, conf = _pseudo(ctx.prev_subject, "Organisation", tpos, unit.line_at(tpos)), 0.55
                     if frame.name == "collaborate":
                         # "samverkan mellan A, B och C": the first collaborates with the others
                         first, rest = members[0], members[1:]
@@ -1379,6 +1384,9 @@ def extract_relations(sentences: list[Sentence], name_of: dict[int, str]) -> lis
             if not u.heading:
                 ctx.topic = None
         ctx.unknown = False
+        first_org = next((m for m in u.ms if m.type == "Organisation"), None)
+        ctx.prev_subject = first_org.name if first_org and first_org.start <= 20 and not \
+            _located(u.text, first_org) else None
         if projects:
             # the subject at the start of the sentence is what 'Projektet' next refers to, else the last one named
             first = projects[0] if re.match(r"(?:(?:Projektet|Satsningen|Initiativet|Plattformen|Nätverket)\s+)?$",

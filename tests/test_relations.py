@@ -488,3 +488,10 @@ def test_projektet_refers_to_the_sentence_subject_and_coordinated_strategies():
     assert ("Renvall", "implements", "Ostlänets arktiska strategi") in t
     assert ("Renvall", "implements", "Nordlänets klimatstrategi") in t
     assert ("Betesdata", "implements", "Ostlänets arktiska strategi") not in t
+
+
+def test_members_listed_after_the_sentence_naming_the_association():
+    t = triples("[Kommunalförbundet Ostkom|O] är ett exempel på samverkan mellan inlandskommuner.",
+                "Medlemskommuner är [Ekby|O=Ekby kommun], [Aby|O=Aby kommun] och [Bby|O=Bby kommun].")
+    for k in ("Ekby kommun", "Aby kommun", "Bby kommun"):
+        assert (k, "partOf", "Kommunalförbundet Ostkom") in t
