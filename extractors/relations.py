@@ -641,10 +641,11 @@ def _anaphor(text: str, tpos: int) -> bool:
 _PROJECT_SUBJECT = re.compile(r"\s*(?:projektet|satsningen|initiativet|plattformen)\s", re.I)
 
 
-_FUND_LINK = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?,?\s*(?:och\s+|samt\s+)?(?:genom|via|inom|ur|från|med stöd (?:från|ur|av)|"
+_YEARS = r"(?:\d{4}(?:\s?[–-]\s?\d{4})?\s*)?"
+_FUND_LINK = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?" + _YEARS + r",?\s*(?:och\s+|samt\s+)?(?:genom|via|inom|ur|från|med stöd (?:från|ur|av)|"
                         r"med medel (?:ur|från)|med \d+(?:[,.]\d+)?\s*(?:procent|%)\s+(?:från|ur)|av|"
                         r"av regionen med medel (?:ur|från))\s+(?:(?:det|den)\s+)?$", re.I)
-_FUND_REGION = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?,?\s*(?:och|samt)\s+av\s+regionen(?![\wåäö])", re.I)
+_FUND_REGION = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?" + _YEARS + r",?\s*(?:och|samt)\s+av\s+regionen(?![\wåäö])", re.I)
 
 
 def _fund_chain(unit: Unit, chs, agents: list[M], ctx: _Ctx) -> list[M]:
@@ -1197,7 +1198,7 @@ def _OWNER_GAP() -> re.Pattern:
 
 _PARTICIPLE = re.compile(r"^\s+(?:beslutade|fastställda|antagna|framtagna|reviderade|utarbetade|godkända|ägda|"
                          r"uppdaterade|initierade)\s+(?:[\wåäö-]+\s+){0,2}$", re.I)
-_VID = re.compile(r"^\s*(?:\([^()]{1,20}\)\s*)?(?:vid|inom|på|hos)\s+$", re.I)
+_VID = re.compile(r"^\)?\s*(?:\([^()]{1,20}\)\s*)?(?:vid|inom|på|hos)\s+$", re.I)
 _BODY_IN = re.compile(r"(?:nämnden|nämnd|styrelsen|fullmäktige|förvaltningen|beredningen|utskottet)$", re.I)
 
 

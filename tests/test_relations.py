@@ -495,3 +495,13 @@ def test_members_listed_after_the_sentence_naming_the_association():
                 "Medlemskommuner är [Ekby|O=Ekby kommun], [Aby|O=Aby kommun] och [Bby|O=Bby kommun].")
     for k in ("Ekby kommun", "Aby kommun", "Bby kommun"):
         assert (k, "partOf", "Kommunalförbundet Ostkom") in t
+
+
+def test_acronym_before_vid_and_programme_period_before_the_next_funder():
+    t = triples("[Turistinstitutet|O] ([TI|O=Turistinstitutet]) vid [Ostuniversitetet|O] står för följeforskningen.")
+    assert ("Turistinstitutet", "partOf", "Ostuniversitetet") in t
+    t = triples("[Region Ost|O] beslutar. [Region Ost|O] följer upp.",
+                "Projektet [Skogsarena|P] finansieras av [Regionalfondsprogrammet för Ostlän|F] 2021–2027 "
+                "samt av regionen med medel ur [1:1-anslaget|F].")
+    assert ("Skogsarena", "fundedBy", "Region Ost") in t
+    assert ("Skogsarena", "fundedBy", "1:1-anslaget") in t
