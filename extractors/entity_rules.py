@@ -193,7 +193,8 @@ _STRAT_FORMS = [
     ("x-strategi", re.compile(rf"(?:\bRegion\s[{_UP}]\w+s\s|\b[{_UP}]\w+s\s|\b[{_UP}]{{2,}}:s\s)?(?:{_STRAT_ADJ})?{_STRAT_HEAD}\b(?:\s(?:för|i)\s(?:smart\sspecialisering|Region\s\d+\b|[{_UP}][\w\-]*\w(?:\slän)?)(?:\s20[1-5]\d(?![\d\-–]))?)?(?:\s\(?\d{{4}}\s?[–-]\s?\d{{4}}\)?)?")),
     # "<Land/Region>s (adj) strategi för ...": "Sveriges strategi för den arktiska regionen", "Finlands Arktiska strategi"
     ("owner-strategi", re.compile(rf"\b(?P<owner>[{_UP}][a-zåäöø]+s)\s(?:[A-ZÅÄÖa-zåäö][a-zåäö]+(?:isk|iska|iskt|ala|a)\s){{0,2}}"
-                                  rf"[a-zåäö\-]*(?:strategi|agenda)\b(?P<comp>\s(?:för|i)\s(?:(?:den|det|de)\s)?)?")),
+                                  rf"(?:[a-zåäö\-]*(?:strategi|agenda)|[a-zåäö\-]{{3,}}(?<!projekt)(?<!arbets)(?<!aktivitets)(?<!tids)(?<!kommunikations)(?<!verksamhets)(?<!budget)plan)\b(?P<comp>\s(?:för|i(?=\s[A-ZÅÄÖ]))\s(?:(?:den|det|de)\s)?)?"
+                                  rf"(?P<period>\s\(?(?:20\d\d\s?[–-]\s?20\d\d|20[1-5]\d(?![\d\-–]))\)?)?")),
     ("x-for-y", re.compile(r"\b(?:[Rr]egional[at]?\s|[Gg]emensamm?a?\s|[Ll]änsgemensamm?a?\s|[Nn]ationell[at]?\s)?(?:[Ss]trategi|[Aa]genda|[Aa]gendan|[Hh]andlingsplan(?:en)?|[Rr]iktlinjer|[\w\-]{3,}(?<!projekt)(?<!arbets)(?<!aktivitets)(?<!tids)(?<!kommunikations)(?:plan|program))(?:\s\d{4})?\s(?:för|vid)\s")),
     ("x-plan", re.compile(rf"\b(?:[{_UP}]\w+s\s)?{_STRAT_ADJ}[a-zåäö\-]{{3,}}(?:plan|planen|program|programmet)\b(?:\s(?:för|i)\s[{_UP}][\w\-]*\w(?:\slän)?)?(?:\s\(?\d{{4}}\s?[–-]\s?\d{{4}}\)?)?")),
     ("adj-plan-year", re.compile(rf"\b[{_UP}][a-zåäö]+(?:isk|al|ell)\s(?:plan|strategi|agenda|program)\s20\d\d(?:\s?[–-]\s?20\d\d)?(?![\d])")),
@@ -215,7 +216,7 @@ _NEEDS = {
     "stiftelse-suffix": ("stiftelse", "förening", "folkhögskola", "museum", "förbund", "riksorganisation"),
     "visit": ("visit",), "interreg": ("interreg",), "anslag": ("anslag",), "fonden": ("fonde",),
     "check": ("check",), "stipendium": ("stipendi",), "esf-plus": ("esf+",), "fund-programme": ("program",),
-    "x-strategi": ("strategi", "agenda", "handbok", "vision"), "owner-strategi": ("strategi", "agenda"),
+    "x-strategi": ("strategi", "agenda", "handbok", "vision"), "owner-strategi": ("strategi", "agenda", "plan"),
     "x-for-y": (" för ", " vid "), "x-plan": ("plan", "program"), "plan-year": ("plan", "program", "agenda", "strategi"),
     "named-plan": ("plan", "strategi", "agenda", "program"), "adj-plan-year": ("plan", "strategi", "agenda", "program"), "rus": ("rus", "ris", "rds"),
 }
@@ -670,7 +671,7 @@ class EntityRules:
                     if owner not in lex.places and owner not in lex.counties:
                         continue
                     if m.group("comp"):
-                        e2 = self._scan_lower(text, m.end())
+                        e2 = self._scan_lower(text, m.start("comp") + len(m.group("comp")))
                         e = e2 if e2 else m.start("comp")
                         y = re.match(r"\s20[1-5]\d(?![\d\-–])", text[e:])
                         if e2 and y:

@@ -281,3 +281,9 @@ def test_field_labels_and_one_cell_per_line_grant_table(nlp):
     assert ("Brödraskap Syd", "Project") in {(e.text, e.label_) for e in docs[5].ents}
     found = ents(nlp, "Projektet Fjällost stärker småskaliga mejerier i länet.")
     assert ("Fjällost", "Project") in found
+
+
+def test_owner_genitive_plan_with_period(nlp):
+    found = ents(nlp, "Nämnden antog Gotlands kulturplan 2025–2028 och Gotlands verksamhetsplan i juni.")
+    assert ("Gotlands kulturplan 2025–2028", "Strategy") in found
+    assert not any("verksamhetsplan" in t for t, _ in found)
