@@ -739,7 +739,8 @@ class EntityRules:
             at_start = ns == 0 or bool(_SENT_START.search(text[max(0, ns - 3):ns]))
             plain_word = not re.search(r"(?:en|et|na|an|ning|het|else|ande|ende|tion|samverkan|arbete)$", name.lower()) \
                 and name.lower() not in lex.boundary and name.lower() not in _SENT_WORDS \
-                and re.search(r"(?:projekt|nätverk|initiativ|festival|mötesplats|satsning|plattform)$", m.group("head"))
+                and re.search(r"(?:projekt|nätverk|initiativ|festival|mötesplats|satsning|plattform)$", m.group("head")) \
+                and re.match(r"\s(?:är|var)\s", text[m.end("name"):])
             if at_start and " " not in name and not (name.isupper() or head_type(name, lex) or _NAME_FIRST.search(name)
                                                      or plain_word):
                 continue  # "Studien är ett ...", "Det är en ..."
@@ -1196,6 +1197,8 @@ class EntityRules:
                 etype = _desc_type(desc)
             elif _DESC_START.match(nl):
                 etype = _desc_type(nl[:100])
+            if etype and _ACR_DASH.match(head):
+                etype = None  # "ACR - Long Name": the acronym rules name both forms
             if etype:
                 start = text.index(head)
                 end = start + len(head)
