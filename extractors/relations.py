@@ -736,7 +736,7 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                     if not agents and frame.name == "collaborate":
                         # "Samverkan sker med X", "I samverkan med X har ...": the report's author
                         if len(text[_clause_start(text, tpos):tpos].split()) <= 7:
-                            agents, conf = _pseudo(ctx.author, "Organisation", tpos, unit.line_at(tpos)), 0.5
+                            agents, conf = _pseudo(ctx.author or ctx.region, "Organisation", tpos, unit.line_at(tpos)), 0.5
                     if not agents and frame.name in ("responsible", "manage") and ctx.region \
                             and re.fullmatch(r"\s*Regionen\s+(?:har\s+|även\s+|också\s+)*", text[_clause_start(text, tpos):tpos]):
                         agents, conf = _pseudo(ctx.region, "Organisation", tpos, unit.line_at(tpos)), 0.6  # "Regionen ansvarar för"

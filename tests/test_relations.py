@@ -505,3 +505,10 @@ def test_acronym_before_vid_and_programme_period_before_the_next_funder():
                 "samt av regionen med medel ur [1:1-anslaget|F].")
     assert ("Skogsarena", "fundedBy", "Region Ost") in t
     assert ("Skogsarena", "fundedBy", "1:1-anslaget") in t
+
+
+def test_subjectless_collaboration_falls_back_to_the_region_named_most():
+    t = triples("[Region Ost|O] har utvecklingsansvaret. [Ostuniversitetet|O] forskar.",
+                "Gränsöverskridande samarbete",
+                "Samarbetet med [Nordfylket|O] har fördjupats under året.")
+    assert ("Nordfylket", "collaboratesWith", "Region Ost") in t
