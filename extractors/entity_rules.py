@@ -318,7 +318,8 @@ _CUE_LIST = re.compile(
 _AGENT_CUE = re.compile(
     rf"\b(?:(?:tillsammans|samarbete|samverkan|dialog|avtal|partnerskap|överenskommelse)\smed|"
     rf"(?:drivs|ägs|leds|arrangeras|arrangerades|anordnas|anordnades|samordnas|koordineras|drevs|initierades|"
-    rf"utförs|utfördes|beviljats|beviljades|finansieras|finansierades|stöds|stöttas)\s(?:gemensamt\s)?av)\s"
+    rf"utförs|utfördes|beviljats|beviljades|finansieras|finansierades|stöds|stöttas|lett|ledd|ledda|framtagen|framtaget|"
+    rf"framtagna|köpts\supp|köptes\supp|förvärvats|förvärvades|ägd|ägt|ägda)\s(?:gemensamt\s)?av)\s"
     rf"(?P<items>(?:{_CHAIN})(?:,\s(?:{_CHAIN}))*(?:,?\s(?:och|samt)\s(?:{_CHAIN}))?)")
 _GENERIC = re.compile(rf"(?<![\w\-:])(?:{_CHAIN})(?![\w\-])")
 _SENT_START = re.compile(r"(?:[.!?:•●▪\-–]\s*|\n\s*|\(\s*)$")
@@ -367,6 +368,8 @@ _CUE_APPOS = re.compile(r"\b[a-zåäö][\w\-]*(?:projekt|projektet|nätverk|nät
                         r"plattform|plattformen|samarbete|samarbetet),\s(?P<name>[A-ZÅÄÖ][^,()\n.;:]{2,80}?),\s(?:som|där|vilket|vilken)\b")
 _GEN_CUE = re.compile(r"\b(?P<owner>[A-ZÅÄÖ][\w\-]*(?::s|s))\s(?:satsning|projekt|nätverk|initiativ|plattform|mötesplats)\s"
                       r"(?P<name>[A-ZÅÄÖ])")
+_IN_COUNTRY = re.compile(r"\si\s(?:Finland|Norge|Danmark|Island|Spanien|Tyskland|Frankrike|Italien|Estland|Lettland|Litauen|Polen|"
+                         r"Nederländerna|Belgien|Österrike|Kanada|Skottland|Irland|Portugal|Grekland|Europa|Sverige)\b")
 _FIELD_LABELS = {"finansiär", "finansiärer", "finansiering", "projekttid", "projektperiod", "period", "projektägare", "partner",
                  "partners", "samarbetspartner", "samarbetspartners", "kontakt", "kontaktperson", "budget", "projektledare",
                  "status", "webbplats", "läs", "stödbelopp", "programområde", "prioritering", "medfinansiär", "medfinansiärer",
@@ -850,6 +853,14 @@ class EntityRules:
                 cands.append((m.start(), m.end(), etype, 2, "x-in-county"))
         if self.generic_names:
             cands.extend(self._generic(text, cands))
+        if " i " in text:  # "Savonia University of Applied Sciences i Finland": the country is where, not who
+            cut = []
+            for cs, ce, lab, pr, rule in cands:
+                m = _IN_COUNTRY.search(text, cs, ce) if lab == "Organisation" and rule != "gaz" else None
+                if m and m.end() == ce and m.start() > cs:
+                    ce = m.start()
+                cut.append((cs, ce, lab, pr, rule))
+            cands[:] = cut
         if ":" in text:  # "Partner: A, B Finansiär: C": a field label is no part of the name before it
             fixed = []
             for cs, ce, lab, pr, rule in cands:

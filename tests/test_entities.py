@@ -287,3 +287,9 @@ def test_owner_genitive_plan_with_period(nlp):
     found = ents(nlp, "Nämnden antog Gotlands kulturplan 2025–2028 och Gotlands verksamhetsplan i juni.")
     assert ("Gotlands kulturplan 2025–2028", "Strategy") in found
     assert not any("verksamhetsplan" in t for t, _ in found)
+
+
+def test_agent_participles_and_country_tail(nlp):
+    found = ents(nlp, "Projektet leds av Oulu Business School i Finland. Analysen är framtagen av Norrdata Konsult.")
+    assert ("Oulu Business School", "Organisation") in found
+    assert ("Norrdata Konsult", "Organisation") in found
