@@ -324,7 +324,8 @@ _AGENT_CUE = re.compile(
 _GENERIC = re.compile(rf"(?<![\w\-:])(?:{_CHAIN})(?![\w\-])")
 _SENT_START = re.compile(r"(?:[.!?:•●▪\-–]\s*|\n\s*|\(\s*)$")
 _SENT_WORDS = {"det", "den", "de", "detta", "denna", "dessa", "vi", "man", "här", "där", "inför", "även", "nya", "ny",
-               "flera", "både", "andra", "alla", "genom", "under", "inom", "efter", "mellan", "sedan", "från", "vid"}
+               "flera", "både", "andra", "alla", "genom", "under", "inom", "efter", "mellan", "sedan", "från", "vid",
+               "bakom", "bland", "hos", "utöver", "förutom"}
 _NAME_FIRST = re.compile(r"[A-ZÅÄÖ]{2}|\d|[a-zåäö][A-ZÅÄÖ]")
 _ACR_STOP = {"ai", "it", "smf", "sip", "sfs", "lou", "gdpr", "ikt", "kpi", "ikt", "hr", "vd", "bnp", "brp", "kpi", "gis", "co2", "smf", "sme", "lss", "fou", "ok",
              "pdf", "ppt", "faq", "cv", "tv", "id", "sms", "ev", "el", "iot", "ar", "vr", "esg", "ngo", "bbi",
@@ -360,8 +361,8 @@ _HEAD_DESC = re.compile(rf"(?P<name>{_CHAIN})\s(?=(?:Ett|En)\s(?:[a-zåäö\-]+\
                         r"\w*\s(?:mellan|för|som|där|med|inom|kring|om|av|i)\b)")
 _LAW_NAME = re.compile(r"\s(?:Act|Directive|Regulation)$|^(?:Lag|Lagen|Förordning|Förordningen|Direktiv|Direktivet)\s(?:om|för)\b|"
                        r"\b(?:förordningen|lagen|direktivet)$")
-_SEG_RUN = re.compile(r"[^,.;:()!?\n]+(?:(?:,\s|\s(?:och|samt)\s)[^,.;:()!?\n]+){3,}")
-_SEG_DELIM = re.compile(r",\s|\s(?:och|samt)\s")
+_SEG_RUN = re.compile(r"[^,.;:()!?\n]+(?:(?:,\s|(?<!-)\s(?:och|samt)\s)[^,.;:()!?\n]+){3,}")
+_SEG_DELIM = re.compile(r",\s|(?<!-)\s(?:och|samt)\s")
 _NAME_END_VERBS = {"är", "var", "har", "hade", "ska", "syftar", "drivs", "drevs", "leds", "pågår", "pågick", "kommer",
                    "genomförs", "genomfördes", "startade", "sätts", "fokuserar", "samlar", "erbjuder", "finansieras"}
 _CUE_APPOS = re.compile(r"\b[a-zåäö][\w\-]*(?:projekt|projektet|nätverk|nätverket|initiativ|initiativet|satsning|satsningen|"
@@ -739,6 +740,8 @@ class EntityRules:
                 name = name[len(first) + 1:]
             if name.lower() in lex.places or name.lower() in lex.generic or len(name) < 3 or _COMPOUND_NOUN.search(name):
                 continue
+            if name.lower() in lex.boundary or name.lower() in _SENT_WORDS:
+                continue  # "... är stark Det finns ...": a run-in heading before a function word
             at_start = ns == 0 or bool(_SENT_START.search(text[max(0, ns - 3):ns]))
             plain_word = not re.search(r"(?:en|et|na|an|ning|het|else|ande|ende|tion|samverkan|arbete)$", name.lower()) \
                 and name.lower() not in lex.boundary and name.lower() not in _SENT_WORDS \
