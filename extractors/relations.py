@@ -1226,6 +1226,7 @@ def _adjacency(unit: Unit, out: _Out) -> None:
         if a.type == "Organisation" and b.type == "Project" and genitive and _OWNER_GAP().match(ggap):
             out.add(a.name, "leads", b.name, unit, a.start, "genitive", 0.6)  # "Vinnovas initiativ Keystone"
         if a.type == "Organisation" and b.type == "Strategy" and genitive and not suffix and gap != " " \
+                and len(surface.split()) >= 2 \
                 and re.fullmatch(r" (?:[a-zåäö-]+ ){1,2}", gap) and not re.search(r"(?<![\wåäö])(?:och|i|för|med|av|som)\s", gap):
             out.add(a.name, "responsibleFor", b.name, unit, a.start, "genitive", 0.55)  # "Region Xs nya regionala S"
         if a.type == "Organisation" and gap == " " and genitive and not suffix:
