@@ -619,7 +619,9 @@ class EntityRules:
             if word.endswith(("råd", "rådet")) and not qualified:
                 continue  # a bare "-rådet" is an organisation (agency forms); "Strategirådet för X" is a council
             nxt_word = text[m.end("comp"):].split(None, 1)[0].strip(".,;:") if m.group("comp") else ""
-            if m.group("comp") == "i" and nxt_word.lower() in lex.places:
+            if m.group("comp") == "i" and nxt_word.lower() in lex.counties and not m.group("year"):
+                e = m.end("comp") + len(nxt_word)  # "Innovationsnätverket i Västerbotten": a county-wide network
+            elif m.group("comp") == "i" and nxt_word.lower() in lex.places:
                 e = max(m.end("word"), m.end("tail"), m.end("year"))  # "Landsbygdsriksdagen i Skellefteå"
             elif m.group("comp"):
                 e2 = self._scan_lower(text, m.end("comp"))

@@ -293,3 +293,8 @@ def test_agent_participles_and_country_tail(nlp):
     found = ents(nlp, "Projektet leds av Oulu Business School i Finland. Analysen är framtagen av Norrdata Konsult.")
     assert ("Oulu Business School", "Organisation") in found
     assert ("Norrdata Konsult", "Organisation") in found
+
+
+def test_county_wide_network_keeps_its_county(nlp):
+    found = ents(nlp, "Besöksnätverket i Jämtland som regionen samordnar träffades fyra gånger.")
+    assert ("Besöksnätverket i Jämtland", "Project") in found
