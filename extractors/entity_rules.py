@@ -12,6 +12,14 @@ Rule families, strongest first: gazetteer names; name forms ("X kommun", "Region
 med X"), described headings (with one paragraph of look-ahead in ``pipe``), and
 last, weak guesses: capitalised names with a typing head word.
 
+Report and web-page forms that generalise beyond one corpus: Nordic name-final head
+words ("X fylkeskommune", "Y ammattikorkeakoulu", "-keskus"), a known organisation
+with a county/branch tail or "AB", owner-genitive strategies and plans ("Sveriges
+strategi för ...", "Xs kulturplan 2025–2028"), grant-table rows after a "Projekt /
+Projektägare / Beviljat" header (columns or one cell per line; kept as state in
+``pipe``), loose items of comma lists of organisations, field labels ("Finansiär:")
+cut off the name before them, laws dropped.
+
 Every rule span carries an id (``rule:<name>``); weak guesses carry none, so
 extraction and resolution weigh them like model guesses. Spans already on the doc
 (the trained NER) rank below every rule span and fill only the gaps.
