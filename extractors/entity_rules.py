@@ -288,7 +288,7 @@ _SM_EVENT = re.compile(r"\b(?:SM|NM|EM|VM)\si\s[A-ZÅÄÖa-zåäö][a-zåäö]+\
 _COUNCIL_FOR = re.compile(r"\b(?:(?:Strategiska|Strategiskt|Regionala|Regionalt|Nationella|Nationellt|Gemensamma|Gemensamt)\s"
                           r"(?:rådet|råd|forumet|forum|nätverket|nätverk|gruppen|samrådet)|Strategirådet|"
                           r"(?:[A-ZÅÄÖ]{2,}:s|[A-ZÅÄÖ][a-zåäö]{3,}s)\s(?:nätverk|forum|samråd)|"
-                          r"Rådet|Samrådet|Forumet|Forum|Nätverket|Nätverk|Delegationen|Expertgruppen|Expertgrupp|"
+                          r"Rådet|Samrådet|Samråd|Forumet|Forum|Nätverket|Nätverk|Delegationen|Expertgruppen|Expertgrupp|"
                           r"Gruppering|Grupperingen|Arbetsgruppen)\s(?:för|i|mot)\s(?=[a-zåäöA-ZÅÄÖ])")
 _PROJECT_HEAD = re.compile(
     r"(?<![\w\-])(?P<word>[A-ZÅÄÖ][\w\-]*(?:nätverk|nätverket|forum|forumet|träff|träffen|"
@@ -379,6 +379,7 @@ _GEN_CUE = re.compile(r"\b(?P<owner>[A-ZÅÄÖ][\w\-]*(?::s|s))\s(?:satsning|pro
                       r"(?P<name>[A-ZÅÄÖ])")
 _IN_COUNTRY = re.compile(r"\si\s(?:Finland|Norge|Danmark|Island|Spanien|Tyskland|Frankrike|Italien|Estland|Lettland|Litauen|Polen|"
                          r"Nederländerna|Belgien|Österrike|Kanada|Skottland|Irland|Portugal|Grekland|Europa|Sverige)\b")
+_PROJECT_OWNER = re.compile(r"(?<![\w\-])(?:Region\s\d+|[A-ZÅÄÖ]{2,5}\d?)\s$")
 _FIELD_LABELS = {"finansiär", "finansiärer", "finansiering", "projekttid", "projektperiod", "period", "projektägare", "partner",
                  "partners", "samarbetspartner", "samarbetspartners", "kontakt", "kontaktperson", "budget", "projektledare",
                  "status", "webbplats", "läs", "stödbelopp", "programområde", "prioritering", "medfinansiär", "medfinansiärer",
@@ -640,6 +641,10 @@ class EntityRules:
                 else:
                     e = m.end("word")
             elif not word[0].isupper():
+                continue
+            pre = _PROJECT_OWNER.search(text, max(0, s - 16), s)
+            if pre and word[0].isupper():  # "Region 10 Rektorsnätverk": the owner is part of the name, and outranks it
+                cands.append((pre.start(), e, "Project", 6, "project-head"))
                 continue
             cands.append((s, e, "Project", 5 if m.group("year") else 3, "project-head"))
         # units, centres, inquiries, regional associations: Organisation by their head word

@@ -298,3 +298,9 @@ def test_agent_participles_and_country_tail(nlp):
 def test_county_wide_network_keeps_its_county(nlp):
     found = ents(nlp, "Besöksnätverket i Jämtland som regionen samordnar träffades fyra gånger.")
     assert ("Besöksnätverket i Jämtland", "Project") in found
+
+
+def test_owner_prefixed_network_and_samrad(nlp):
+    found = ents(nlp, "Kommunerna deltar i Region 8 Lärarnätverk och i Samråd för fjällturism i länet.")
+    assert ("Region 8 Lärarnätverk", "Project") in found
+    assert any(t.startswith("Samråd för fjällturism") and lab == "Project" for t, lab in found)
