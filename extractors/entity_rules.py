@@ -369,7 +369,7 @@ _HEAD_DESC = re.compile(rf"(?P<name>{_CHAIN})\s(?=(?:Ett|En)\s(?:[a-zåäö\-]+\
                         r"\w*\s(?:mellan|för|som|där|med|inom|kring|om|av|i)\b)")
 _LAW_NAME = re.compile(r"\s(?:Act|Directive|Regulation)$|^(?:Lag|Lagen|Förordning|Förordningen|Direktiv|Direktivet)\s(?:om|för)\b|"
                        r"\b(?:förordningen|lagen|direktivet)$")
-_SEG_RUN = re.compile(r"[^,.;:()!?\n]+(?:(?:,\s|(?<!-)\s(?:och|samt)\s)[^,.;:()!?\n]+){3,}")
+_SEG_RUN = re.compile(r"[^.;:()!?\n]+")  # a clause; its items are split by _SEG_DELIM
 _SEG_DELIM = re.compile(r",\s|(?<!-)\s(?:och|samt)\s")
 _NAME_END_VERBS = {"är", "var", "har", "hade", "ska", "syftar", "drivs", "drevs", "leds", "pågår", "pågick", "kommer",
                    "genomförs", "genomfördes", "startade", "sätts", "fokuserar", "samlar", "erbjuder", "finansieras"}
@@ -1104,6 +1104,8 @@ class EntityRules:
             if pr >= 3:
                 strong.setdefault((cs, ce), set()).add(lab)
         for run in _SEG_RUN.finditer(text):
+            if run.group().count(",") < 2:
+                continue
             segs = []
             pos = run.start()
             for d in _SEG_DELIM.finditer(run.group()):
