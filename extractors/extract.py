@@ -15,6 +15,7 @@ from .pipeline import _LOWER_NAME_HEADS, _LOWER_TAILS, MODEL_KB_ID, _gazetteer_w
 from .records import DocResult, Mention
 from .relations import Sentence, extract_relations
 from .resolve import resolve
+from .retype import retype_projects
 
 BATCH_SIZE = 1000  # paragraphs per nlp.pipe batch
 _PARA = re.compile(r"\n\n+")
@@ -108,7 +109,7 @@ def _finish(norm: Normalized, mentions: list[Mention], sentences: list[Sentence]
             mentions = [m for m in mentions if id(m) not in bad]
             for s in sentences:
                 s.mentions = [m for m in s.mentions if id(m) not in bad]
-    entities = resolve(mentions, norm.text)
+    entities = retype_projects(resolve(mentions, norm.text), norm.text)
     name_of = {id(m): e.name for e in entities for m in e.mentions}
     relations = extract_relations(sentences, name_of)
     relations.sort(key=lambda r: (r.line, r.p, r.s, r.o))

@@ -1,0 +1,55 @@
+"""Entities the report itself calls a project.
+
+A name typed Organisation only by a weak signal (a head word such as "Office" or
+"Center") is a Project when the next sentences refer back to it as "Projektet",
+"Plattformen" or "Nätverket" and it is the last name before that anaphor:
+"... genom North Sweden Stockholm Office (NSSO). NSSO har kommit till ...
+Projektet verkar för ...". Names a gazetteer or an organisation form vouches for
+("Region X", "X kommun", "X AB") are never retyped.
+"""
+from __future__ import annotations
+
+import re
+
+from .records import Entity
+
+_ANAPHOR = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:Projektet|Plattformen|Nätverket|Satsningen)\s")
+WINDOW = 400  # characters back from the anaphor to the name it refers to
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n)\s*$")
+
+
+def _vouched(entity: Entity, gaz, org_forms) -> bool:
+    from .resolve import entity_key
+
+    names = (entity.name, *entity.aliases)
+    if any(("Organisation", entity_key(n, "Organisation")) in gaz for n in names):
+        return True
+    return any(rx.fullmatch(n) for n in names for _, rx in org_forms)
+
+
+def retype_projects(entities: list[Entity], text: str) -> list[Entity]:
+    """Retype (in place) Organisation entities that an anaphoric "Projektet ..." refers to."""
+    from .entity_rules import _ORG_FORMS
+    from .resolve import _gazetteer
+
+    spans = sorted(((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda x: x[0])
+    if not spans:
+        return entities
+    gaz, _ = _gazetteer()
+    starts = [s for s, _, _ in spans]
+    from bisect import bisect_left
+
+    for hit in _ANAPHOR.finditer(text):
+        i = bisect_left(starts, hit.start()) - 1
+        if i < 0:
+            continue
+        start, end, ent = spans[i]
+        if hit.start() - end > WINDOW or ent.type != "Organisation" or _vouched(ent, gaz, _ORG_FORMS):
+            continue
+        introduced = any(a.isupper() and len(a) >= 2 for a in ent.aliases)
+        if not (introduced or _SENTENCE_START.search(text[max(0, start - 3):start])):
+            continue
+        ent.type = "Project"
+        for m in ent.mentions:
+            m.type = "Project"
+    return entities

@@ -1,0 +1,43 @@
+"""Organisations that the report itself calls a project are retyped Project."""
+from extractors.records import Entity, Mention
+from extractors.retype import retype_projects
+
+
+def entity(text: str, name: str, etype: str = "Organisation", aliases=()) -> Entity:
+    forms = [name, *aliases]
+    mentions = []
+    for form in forms:
+        pos = text.find(form)
+        while pos >= 0:
+            mentions.append(Mention(form, etype, 1, pos, pos + len(form)))
+            pos = text.find(form, pos + len(form))
+    return Entity(name, etype, list(aliases), mentions)
+
+
+def test_acronym_introduced_name_referred_to_as_projektet_becomes_project():
+    text = ("Region Gävleborg samarbetar med grannregionerna genom Mellannorrland Brussels Office (MBO). "
+            "Kontoret bevakar frågor om sammanhållningspolitik. Projektet finansieras av regionerna.")
+    mbo = entity(text, "Mellannorrland Brussels Office", aliases=("MBO",))
+    region = entity(text, "Region Gävleborg")
+    retype_projects([region, mbo], text)
+    assert mbo.type == "Project" and all(m.type == "Project" for m in mbo.mentions)
+    assert region.type == "Organisation"
+
+
+def test_partner_at_the_end_of_a_list_is_not_retyped():
+    text = ("Satsningen drivs av Region Dalarna i samverkan med Siljan Turism. "
+            "Projektet finansieras av Europeiska socialfonden+.")
+    partner = entity(text, "Siljan Turism")
+    retype_projects([partner, entity(text, "Region Dalarna")], text)
+    assert partner.type == "Organisation"
+
+
+def test_sentence_initial_topic_is_retyped_but_vouched_names_are_not():
+    text = "Vindelälvens Innovationshus har startat i år. Projektet leds av en styrgrupp."
+    house = entity(text, "Vindelälvens Innovationshus")
+    retype_projects([house], text)
+    assert house.type == "Project"
+    text = "Region Jämtland Härjedalen har ansökt om medel. Projektet startar i höst."
+    region = entity(text, "Region Jämtland Härjedalen")
+    retype_projects([region], text)
+    assert region.type == "Organisation"
