@@ -5,7 +5,6 @@ Everything is a small component registered by name; which ones run is set in
 """
 from __future__ import annotations
 
-import json
 import re
 import logging
 from functools import lru_cache
@@ -20,7 +19,6 @@ from spacy.tokens import Doc, Span
 log = logging.getLogger(__name__)
 
 HERE = Path(__file__).parent
-PATTERN_DIR = HERE / "patterns"
 MODEL_DIR = HERE / "model"
 
 # Abbreviations after which a full stop does not end a sentence.
@@ -59,33 +57,6 @@ def kg_sentencizer(doc: Doc) -> Doc:
             starts[i] = 1
     doc.from_array([SENT_START], numpy.asarray(starts, dtype="int64").astype("uint64"))
     return doc
-    doc[0].is_sent_start = True
-    for i in range(1, len(doc)):
-        prev, tok = doc[i - 1], doc[i]
-        start = False
-        if "\n" in prev.text or "\n" in prev.whitespace_:
-            start = True
-        elif prev.text in {".", "!", "?"} and not tok.is_punct:
-            before = doc[i - 2].text.lower() if i >= 2 else ""
-            start = before.rstrip(".") not in _ABBREV and (tok.is_title or tok.is_upper or tok.is_digit or not tok.is_alpha)
-        elif prev.text.endswith(".") and len(prev.text) > 1 and tok.is_title:
-            start = prev.text.lower().rstrip(".") not in _ABBREV and prev.text.count(".") == 1
-        tok.is_sent_start = start
-    return doc
-
-
-def load_patterns(pattern_dir: Path = PATTERN_DIR) -> list[dict]:
-    """All EntityRuler patterns kept as data: every ``*.jsonl`` file in ``pattern_dir``."""
-    patterns: list[dict] = []
-    for f in sorted(pattern_dir.glob("*.jsonl")):
-        for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
-            line = line.strip()
-            if line and not line.startswith("//"):
-                try:
-                    patterns.append(json.loads(line))
-                except json.JSONDecodeError as e:
-                    raise ValueError(f"{f.name}:{n}: bad pattern: {e}") from None
-    return patterns
 
 
 def model_available(model_dir: Path = MODEL_DIR) -> bool:

@@ -372,7 +372,7 @@ def train(corpus: list[Path], output: Path = DEFAULT_OUTPUT, max_steps: int | No
     """
     from spacy.cli.train import train as spacy_train
 
-    from .pipeline import PATTERN_DIR
+    from .entity_rules import PATTERN_DIR
 
     corpus = sorted(Path(p) for p in corpus)
     output = Path(output)
