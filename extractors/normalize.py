@@ -12,8 +12,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-# A line that is only page furniture: a page number, "Sida 3 av 40", a TOC entry.
-_PAGE_NUMBER = re.compile(r"^\s*(?:sida\s+)?\d{1,4}(?:\s*(?:av|/)\s*\d{1,4})?\s*$", re.I)
+# A line that is only page furniture: a page number, "Sida 3 av 40", "Sida 1 (4)", a TOC entry.
+_PAGE_NUMBER = re.compile(r"^\s*(?:sida\s+)?\d{1,4}(?:\s*(?:av|/)\s*\d{1,4}|\s*\(\d{1,4}\))?\s*$", re.I)
 _DOT_LEADER = re.compile(r"(?:\.\s?){5,}\s*\d{0,4}\s*$|…{2,}\s*\d{0,4}\s*$")
 _SENTENCE_END = re.compile(r"[.!?:;]\s*$")
 # Words that follow a kept hyphen in Swedish coordinations ("hel- och delägda").

@@ -30,6 +30,7 @@ def test_wrapped_sentence_joined_and_lines_mapped():
 
 def test_page_furniture_dropped():
     assert is_furniture("   12 ")
+    assert is_furniture("Sida 2 (7)") and is_furniture("Sida 3 av 40")
     assert is_furniture("Omvärldsanalys ........................................ 8")
     assert not is_furniture("Agenda 2030 är viktig.")
     n = normalize("Text före.\n\n 12 \n\nText efter.\n")
