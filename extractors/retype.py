@@ -10,41 +10,38 @@ Projektet verkar för ...". Names a gazetteer or an organisation form vouches fo
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
+from .entity_rules import _ORG_FORMS
 from .records import Entity
+from .resolve import _gazetteer, entity_key
 
 _ANAPHOR = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:Projektet|Plattformen|Nätverket|Satsningen)\s")
 WINDOW = 400  # characters back from the anaphor to the name it refers to
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n)\s*$")
 
 
-def _vouched(entity: Entity, gaz, org_forms) -> bool:
-    from .resolve import entity_key
-
+def _vouched(entity: Entity, gaz) -> bool:
+    """A gazetteer or an organisation form ("Region X", "X kommun", "X AB") says it is an organisation."""
     names = (entity.name, *entity.aliases)
     if any(("Organisation", entity_key(n, "Organisation")) in gaz for n in names):
         return True
-    return any(rx.fullmatch(n) for n in names for _, rx in org_forms)
+    return any(rx.fullmatch(n) for n in names for _, rx in _ORG_FORMS)
 
 
 def retype_projects(entities: list[Entity], text: str) -> list[Entity]:
     """Retype (in place) Organisation entities that an anaphoric "Projektet ..." refers to."""
-    from .entity_rules import _ORG_FORMS
-    from .resolve import _gazetteer
-
     spans = sorted(((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda x: x[0])
     if not spans:
         return entities
     gaz, _ = _gazetteer()
     starts = [s for s, _, _ in spans]
-    from bisect import bisect_left
-
     for hit in _ANAPHOR.finditer(text):
         i = bisect_left(starts, hit.start()) - 1
         if i < 0:
             continue
         start, end, ent = spans[i]
-        if hit.start() - end > WINDOW or ent.type != "Organisation" or _vouched(ent, gaz, _ORG_FORMS):
+        if hit.start() - end > WINDOW or ent.type != "Organisation" or _vouched(ent, gaz):
             continue
         introduced = any(a.isupper() and len(a) >= 2 for a in ent.aliases)
         if not (introduced or _SENTENCE_START.search(text[max(0, start - 3):start])):
