@@ -127,10 +127,21 @@ def extract_text(nlp: Language, raw: str, source: str) -> DocResult:
 # ---------------------------------------------------------------- several processes
 _WORKER_NLP: Language | None = None  # set before the pool forks; the workers inherit it
 CHUNK_CHARS = 40_000
+# The rules carry state from paragraph to paragraph (one paragraph of context, and "inside a grant
+# table", which lasts until the table ends). Chunks therefore start only after a paragraph of prose
+# (a long paragraph that ends a sentence: no table runs through it), and each chunk is annotated
+# together with the WARMUP_PARAS paragraphs before it, whose annotations are dropped.
+WARMUP_PARAS = 3
+_PROSE_END = re.compile(r"[.!?»\"”]\s*$")
+
+# (paragraph texts of one document, index of the chunk's first paragraph, index past its last)
+Chunk = tuple[list[str], int, int]
 
 
-def _annotate_chunk(texts: list[str]) -> list[Annotation]:
-    return list(annotate(_WORKER_NLP, texts))
+def _annotate_chunk(chunk: Chunk) -> list[Annotation]:
+    texts, start, end = chunk
+    warm = max(0, start - WARMUP_PARAS)
+    return list(annotate(_WORKER_NLP, texts[warm:end]))[start - warm:]
 
 
 def _finish_doc(args: tuple[Normalized, list[tuple[str, int]], list[Annotation], str]) -> DocResult:
@@ -138,25 +149,28 @@ def _finish_doc(args: tuple[Normalized, list[tuple[str, int]], list[Annotation],
     return _finish(norm, *_collect(norm, paras, annots), source)
 
 
-def _chunks(texts: list[str], size: int) -> list[list[str]]:
-    out: list[list[str]] = [[]]
-    n = 0
-    for t in texts:
-        if n >= size:
-            out.append([])
-            n = 0
-        out[-1].append(t)
+def _chunks(texts: list[str], size: int) -> list[Chunk]:
+    """Split one document's paragraphs into runs of at least ``size`` characters, cut only
+    after a paragraph of prose. Chunks never span documents: one pass starts each afresh."""
+    out: list[Chunk] = []
+    start, n = 0, 0
+    for i, t in enumerate(texts):
+        if n >= size and len(texts[i - 1]) >= 80 and _PROSE_END.search(texts[i - 1]):
+            out.append((texts, start, i))
+            start, n = i, 0
         n += len(t)
-    return [c for c in out if c]
+    if start < len(texts):
+        out.append((texts, start, len(texts)))
+    return out
 
 
 def extract_many(nlp: Language, docs: Iterable[tuple[str, str]], jobs: int = 1) -> Iterator[DocResult]:
     """Extract from (raw text, source name) pairs, one result per document, in order.
 
-    With ``jobs`` > 1 (and the ``fork`` start method, i.e. Linux), the paragraphs
-    of all documents are annotated in chunks by ``jobs`` worker processes that
-    share the already loaded pipeline, then each document's resolution and
-    relations run in the pool too. The results are the same as with one process.
+    With ``jobs`` > 1 (and the ``fork`` start method, i.e. Linux), each document's paragraphs
+    are annotated in chunks by ``jobs`` worker processes that share the already loaded
+    pipeline, then each document's resolution and relations run in the pool too. The
+    results are the same as with one process.
     """
     import multiprocessing as mp
 
@@ -168,16 +182,17 @@ def extract_many(nlp: Language, docs: Iterable[tuple[str, str]], jobs: int = 1) 
     docs = list(docs)
     norms = [normalize(raw) for raw, _ in docs]
     paras = [list(paragraphs(n)) for n in norms]
-    flat = [t for ps in paras for t, _ in ps]
-    size = max(2_000, min(CHUNK_CHARS, sum(map(len, flat)) // (jobs * 4) + 1))
+    total = sum(len(t) for ps in paras for t, _ in ps)
+    size = max(2_000, min(CHUNK_CHARS, total // (jobs * 4) + 1))
+    chunks = [_chunks([t for t, _ in ps], size) for ps in paras]
     _WORKER_NLP = nlp
     try:
         with mp.get_context("fork").Pool(jobs) as pool:
-            annots = [a for chunk in pool.imap(_annotate_chunk, _chunks(flat, size)) for a in chunk]
-            tasks, k = [], 0
-            for norm, ps, (_, source) in zip(norms, paras, docs):
-                tasks.append((norm, ps, annots[k:k + len(ps)], source))
-                k += len(ps)
+            done = iter(pool.imap(_annotate_chunk, [c for cs in chunks for c in cs]))
+            tasks = []
+            for norm, ps, cs, (_, source) in zip(norms, paras, chunks, docs):
+                annots = [a for _ in cs for a in next(done)]
+                tasks.append((norm, ps, annots, source))
             yield from pool.imap(_finish_doc, tasks)
     finally:
         _WORKER_NLP = None

@@ -23,6 +23,8 @@ _COORD = {"och", "eller", "samt", "till", "som", "respektive", "resp"}
 WRAP_SHARE = 0.65
 MIN_WRAP_WIDTH = 20
 # A line ending in one of these words (or a comma) continues on the next line, whatever its length.
+# A line ending in an amount ("1 200 000", "350 tkr") before a capitalised line is a table row.
+_AMOUNT_END = re.compile(r"\d{1,3}(?: \d{3})+(?: ?(?:kr|kronor|tkr|mnkr|sek|euro|€))?$|\d+ ?(?:kr|tkr|mnkr|€)$", re.I)
 _OPEN_END = re.compile(r"(?:,|\b(?:och|eller|samt|i|med|av|för|till|som|på|om|från|vid|mellan|inom|"
                        r"genom|under|en|ett|den|det|de|att|är|har|the|of|and|for))$", re.I)
 
@@ -92,6 +94,8 @@ def _join_kind(prev: str, nxt: str, width: int) -> str:
         return "break"
     if n[0].islower() or n[0].isdigit() or n[0] in "(–-,&":
         return "space"
+    if _AMOUNT_END.search(p):
+        return "break"
     if len(p) >= width or _OPEN_END.search(p):
         return "space"
     return "break"

@@ -60,3 +60,18 @@ def test_narrow_columns_are_joined_but_headings_kept():
     n = normalize("\n".join(column) + "\n")
     assert "letts av Region Gävleborg tillsammans med kommunerna, Högskolan i Gävle" in n.text
     assert "\n\nNästa steg\n\nUnder nästa år" in n.text
+
+
+def test_table_rows_ending_in_an_amount_stay_rows():
+    prose = "\n".join(["Länet har under året fortsatt att arbeta med utvecklingen av besöksnäringen och"] * 4
+                      + ["det arbetet fortsätter."])
+    rows = ["Cykelleder i fjällen Storumans kommun 350 000",
+            "Solel på gårdar i Nordmaling Solbyn Energi AB 1 200 000",
+            "Lokal matkultur Vilhelmina kommun 420 tkr",
+            "Summa 1 970 000 kr"]
+    n = normalize(prose + "\n" + "\n".join(rows) + "\n")
+    for row in rows:
+        assert f"\n\n{row}\n\n" in n.text
+    # an amount that wraps into a lower-case continuation is still one sentence
+    n = normalize("Projektet beviljades 350 000\nkronor ur anslaget under året.\n")
+    assert "350 000 kronor ur anslaget" in n.text

@@ -1,0 +1,62 @@
+"""--jobs splits documents into chunks of paragraphs; the rules' paragraph-to-paragraph state
+(grant tables) must not be lost at a chunk boundary, nor leak from one document into the next."""
+import pytest
+
+from extractors import extract
+from extractors.extract import _annotate_chunk, _chunks, annotate, extract_many, paragraphs
+from extractors.normalize import normalize
+from extractors.pipeline import build_nlp
+
+OWNERS = ("Malå kommun", "Storumans kommun", "Sorsele kommun", "Vilhelmina kommun")
+ROWS = [f"Lokal satsning {w} {side} {owner} {100 + i} 000"
+        for i, (w, side, owner) in enumerate(
+            (w, side, OWNERS[k % 4]) for k, w in enumerate(
+                ("ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"))
+            for side in ("norr", "söder", "öster", "väster"))]
+
+
+def _report(title: str) -> str:
+    # prose wrapped like PDF text (about 70 characters a line), so that the short table rows stay rows
+    prose = "\n".join(["Under året har arbetet med regional utveckling fortsatt i hela länet och"] * 5
+                      + ["det fortsätter nästa år."])
+    table = "\n".join(["Tabell 1 Beviljade medel ur anslaget", "Projekt Projektägare Beviljat", *ROWS])
+    return "\n\n".join([title, prose, table, "Källa: egen sammanställning.", prose, prose, prose])
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def test_chunks_cover_each_paragraph_once_and_stay_inside_a_document():
+    texts = [f"Stycke {i} handlar om det regionala utvecklingsarbetet i länet under året. " * 3
+             for i in range(50)]
+    chunks = _chunks(texts, 1_000)
+    assert len(chunks) > 3
+    assert all(c[0] is texts for c in chunks)
+    covered = [i for _, a, b in chunks for i in range(a, b)]
+    assert covered == list(range(50))
+
+
+def test_chunks_are_cut_after_prose_not_inside_a_grant_table(nlp, monkeypatch):
+    texts = [t for t, _ in paragraphs(normalize(_report("Årsrapport för länet")))]
+    rows = [i for i, t in enumerate(texts) if t.startswith("Lokal satsning")]
+    assert len(rows) == len(ROWS)
+    whole = list(annotate(nlp, texts))
+    assert all(any(label == "Project" for _, _, label, _ in whole[i][1]) for i in rows)
+    chunks = _chunks(texts, 600)
+    assert len(chunks) > 1 and not any(rows[0] < start <= rows[-1] for _, start, _ in chunks)
+    monkeypatch.setattr(extract, "_WORKER_NLP", nlp)
+    assert [a for c in chunks for a in _annotate_chunk(c)] == whole
+    # why: a chunk starting inside the table would lose it (the rows after the cut are not rows)
+    cut = rows[len(rows) // 2]
+    halves = _annotate_chunk((texts, 0, cut)) + _annotate_chunk((texts, cut, len(texts)))
+    assert halves != whole
+
+
+def test_jobs_2_gives_the_same_documents_when_chunks_cut_tables(nlp, monkeypatch):
+    docs = [(_report("Årsrapport för länet"), "a.txt"), (_report("Verksamhetsberättelse för regionen"), "b.txt")]
+    one = [r.to_json() for r in extract_many(nlp, docs, jobs=1)]
+    monkeypatch.setattr(extract, "CHUNK_CHARS", 2_000)
+    assert sum(map(len, ROWS)) > 2_000  # so a chunk boundary falls inside each table
+    assert [r.to_json() for r in extract_many(nlp, docs, jobs=2)] == one
