@@ -51,6 +51,7 @@ _ACRONYM_DEF = re.compile(r"([A-ZÅÄÖ][\w\-–:&/ ]{3,120}?)\s*\(([A-ZÅÄÖ][
 _ACRONYM_REV = re.compile(r"\b([A-ZÅÄÖ][A-ZÅÄÖa-zåäö0-9+:\-&]{1,11})\s\(([A-ZÅÄÖ][^()]{4,120}?)\)")
 _CUE_SUFFIX = re.compile(r"-(?:projektet|projekt|nätverket|satsningen|plattformen|samarbetet|piloten|programmet|"
                          r"finansierade|finansierat|finansierad|kretsen|modellen|SM)$", re.I)
+_PROJECT_CUE = re.compile(r"\w-(?:projektet|nätverket|satsningen|plattformen|samarbetet|piloten)$", re.I)
 _CUE_PREFIX = re.compile(r"^(?:projektet|projekt|förstudien|plattformen|samverkansplattformen|nätverket|satsningen|"
                          r"initiativet|forskningscentret|mötesplatsen|den|det|de)\s+", re.I)
 _ADJ = {"regionala": "regional", "regionalt": "regional", "nationella": "nationell", "nationellt": "nationell",
@@ -221,9 +222,42 @@ def _head_word(key: str) -> str | None:
     return None
 
 
+_LEVEL = {"regional": "regional", "länsgemensam": "regional", "nationell": "national", "svensk": "national",
+          "europeisk": "eu"}
+
+
+def _level(key: str) -> str | None:
+    """The administrative level a scope adjective gives a name ("regional" / "national" / "eu")."""
+    return next((_LEVEL[w] for w in key.split() if w in _LEVEL), None)
+
+
 def _is_bare(key: str, head: str) -> bool:
     """A name that is only its head word and scope adjectives ("regional drivmedelsstrategi")."""
     return all(w == head or w in _SCOPE for w in key.split())
+
+
+def _is_acronym(text: str) -> bool:
+    """An acronym-like token: no space, at least two capitals, short ("ACE", "CH2ESS", "Re:Ind")."""
+    return " " not in text and 2 <= len(text) <= 12 and sum(c.isupper() for c in text) >= 2
+
+
+def _component_type(members, groups, canon_of) -> str:
+    """The type of an entity whose groups may carry different types: a gazetteer decides, else a
+    vote of its mentions (rule spans 1, weak/model spans WEAK_VOTE; acronyms half: their type
+    comes from context, the long form's from its head word). Ties go to the root group's type."""
+    types = {g[0] for g in members}
+    if len(types) == 1:
+        return members[0][0]
+    gaz_types = {g[0] for g in members if g in canon_of}
+    if len(gaz_types) == 1:
+        return next(iter(gaz_types))
+    votes: Counter = Counter()
+    for g in members:
+        for m in groups[g]:
+            w = 1.0 if m.source == "rules" else WEAK_VOTE
+            votes[g[0]] += w / 2 if _is_acronym(m.text) else w
+    best = max(votes.values())
+    return members[0][0] if votes[members[0][0]] == best else sorted(t for t in votes if votes[t] == best)[0]
 
 
 def best_type_key(g: tuple[str, str], groups) -> tuple[str, str] | None:
@@ -269,8 +303,12 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
                 c[t] += 1000  # public-fact gazetteer decides
     best_type = {k: c.most_common(1)[0][0] for k, c in votes.items()}
     groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
-    for etype, k, m in keyed:
+    for i, (etype, k, m) in enumerate(keyed):
         t = best_type[k]
+        if t != etype and etype == "Project" and _PROJECT_CUE.search(norm_key(m.text)):
+            # "RUS-nätverket" is a network around the strategy RUS, not the strategy: it keeps its type
+            t, k = etype, norm_key(m.text)
+            keyed[i] = (etype, k, m)
         m.type = t
         groups[(t, k)].append(m)
     # 3. union-find over keys: gazetteer canon, acronym definitions, fuzzy matches
@@ -334,7 +372,10 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
                     other = None
             if other is not None:
                 a, b = best_type_key(group_of[id(other)], groups), best_type_key(group_of[id(m)], groups)
-                if a and b and a[0] == b[0]:
+                # "Long Name (ACR)" is one entity even when the two spans got different types; the
+                # component's type is voted below
+                if a and b and (a[0] == b[0] or text[m.end:m.end + 1] == ")" and (_is_acronym(m.text)
+                                                                                  or _is_acronym(other.text))):
                     union(a, b)
     # "regional drivmedelsstrategi" = "Drivmedelsstrategi för kollektivtrafik ...": one head word,
     # merged when the longer names with that head are not ambiguous
@@ -350,6 +391,15 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
             bare = [k for k in ks if _is_bare(k, head)]
             full = [k for k in ks if k not in bare]
             roots = {find(keys_by_type[t][k]) for k in full}
+            # "regional livsmedelsstrategi" and "nationell livsmedelsstrategi" are two strategies: with
+            # bare names of different levels only the names of one level join each other
+            levels = {_level(k) for k in bare} - {None}
+            if len(levels) > 1:
+                for lv in levels:
+                    same = [k for k in bare if _level(k) == lv]
+                    for k in same[1:]:
+                        union(keys_by_type[t][same[0]], keys_by_type[t][k])
+                continue
             if bare and len(roots) <= 1:
                 for k in bare + full:
                     union(keys_by_type[t][bare[0]], keys_by_type[t][k])
@@ -411,7 +461,8 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
         merged[find(g)].append(g)
     entities: list[Entity] = []
     for root, members in merged.items():
-        etype = root[0]
+        members.sort(key=lambda g: g != root)
+        etype = _component_type(members, groups, canon_of)
         gms = [m for g in members for m in groups[g]]
         forms = Counter(m.text.strip() for m in gms)
         gaz_name = next((canon_of[g] for g in members if g in canon_of), None)

@@ -95,3 +95,30 @@ def test_bare_organisation_joins_its_qualified_form():
     ms = [m("Företagskammaren", "Organisation", 0), m("Företagskammaren Västerbotten", "Organisation", 30)]
     ents = resolve(ms, "")
     assert [e.name for e in ents] == ["Företagskammaren Västerbotten"]
+
+
+def test_long_form_and_acronym_in_brackets_join_across_types():
+    text = "Bakom står Nordic Centre of Snow Research (NCSR). Flera parter deltar i Nordic Centre of Snow Research."
+    a = text.index("Nordic")
+    b = text.index("NCSR")
+    c = text.rindex("Nordic")
+    ms = [m("Nordic Centre of Snow Research", "Project", a), m("NCSR", "Project", b),
+          m("Nordic Centre of Snow Research", "Organisation", c),
+          m("Nordic Centre of Snow Research", "Organisation", c + 200)]
+    ents = resolve(ms, text)
+    assert names(ents) == {("Organisation", "Nordic Centre of Snow Research"): ["NCSR"]}
+
+
+def test_bare_strategies_of_different_levels_stay_apart():
+    ents = resolve([m("regionala fiskestrategin", "Strategy", 0), m("nationella fiskestrategin", "Strategy", 40),
+                    m("Regional fiskestrategi", "Strategy", 80), m("Nationell fiskestrategi", "Strategy", 120)])
+    assert len(ents) == 2
+    assert {e.name for e in ents} == {"Regional fiskestrategi", "Nationell fiskestrategi"}
+
+
+def test_project_cue_suffix_keeps_a_network_apart_from_its_strategy():
+    ents = resolve([m("RIF", "Strategy", 0), m("RIF", "Strategy", 20), m("RIF-nätverket", "Project", 40)])
+    assert names(ents) == {("Strategy", "RIF"): [], ("Project", "RIF-nätverket"): []}
+    # the cue suffix still joins a project to its bare name
+    ents = resolve([m("SOLBACKE", "Project", 0), m("SOLBACKE-projektet", "Project", 40)])
+    assert len(ents) == 1
