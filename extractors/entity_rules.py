@@ -37,6 +37,8 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .heading_names import heading_name, run_in_heading
+
 GAZ_DIR = Path(__file__).parent / "gazetteers"
 TYPES = ("Organisation", "Project", "Strategy", "FundingSource")
 _FILE_TYPE = {"organisation": "Organisation", "project": "Project", "strategy": "Strategy",
@@ -1246,6 +1248,7 @@ class EntityRules:
         prev_text = ""
         buf = None
         self._in_table = False
+        self._recent_heads = []
         for doc in stream:
             text = doc.text  # Doc.text joins every token: compute it once
             if buf is not None:
@@ -1255,6 +1258,7 @@ class EntityRules:
         if buf is not None:
             yield self._apply(buf[0], prev_text, "", buf[1])
         self._in_table = False
+        self._recent_heads = []
 
     def __call__(self, doc: Doc) -> Doc:
         return self._apply(doc, "", "")
@@ -1262,6 +1266,25 @@ class EntityRules:
     def _apply(self, doc: Doc, prev: str, nxt: str, text: str | None = None) -> Doc:
         text = doc.text if text is None else text
         cands = self.find(doc, text)
+        # a heading naming a network, council, forum (the whole paragraph); the body text under it
+        # repeats the name in running text, where sentence case hides its end: look for it there
+        recent = [(n, k - 1) for n, k in getattr(self, "_recent_heads", []) if k > 0]
+        if recent:
+            low = text.lower()
+            for n, _ in recent:
+                i = low.find(n.lower())
+                while i >= 0:
+                    j = i + len(n)
+                    if (i == 0 or not low[i - 1].isalnum()) and (j == len(low) or not low[j].isalnum()):
+                        cands.append((i, j, "Project", 6, "heading-collab"))
+                    i = low.find(n.lower(), j)
+        if text[:1].isupper():
+            hn = heading_name(text) if len(text) <= 120 else None
+            hn = hn or run_in_heading(text)
+            if hn:
+                cands.append((*hn, "Project", 6, "heading-collab"))
+                recent.append((text[hn[0]:hn[1]], 3))
+        self._recent_heads = recent
         if prev or nxt:
             cands.extend(self._context(text, prev, nxt))
         # grant tables: after a header row "Projekt  Projektägare  Beviljat", each row is project cell, owner cell, sum
