@@ -153,7 +153,7 @@ def head_type(name: str, lex: Lexicon) -> str | None:
 # ---------------------------------------------------------------- regexes
 _UP = "A-ZÅÄÖÉÜ"
 _CAP = rf"[{_UP}][\w\-–:&'’./]*[\w+]|[{_UP}]"  # capitalised word or acronym
-_CONN = r"(?:i|för|på|av|mot|till|of|for|and|the|in|on|at|de|&|-|–)"
+_CONN = r"(?:i|för|på|av|mot|till|of|for|and|the|in|on|at|de|up|to|with|by|from|into|&|-|–)"
 _CHAIN = rf"(?:{_CAP})(?:[ ](?:{_CONN}[ ])?(?:{_CAP}))*"
 _WORD = re.compile(r"[\w][\w\-–:&'’./+]*[\w+]|[\w&+]")
 _ACR = rf"[{_UP}][{_UP}a-zåäö0-9+&\-:]{{1,11}}"

@@ -304,3 +304,11 @@ def test_owner_prefixed_network_and_samrad(nlp):
     found = ents(nlp, "Kommunerna deltar i Region 8 Lärarnätverk och i Samråd för fjällturism i länet.")
     assert ("Region 8 Lärarnätverk", "Project") in found
     assert any(t.startswith("Samråd för fjällturism") and lab == "Project" for t, lab in found)
+
+
+def test_english_names_with_small_function_words(nlp):
+    """English initiative names keep their lower-case function words ("up", "to", "with")."""
+    found = ents(nlp, "Vi samlade projekt som Fjällnätet, Step up Lapland, Ride to Jämtland och Cook with Kids.")
+    assert ("Step up Lapland", "Project") in found
+    assert ("Ride to Jämtland", "Project") in found
+    assert ("Cook with Kids", "Project") in found
