@@ -260,6 +260,28 @@ def _component_type(members, groups, canon_of) -> str:
     return members[0][0] if votes[members[0][0]] == best else sorted(t for t in votes if votes[t] == best)[0]
 
 
+_LOWER_WORD = re.compile(r"(?<![\w\-])[a-zåäöéü][\w]*(?![\w\-])")
+COMMON_NOUN_MIN = 3  # lower-case uses of a word that make its capitalised form a common noun
+
+
+def _common_noun(forms: Counter, lower: Counter, etype: str) -> bool:
+    """A one-word name the document otherwise writes in lower case, as an ordinary word, more often
+    than it capitalises it ("Digitalisering har ...", "på temat Unga och ...": sentence starts and
+    title case, not names). Names the text also writes in lower case as a mention are left alone."""
+    if any(" " in f or not f[:1].isupper() or _is_acronym(f) for f in forms):
+        return False
+    if etype == "Organisation" and any(rx.fullmatch(f) for f in forms for _, rx in _org_forms()):
+        return False
+    n = sum(forms.values())
+    return all(lower[f[0].lower() + f[1:]] >= max(COMMON_NOUN_MIN, n + 1) for f in forms)
+
+
+def _org_forms():
+    from .entity_rules import _ORG_FORMS
+
+    return _ORG_FORMS
+
+
 def best_type_key(g: tuple[str, str], groups) -> tuple[str, str] | None:
     """The group a (type, key) pair ended up in after type voting."""
     if g in groups:
@@ -456,6 +478,13 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
                         continue
                     if fuzz.ratio(k, k2) >= 93:
                         union(kd[k], kd[k2])
+    _lower: list[Counter] = []
+
+    def lower_words() -> Counter:  # counted once per document, on first need
+        if not _lower:
+            _lower.append(Counter(_LOWER_WORD.findall(text)))
+        return _lower[0]
+
     merged: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for g in groups:
         merged[find(g)].append(g)
@@ -476,6 +505,8 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
         if not gaz_name and all(m.source == "model" for m in gms) and len(gms) < MODEL_MIN_MENTIONS:
             continue  # a name only the NER model proposes, once, is too often a fragment
         name = _canonical(forms, root[1], etype, gaz_name)
+        if not gaz_name and text and _common_noun(forms, lower_words(), etype):
+            continue
         if etype == "Organisation" and root[1].startswith("länsstyrelsen ") and not name.lower().startswith("länsstyrelse"):
             name = "Länsstyrelsen " + name  # named through "Länsstyrelserna i X och <name>"
         if etype == "Organisation":

@@ -122,3 +122,19 @@ def test_project_cue_suffix_keeps_a_network_apart_from_its_strategy():
     # the cue suffix still joins a project to its bare name
     ents = resolve([m("SOLBACKE", "Project", 0), m("SOLBACKE-projektet", "Project", 40)])
     assert len(ents) == 1
+
+
+def test_capitalised_common_noun_is_not_a_name():
+    text = ("Kustfiske har länge varit viktigt. Arbetet med kustfiske fortsätter, och kustfiske och "
+            "kustfiske i skärgården diskuterades på Havsdagen.")
+    ms = [m("Kustfiske", "Project", 0), m("Havsdagen", "Project", text.index("Havsdagen"))]
+    assert names(resolve(ms, text)) == {("Project", "Havsdagen"): []}
+    # a name the text also writes in lower case as a mention of itself stays
+    ms = [m("Kustfiske", "Project", 0), m("kustfiske", "Project", text.index("kustfiske"))]
+    assert len(resolve(ms, text)) == 1
+
+
+def test_generic_nouns_for_kinds_of_networks_are_stoplisted():
+    ents = resolve([m("Resecentrum", "Organisation", 0), m("Kommunnätverk", "Project", 20),
+                    m("Lärcentrum Kustbygd", "Organisation", 40)])
+    assert names(ents) == {("Organisation", "Lärcentrum Kustbygd"): []}
