@@ -312,3 +312,11 @@ def test_english_names_with_small_function_words(nlp):
     assert ("Step up Lapland", "Project") in found
     assert ("Ride to Jämtland", "Project") in found
     assert ("Cook with Kids", "Project") in found
+
+
+def test_more_state_agencies_and_national_bodies(nlp):
+    found = ents(nlp, "Uppdraget ges till Statskontoret, Tullverket och Kronofogden. Folktandvården och "
+                      "Svenskt ambulansflyg deltar, med stöd från FORTE och RF-SISU.")
+    for name in ("Statskontoret", "Tullverket", "Kronofogden", "Folktandvården", "Svenskt ambulansflyg", "FORTE",
+                 "RF-SISU"):
+        assert (name, "Organisation") in found, name
