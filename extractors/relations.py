@@ -38,6 +38,7 @@ from pathlib import Path
 
 from . import SIGNATURE
 from .records import Mention, Relation
+from .relation_clauses import clause_relations, collaboration_subject
 
 LEXICON = Path(__file__).parent / "lexicons" / "triggers.json"
 EVIDENCE_CHARS = 300
@@ -398,6 +399,8 @@ class _Out:
         self.surfaces: dict[str, str] = {}  # lower-cased surface form -> name, funders and organisations
         self.org_surfaces: dict[str, str] = {}  # lower-cased surface -> name, organisations
         self.org_keys: set[str] = set()  # case-folded names and surfaces of organisations
+        self.cur_agent: str | None = None  # first agent of a stated relation in the current unit
+        self.prev_agent: str | None = None  # ... and in the previous one
 
     def add(self, s: str, p: str, o: str, unit: Unit, pos: int, extractor: str, conf: float,
             line: int | None = None) -> None:
@@ -407,6 +410,9 @@ class _Out:
             s, o = o, s
         if not extractor.startswith("cooccurrence") and p in ("leads", "participatesIn"):
             self.used.add(s)  # an organisation with a stated project in this sentence
+        if self.cur_agent is None and p in ("responsibleFor", "leads", "manages") and not extractor.startswith(
+                ("cooccurrence", "genitive")):
+            self.cur_agent = s  # the agent of this sentence ('Arbetet ...' in the next one continues its work)
         ev = _evidence(unit.text, pos)
         rel = Relation(s, p, o, line or unit.line_at(pos), ev, extractor, conf)
         old = self.rels.get(rel.key())
@@ -733,9 +739,18 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                             if m.type == "Organisation" and tend <= m.start < ce and not _place_like(text, m):
                                 out.add(m.name, "participatesIn", earlier, unit, tpos, "partner-anaphor", 0.6)
                         continue
+                    v2_subject = None
                     if not agents and frame.name == "collaborate":
-                        # "Samverkan sker med X", "I samverkan med X har ...": the report's author
-                        if len(text[_clause_start(text, tpos):tpos].split()) <= 7:
+                        # "Samverkan sker med X", "I samverkan med X har ...": the report's author, unless the
+                        # clause has a subject of its own (relation_clauses.collaboration_subject)
+                        kind, who = collaboration_subject(unit, tpos, tend, _clause_start(text, tpos), out)
+                        if kind == "skip":
+                            continue
+                        if kind == "v2":
+                            agents, conf, v2_subject = [who], 0.7, who
+                        elif kind == "work":
+                            agents, conf = _pseudo(who, "Organisation", tpos, unit.line_at(tpos)), 0.6
+                        elif len(text[_clause_start(text, tpos):tpos].split()) <= 7:
                             agents, conf = _pseudo(ctx.author or ctx.region, "Organisation", tpos, unit.line_at(tpos)), 0.5
                     if not agents and frame.name in ("responsible", "manage") and ctx.region \
                             and re.fullmatch(r"\s*Regionen\s+(?:har\s+|även\s+|också\s+)*", text[_clause_start(text, tpos):tpos]):
@@ -750,6 +765,8 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                         themes = [m for m in ms if m.type == "Organisation" and tend <= m.start < ce]
                         if themes and re.search(r"(?<![\wåäö])(?:säger|som|att|där)\s", text[tend:themes[0].start]):
                             themes = []  # "tillsammans med lärosätet och kommunerna ..., säger X, ordförande i Y"
+                        if v2_subject is not None:  # "Tillsammans med A och B arbetar X ...": A and B, not what follows X
+                            themes = [m for m in themes if m.start < v2_subject.start]
                     else:
                         themes = _after(ms, chs, text, after_agents, theme_types, max_gap=THEME_GAP.get(frame.name, 120))
                         if themes and frame.name in ("member", "own", "participate"):
@@ -906,6 +923,7 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
     _relative_membership(unit, chs, out)
     _strategy_owner(unit, out)
     _implements(unit, found.get(("implement", "active"), []), earlier, out)
+    clause_relations(unit, chs, earlier, out)
     _cooccurrence(unit, chs, ctx, out)
 
 
@@ -1374,6 +1392,7 @@ def extract_relations(sentences: list[Sentence], name_of: dict[int, str]) -> lis
             ctx.topic_org = orgs[0].name if orgs and not projects else None
             ctx.last_project = ctx.topic
         out.claimed, out.used = set(), set()
+        out.prev_agent, out.cur_agent = out.cur_agent, None
         ctx.topic_age = 0 if u.heading else ctx.topic_age + 1
         _unit_relations(u, ctx, out)
         strategies = [m for m in u.ms if m.type == "Strategy"]

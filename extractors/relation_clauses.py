@@ -1,0 +1,228 @@
+"""Clause-level relation rules that use the syntax around a name rather than a trigger verb.
+
+Rule families (triggers and word lists are data: ``lexicons/clauses.json``):
+
+* units inside one name: an organisation whose own name starts with another organisation in the
+  genitive ("Kvarkenrådets energikommission", "Umeå kommuns upphandlingsbyrå") or ends with
+  "vid/inom/på <organisation>" ("Pedagogiska institutionen vid Umeå universitet") is partOf it;
+* unit apposition: "Umeå universitet, institutionen för geografi", "Staben för regional utveckling,
+  Region X": the organisation whose name opens with a unit noun is partOf the other;
+* drafts: "Xs förslag till S", "Xs revidering av S": X is responsibleFor S;
+* possession: "X har en egen S", "X har antagit en ny S": X is responsibleFor S;
+* implementation nouns: "P ..., som har Ss genomförande i fokus", "genomförandet av S" in a sentence
+  about project P: P implements S;
+* collaboration agents (used by relations.py when a collaboration clause names no subject): a quantified
+  subject ("Ett antal kommuner har tillsammans med X") is nobody we know; "Tillsammans med A och B
+  arbetar X" has X as its subject (verb second); "Arbetet har skett i samverkan med B" continues the
+  work of the organisation that was the agent of the previous sentence.
+
+Every function takes a relations.Unit and the relations._Out collector; none loops over more than
+the mentions of one sentence.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+LEXICON = Path(__file__).parent / "lexicons" / "clauses.json"
+_W = r"[\wåäöÅÄÖ]"
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    return json.loads(LEXICON.read_text(encoding="utf-8"))
+
+
+def _words_rx(key: str) -> str:
+    return "|".join(re.escape(w) for w in sorted(lexicon()[key], key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    lx = lexicon()
+    return {
+        "proposal": re.compile(r"^\s+(?:(?:nya|nytt|reviderade|slutliga|senaste|gemensamma|egna)\s+)?(?:"
+                               + _words_rx("proposal_nouns") + r")\s+(?:(?:en|ett|den|det|de|nytt|ny|nya|"
+                               r"reviderad|reviderat|reviderade|uppdaterad|uppdaterade)\s+){0,2}$", re.I),
+        "possession": re.compile(r"^\s+(?:" + _words_rx("possession_verbs") + r")\s+((?:[\wåäö.,]+\s+){0,5})$", re.I),
+        "impl_after": re.compile(r"^(?::?s)?\s+(?:" + _words_rx("implementation_nouns") + r")(?!" + _W + ")", re.I),
+        "impl_before": re.compile(r"(?<!" + _W + r")(?:" + _words_rx("implementation_nouns")
+                                  + r")\s+av\s+(?:(?:den|det|de|vår|länets|regionens)\s+)?$", re.I),
+        "quantified_start": re.compile(r"^\s*(?:" + _words_rx("quantified_subjects") + r")(?!" + _W + ")", re.I),
+        "work": re.compile(r"^\s*(?:(?:det|detta|hela)\s+)?(?:" + _words_rx("work_anaphora") + r")(?!" + _W + ")", re.I),
+    }
+
+
+def _unit_head(surface: str) -> bool:
+    """The name opens with a unit noun ('Institutionen för geografi', 'Pedagogiska institutionen')."""
+    words = surface.lower().split()
+    heads = set(lexicon()["unit_heads"])
+    return bool(words) and (words[0] in heads or (len(words) >= 2 and words[1] in heads and words[0].endswith(("a", "e"))))
+
+
+def _genitive_owner(words: list[str], org_surfaces: dict[str, str]) -> tuple[str | None, int]:
+    """The organisation named in the genitive by the first words of a name, and how many words it takes."""
+    for k in range(1, len(words)):
+        head = " ".join(words[:k])
+        if not head.endswith("s"):
+            continue
+        base = head[:-2] if head.endswith(":s") else head[:-1]
+        org = org_surfaces.get(base)
+        # a whole name ('Kvarkenrådets', 'Umeå kommuns'), not a place that also names an authority ('Norrbottens')
+        if org and (k >= 2 or base == org.casefold()):
+            return org, k
+    return None, 0
+
+
+def name_internal_part_of(unit, out) -> None:
+    """'Kvarkenrådets Energikommission', 'Pedagogiska institutionen vid Umeå universitet': partOf the named whole."""
+    links = set(lexicon()["unit_links"])
+    for m in unit.ms:
+        if m.type != "Organisation":
+            continue
+        words = unit.text[m.start:m.end].lower().split()
+        if len(words) < 2:
+            continue
+        owner, k = _genitive_owner(words, out.org_surfaces)
+        if owner and owner != m.name and k < len(words):
+            out.add(m.name, "partOf", owner, unit, m.start, "unit-in-name", 0.6)
+            continue
+        for i in range(1, len(words) - 1):
+            if words[i] in links:
+                whole = out.org_surfaces.get(" ".join(words[i + 1:]))
+                if whole and whole != m.name:
+                    out.add(m.name, "partOf", whole, unit, m.start, "unit-in-name", 0.65)
+                break
+
+
+def unit_apposition(unit, chs, out) -> None:
+    """'Umeå universitet, institutionen för geografi' / 'Staben för regional utveckling, Region X' (two names only)."""
+    text = unit.text
+    orgs = [m for m in unit.ms if m.type == "Organisation"]
+    for a, b in zip(orgs, orgs[1:]):
+        if not re.fullmatch(r"\s*[,–]\s*", text[a.end:b.start]):
+            continue
+        ch = next((c for c in chs if a in c), [a])
+        if len([m for m in ch if m.type == "Organisation"]) > 2:
+            continue  # an enumeration 'A, B och C'
+        if re.match(r"\s*(?:,\s*|och\s|samt\s|&)", text[b.end:]) or re.search(r"(?:,|och|samt)\s*$", text[:a.start]):
+            continue
+        ua, ub = _unit_head(text[a.start:a.end]), _unit_head(text[b.start:b.end])
+        if ua and not ub:
+            out.add(a.name, "partOf", b.name, unit, a.start, "unit-apposition", 0.6)
+        elif ub and not ua:
+            out.add(b.name, "partOf", a.name, unit, a.start, "unit-apposition", 0.6)
+
+
+def _genitive_end(text: str, m, out) -> int | None:
+    """Offset after the genitive ending of organisation mention ``m`` ('Region Xs', 'SKR:s'), else None."""
+    surface = text[m.start:m.end]
+    suffix = re.match(r":?s(?=\s)", text[m.end:m.end + 3])
+    if suffix:
+        return m.end + suffix.end()
+    base = surface[:-1].rstrip(":")
+    if surface.endswith("s") and (base.lower() in out.org_surfaces or " ".join(base.split()).casefold() in out.org_keys):
+        return m.end
+    return None
+
+
+def drafts_and_possession(unit, out) -> None:
+    """'Xs förslag till S' and 'X har (antagit) en (ny) S': X is responsibleFor S."""
+    text, ms = unit.text, unit.ms
+    pats = _patterns()
+    fillers = set(lexicon()["possession_fillers"])
+    for a, b in zip(ms, ms[1:]):
+        if a.type != "Organisation" or b.type != "Strategy":
+            continue
+        g = _genitive_end(text, a, out)
+        if g is not None and pats["proposal"].match(text[g:b.start]):
+            out.add(a.name, "responsibleFor", b.name, unit, a.start, "draft-owner", 0.7)
+            continue
+        if g is not None:
+            continue
+        pm = pats["possession"].match(text[a.end:b.start])
+        if not pm:
+            continue
+        rest = [w.strip(",").lower() for w in pm.group(1).split()]
+        before = text[max(0, a.start - 12):a.start]
+        if all(w in fillers for w in rest) and not re.search(r"(?<!" + _W + r")(?:i|av|med|för|från|till|och)\s+$", before):
+            out.add(a.name, "responsibleFor", b.name, unit, a.start, "possession", 0.6)
+
+
+def _masked(unit, a: int, b: int) -> str:
+    """``unit.text[a:b]`` with the entity mentions blanked out."""
+    seg = list(unit.text[a:b])
+    for m in unit.ms:
+        for i in range(max(m.start, a), min(m.end, b)):
+            seg[i - a] = " "
+    return "".join(seg)
+
+
+def implementation_nouns(unit, earlier: str | None, out) -> None:
+    """'P, som har Ss genomförande i fokus', 'Inom projektet P ... genomförandet av S': P implements S."""
+    text, ms = unit.text, unit.ms
+    pats = _patterns()
+    projects = [m for m in ms if m.type == "Project"]
+    for s in ms:
+        if s.type != "Strategy":
+            continue
+        surface = text[s.start:s.end]
+        after = pats["impl_after"].match(text[s.end:s.end + 40])
+        genitive_inside = surface.endswith("s") and re.match(r"\s+(?:" + _words_rx("implementation_nouns") + r")(?!"
+                                                               + _W + ")", text[s.end:s.end + 40], re.I)
+        before = pats["impl_before"].search(text[max(0, s.start - 40):s.start])
+        if not (after or genitive_inside or before):
+            continue
+        cands = [p for p in projects if 0 <= s.start - p.end <= 200] or [p for p in projects if 0 <= p.start - s.end <= 60]
+        if cands:
+            p = cands[-1] if cands[-1].end <= s.start else cands[0]
+            gap = _masked(unit, min(p.end, s.end), max(p.start, s.start))
+            if re.search(r"(?<!" + _W + r")[A-ZÅÄÖ]", gap) or re.search(r"[.;:]\s", gap):
+                continue  # another name (one we do not know) or a new sentence between the project and the strategy
+            out.add(p.name, "implements", s.name, unit, s.start, "implementation-noun", 0.6)
+        elif earlier and not projects and re.match(r"(?:(?:Inom|I|Genom)\s+)?(?:projektet|satsningen|initiativet|plattformen)\s",
+                                                    text, re.I) and not re.search(r"(?<!" + _W + r")[A-ZÅÄÖ]",
+                                                                                  _masked(unit, 1, s.start)):
+            out.add(earlier, "implements", s.name, unit, s.start, "implementation-noun", 0.5)
+
+
+def clause_relations(unit, chs, earlier: str | None, out) -> None:
+    """Every clause-level rule family on one unit."""
+    name_internal_part_of(unit, out)
+    unit_apposition(unit, chs, out)
+    drafts_and_possession(unit, out)
+    implementation_nouns(unit, earlier, out)
+
+
+# ------------------------------------------------------------------ collaboration agents
+
+_V2_VERB = re.compile(r"(?<=[\wåäö)])\s*,?\s+(?:har|hade|arbetar|arbetade|driver|drev|bedriver|genomför|genomförde|ska|kommer att|"
+                      r"verkar|deltar|deltog|tar|tog|utvecklar|utvecklade|erbjuder|erbjöd|står|stod|ordnar|ordnade|"
+                      r"anordnar|anordnade|arrangerar|arrangerade)\s+(?:(?:även|också|nu|fortsatt|gemensamt|under\s+\d{4})\s+)?$",
+                      re.I)
+
+
+def collaboration_subject(unit, tpos: int, tend: int, clause_start: int, out):
+    """Who collaborates in a clause with no subject before its trigger.
+
+    Returns ('skip', None) when the clause has an unnamed subject of its own, ('v2', org mention) when
+    a named subject follows the partner list ('Tillsammans med A och B arbetar X'), ('work', name) when
+    'Arbetet/Uppdraget ...' continues the previous sentence's agent, else (None, None).
+    """
+    text = unit.text
+    prefix = text[clause_start:tpos]
+    pats = _patterns()
+    if pats["quantified_start"].match(prefix):
+        return "skip", None
+    if not prefix.strip():
+        # verb second: the partners, then a finite verb, then the subject
+        ce = text.find(".", tend)
+        ce = len(text) if ce < 0 else ce
+        for m in unit.ms:
+            if m.type == "Organisation" and tend <= m.start < ce and _V2_VERB.search(text[tend:m.start]):
+                return "v2", m
+    if pats["work"].match(prefix) and getattr(out, "prev_agent", None):
+        return "work", out.prev_agent
+    return None, None

@@ -1,0 +1,119 @@
+"""Clause-level relation rules (extractors/relation_clauses.py) on invented Swedish sentences:
+each family with a sentence that must yield the relation and one that must not."""
+from __future__ import annotations
+
+from test_relations import rels, triples
+
+
+# ------------------------------------------------------------------ units inside one name
+
+def test_genitive_owner_inside_an_organisation_name_is_part_of():
+    t = triples("[Norrskensförbundet|O] har många medlemmar.",
+                "[Norrskensförbundets arbetsutskott|O] sammanträdde i mars.")
+    assert ("Norrskensförbundets arbetsutskott", "partOf", "Norrskensförbundet") in t
+
+
+def test_unit_vid_whole_inside_one_name_is_part_of():
+    t = triples("[Institutionen för fysik vid Mittuniversitetet|O] har ett nytt labb.",
+                "[Mittuniversitetet|O] växer.")
+    assert ("Institutionen för fysik vid Mittuniversitetet", "partOf", "Mittuniversitetet") in t
+
+
+def test_place_genitive_that_is_also_an_authority_alias_is_no_owner():
+    # 'Dalarna' names the county agency elsewhere, but 'Dalarnas museum' is no unit of the agency
+    t = triples("[Dalarna|O=Länsstyrelsen Dalarna] beslutade om bidrag.",
+                "[Dalarnas museum|O] visar en ny utställning.")
+    assert not any(p == "partOf" for _, p, _ in t)
+
+
+# ------------------------------------------------------------------ unit apposition
+
+def test_unit_apposition_with_unit_noun_is_part_of():
+    t = triples("[Luleå tekniska universitet|O], [institutionen för ekonomi|O] har gjort en analys.")
+    assert ("institutionen för ekonomi", "partOf", "Luleå tekniska universitet") in t
+    t = triples("[Enheten för tillväxt|O], [Region Dalarna|O] har uppdraget att samordna arbetet.")
+    assert ("Enheten för tillväxt", "partOf", "Region Dalarna") in t
+
+
+def test_enumeration_of_organisations_is_no_apposition():
+    t = triples("Deltagare var [Region Dalarna|O], [Enheten för tillväxt|O] och [Borlänge kommun|O].")
+    assert not any(p == "partOf" for _, p, _ in t)
+
+
+# ------------------------------------------------------------------ drafts and possession
+
+def test_genitive_proposal_gives_responsible_for():
+    t = triples("[Trafikverkets|O=Trafikverket] förslag till [nationell plan för transportinfrastrukturen|S] "
+                "remitterades i höstas.")
+    assert ("Trafikverket", "responsibleFor", "nationell plan för transportinfrastrukturen") in t
+
+
+def test_proposal_without_genitive_owner_gives_nothing():
+    t = triples("Ett förslag till [regional kulturplan|S] diskuterades med [Kulturrådet|O].")
+    assert not any(p == "responsibleFor" for _, p, _ in t)
+
+
+def test_organisation_has_its_own_strategy():
+    t = triples("[Malå kommun|O] har en egen [Näringslivsstrategi 2030|S].")
+    assert ("Malå kommun", "responsibleFor", "Näringslivsstrategi 2030") in t
+
+
+def test_having_a_role_in_a_strategy_is_not_owning_it():
+    t = triples("[Malå kommun|O] har en viktig roll i [Näringslivsstrategi 2030|S].")
+    assert ("Malå kommun", "responsibleFor", "Näringslivsstrategi 2030") not in t
+
+
+# ------------------------------------------------------------------ implementation nouns
+
+def test_project_with_strategy_implementation_in_focus_implements_it():
+    t = triples("Projektet [Grön mat i Dalarna|P], som har [matstrategins|S=Matstrategi för Dalarna] "
+                "genomförande i fokus, pågår till 2027.")
+    assert ("Grön mat i Dalarna", "implements", "Matstrategi för Dalarna") in t
+
+
+def test_project_named_before_the_strategys_implementation():
+    t = triples("Inom projektet [Grön mat i Dalarna|P] sätts fokus på [matstrategins|S=Matstrategi för Dalarna] "
+                "genomförande och uppföljning.")
+    assert ("Grön mat i Dalarna", "implements", "Matstrategi för Dalarna") in t
+
+
+def test_new_project_named_by_an_unknown_name_takes_no_implementation():
+    t = triples("Projektet [Grön mat i Dalarna|P] startade i januari.",
+                "Det andra projektet är Lokal Livsmedelskraft, som har [matstrategins|S=Matstrategi för Dalarna] "
+                "genomförande i fokus.")
+    assert ("Grön mat i Dalarna", "implements", "Matstrategi för Dalarna") not in t
+
+
+def test_organisation_implementing_a_strategy_is_no_project():
+    t = triples("[Region Dalarna|O] ansvarar för [matstrategins|S=Matstrategi för Dalarna] genomförande.")
+    assert not any(p == "implements" for _, p, _ in t)
+
+
+# ------------------------------------------------------------------ collaboration agents
+
+def test_quantified_subject_is_not_the_report_author():
+    t = triples("[Region Dalarna|O] skriver denna rapport. [Region Dalarna|O] ansvarar för mycket.",
+                "[Region Dalarna|O] har många uppdrag och [Region Dalarna|O] leder arbetet.",
+                "Ett antal kommuner har tillsammans med [Skolverket|O] genomfört ett utvecklingsarbete.")
+    assert not any(p == "collaboratesWith" and "Skolverket" in (s, o) for s, p, o in t)
+
+
+def test_verb_second_subject_after_the_partner_list_collaborates():
+    t = triples("Tillsammans med [Visit Falun|O] och [Borlänge kommun|O] arbetar [Dalarna Turism|O] "
+                "för en hållbar besöksnäring.")
+    assert ("Dalarna Turism", "collaboratesWith", "Visit Falun") in t or \
+        ("Visit Falun", "collaboratesWith", "Dalarna Turism") in t
+    assert ("Borlänge kommun", "collaboratesWith", "Dalarna Turism") in t or \
+        ("Dalarna Turism", "collaboratesWith", "Borlänge kommun") in t
+
+
+def test_work_anaphor_continues_the_previous_agent():
+    r = rels("[Kollektivtrafikmyndigheten i Dalarna|O] har tagit fram [Trafikförsörjningsprogram för Dalarna|S].",
+             "Arbetet har skett i samverkan med [Dalatrafik|O].")
+    key = tuple(sorted(("Kollektivtrafikmyndigheten i Dalarna", "Dalatrafik")))
+    assert (key[0], "collaboratesWith", key[1]) in r
+
+
+def test_work_anaphor_without_a_previous_agent_stays_with_the_author_rule():
+    t = triples("Vädret var kallt.", "Arbetet har skett i samverkan med [Dalatrafik|O].")
+    assert not any(p == "collaboratesWith" for _, p, _ in t)
