@@ -289,10 +289,52 @@ def best_type_key(g: tuple[str, str], groups) -> tuple[str, str] | None:
     return next((x for x in groups if x[1] == g[1]), None)
 
 
+_TRAILING_ACR = re.compile(r"^(.*\S)\s*\(([A-ZÅÄÖ][\wÅÄÖåäö+:&\-]{1,11})\)$")
+_ELLIPSIS = re.compile(r"[ \t]*-\s+(?:och|eller|samt)\s+[a-zåäö][\w]*")
+_CUT_TAIL = re.compile(r"\s+(?:\S+-|för|och|i|av|om|med|till|på|vid|samt|inom|the|of|for|and|in)$")
+
+
+def repair_mentions(mentions: list[Mention], text: str) -> list[Mention]:
+    """Spans cut or run on at a hyphen or bracket, mended before they are keyed.
+
+    * "Long Name (ACR)" in one span: the span becomes "Long Name", "ACR" a mention of its own;
+    * "Hälso" + " - och sjukvård" (a compound ellipsis the span stopped in): the span runs on
+      to the word after "och";
+    * "Kustrådet för informations-" + " och ..." (a span ending in the first half of a compound
+      ellipsis): the fragment and the words it leaves dangling ("för") go; a one-word fragment
+      ("Norr-") is no name at all; before anything else the trailing hyphen alone goes.
+    """
+    out: list[Mention] = []
+    for m in mentions:
+        t = m.text
+        acr = _TRAILING_ACR.match(t)
+        if acr and _is_acronym(acr.group(2)) and " " in acr.group(1):
+            m.text, m.end = acr.group(1), m.start + len(acr.group(1))
+            a0 = m.start + t.rindex("(") + 1
+            out.append(Mention(acr.group(2), m.type, m.line, a0, a0 + len(acr.group(2)), m.source))
+        elif text and not t.endswith("-") and (ell := _ELLIPSIS.match(text, m.end)) and "\n\n" not in ell.group(0):
+            m.text, m.end = t + ell.group(0), ell.end()
+        elif t.endswith("-") and not re.match(r"\s+(?:och|eller|samt)\s", text[m.end:m.end + 8]):
+            m.text, m.end = t[:-1].rstrip(), m.start + len(t[:-1].rstrip())  # "Region 10-" + " kretsen"
+        elif t.endswith("-"):
+            cut = t
+            while True:
+                c2 = _CUT_TAIL.sub("", cut)
+                if c2 == cut:
+                    break
+                cut = c2
+            if cut.endswith("-") or cut == t:
+                continue  # "Norr-": nothing of a name is left
+            m.text, m.end = cut, m.start + len(cut)
+        out.append(m)
+    return out
+
+
 def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
     """Group ``mentions`` into entities; ``text`` (normalised) supplies acronym definitions."""
     gaz, munis = _gazetteer()
     defs = acronym_definitions(text) if text else {}  # once per document: the regex scan is not cheap
+    mentions = repair_mentions(mentions, text)
     # 1. a key per mention; bare municipality names become the official name
     keyed: list[tuple[str, str, Mention]] = []
     for m in mentions:

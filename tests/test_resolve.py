@@ -138,3 +138,21 @@ def test_generic_nouns_for_kinds_of_networks_are_stoplisted():
     ents = resolve([m("Resecentrum", "Organisation", 0), m("Kommunnätverk", "Project", 20),
                     m("Lärcentrum Kustbygd", "Organisation", 40)])
     assert names(ents) == {("Organisation", "Lärcentrum Kustbygd"): []}
+
+
+def test_acronym_inside_a_span_becomes_an_alias():
+    text = "Inom Coastal Heritage Alliance (COHERA) samarbetar flera parter."
+    ms = [m("Coastal Heritage Alliance (COHERA)", "Project", text.index("Coastal"))]
+    assert names(resolve(ms, text)) == {("Project", "Coastal Heritage Alliance"): ["COHERA"]}
+
+
+def test_span_cut_in_a_compound_ellipsis_is_mended():
+    text = "Rådet för Friskvård Jord - och skogsbruk, RFJ, möts i maj."
+    ms = [m("Rådet för Friskvård Jord", "Project", text.index("Rådet"))]
+    assert [e.name for e in resolve(ms, text)] == ["Rådet för Friskvård Jord - och skogsbruk"]
+    text = "Kustrådet för informations- och erfarenhetsutbyte samt Syd- och Mellansverige möts."
+    ms = [m("Kustrådet för informations-", "Organisation", 0), m("Syd-", "Organisation", text.index("Syd"))]
+    assert [e.name for e in resolve(ms, text)] == ["Kustrådet"]
+    text = "Inom den så kallade Fjäll 7- kretsen samarbetar sju kommuner."
+    ms = [m("Fjäll 7-", "Organisation", text.index("Fjäll"))]
+    assert [e.name for e in resolve(ms, text)] == ["Fjäll 7"]
