@@ -37,6 +37,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from . import org_forms
 from .heading_names import heading_name, run_in_heading
 
 GAZ_DIR = Path(__file__).parent / "gazetteers"
@@ -612,6 +613,7 @@ class EntityRules:
                     if not e:
                         continue
                 cands.append((s, e, "Organisation", 6 if rule == "region" and " " in text[s:e].strip()[7:] else 4, rule))
+        cands.extend(org_forms.find(text, low))  # associations, university units, committees, centres
         # named networks, forums, councils, meetings: Project by the annotation conventions
         for m in _SM_EVENT.finditer(text):  # "SM i mathantverk": a national championship
             cands.append((m.start(), m.end(), "Project", 3, "project-head"))

@@ -1,0 +1,78 @@
+"""More organisation name forms: associations, university units, committees, centres.
+
+Name shapes that mark an organisation whatever its name, in Swedish reports:
+
+* associations by legal form or kind: "Byns utveckling ekonomisk förening", "X ideell
+  förening", clubs ("Skellefteå Ridklubb", "Norrby IF");
+* university and hospital units named by an adjective: "Pedagogiska institutionen (vid
+  Umeå universitet)", "Hälsoodontologiska avdelningen", "institutionen för geografi";
+* committees of a programme or body: "Interreg Aurora styrkommitté",
+  "Övervakningskommittén för ERUF", "Övervakningskommittéerna (ÖK) för ERUF och ESF";
+* centres named by an adjective: "Precisionsmedicinskt centrum", "Nationellt
+  kompetenscenter för social innovation";
+* an owner's unit: "Umeå kommuns upphandlingsbyrå", "Barnrättsbyrån".
+
+:func:`find` returns rule candidates (start, end, "Organisation", priority, rule) like
+``EntityRules.find``.
+"""
+from __future__ import annotations
+
+import re
+
+_UP = "A-ZÅÄÖÉÜ"
+_CAPW = rf"[{_UP}][\w\-]*\w"
+
+_FORMS = [
+    # "Byns utveckling ekonomisk förening": capitalised word(s), at most two lower-case words, the legal form
+    ("ek-forening", re.compile(rf"\b{_CAPW}(?:\s{_CAPW})?(?:\s[a-zåäö]+){{0,2}}\s(?:ekonomisk|ideell)\sförening\b"),
+     ("förening",)),
+    # clubs: "Skellefteå Ridklubb", "Norrby Golfklubb", "Umeå IK"
+    ("klubb", re.compile(rf"\b{_CAPW}(?:\s{_CAPW})?\s(?:[{_UP}][a-zåäö]*klubb|IF|IK|BK|FF|SK|GIF|AIK)\b"), ("klubb", "if", "ik", "bk", "ff", "sk")),
+    # "Pedagogiska institutionen (vid Umeå universitet)", "Hälsoodontologiska avdelningen"
+    ("unit-adj", re.compile(rf"\b[{_UP}a-zåäö][a-zåäö]{{3,}}iska\s(?:institutionen|avdelningen|kliniken)\b"
+                            rf"(?:\svid\s(?:[{_UP}]\w+\s){{1,2}}(?:universitet|högskola|universitetssjukhus))?"),
+     ("institutionen", "avdelningen", "kliniken")),
+    # "institutionen för geografi" (lower case after a comma or "vid")
+    ("institutionen-for", re.compile(rf"\b[Ii]nstitutionen\sför\s(?:[A-ZÅÄÖa-zåäö][a-zåäö\-]+)(?:\s(?:och|,)\s?[a-zåäö\-]+)?\b"),
+     ("institutionen för",)),
+    # programme committees
+    ("styrkommitte", re.compile(rf"\b(?:{_CAPW}\s){{1,3}}(?:styrkommitté|styrkommittén|övervakningskommitté|övervakningskommittén|"
+                                rf"programkommitté|programkommittén)\b"), ("kommitté",)),
+    ("ovk-for", re.compile(rf"\bÖvervakningskommitté(?:n|erna)(?:\s\([{_UP}]+\))?\sför\s(?:[{_UP}][\w+\-]*)(?:(?:,\s|\soch\s)[{_UP}][\w+\-]*)*"),
+     ("övervakningskommitt",)),
+    # "Precisionsmedicinskt centrum", "Nationellt kompetenscenter för social innovation"
+    ("centrum-adj", re.compile(rf"\b[{_UP}][a-zåäö]{{3,}}(?:skt|ellt|alt|igt)\s[a-zåäö]*(?:centrum|center)\b"
+                               rf"(?:\sför\s[a-zåäö]+(?:\s[a-zåäö]+)?)?"), ("centrum", "center")),
+    # an owner's unit: "Umeå kommuns upphandlingsbyrå", "Barnrättsbyrån"
+    ("byra", re.compile(rf"\b(?:{_CAPW}\s(?:kommuns|regionens)\s[a-zåäö]{{4,}}byrå(?:n)?|[{_UP}][a-zåäö]{{4,}}byrån(?=s?\b))"), ("byrå",)),
+]
+
+# complements of "centrum för" / "institutionen för" that make a sentence, not a name
+_BAD_TAIL = {"att", "den", "det", "de", "en", "ett", "och", "som", "sin", "sitt", "sina"}
+_CLAUSE = _BAD_TAIL | {"är", "var", "har", "hade", "blev", "blir", "ska", "kan", "i", "på", "med", "för", "till"}
+
+
+def find(text: str, low: str | None = None) -> list[tuple[int, int, str, int, str]]:
+    """Organisation candidates of the forms above in one paragraph."""
+    low = text.lower() if low is None else low
+    out = []
+    for rule, rx, needs in _FORMS:
+        if not any(n in low for n in needs):
+            continue
+        for m in rx.finditer(text):
+            s, e = m.span()
+            name = m.group()
+            words = name.split()
+            if rule == "institutionen-for" and words[2] in _BAD_TAIL:
+                continue  # "Institutionen för att ...": a sentence
+            if rule == "ek-forening" and any(w in _CLAUSE for w in words[1:-2]):
+                continue  # "Föreningen är en ideell förening": a sentence
+            if words[-1] in _BAD_TAIL:
+                e = s + len(name) - len(words[-1]) - 1
+            if rule in ("ek-forening", "klubb", "styrkommitte") and words[0] in ("Det", "Den", "En", "Ett", "I", "Inom",
+                                                                                 "Under", "Genom", "Vid", "För"):
+                s += len(words[0]) + 1
+            if e - s < 4:
+                continue
+            out.append((s, e, "Organisation", 5, rule))  # outranks a gazetteer name inside it
+    return out

@@ -1,0 +1,46 @@
+"""Organisation name forms of extractors/org_forms.py, on sentences written for the tests."""
+import pytest
+
+from extractors import org_forms
+from extractors.pipeline import build_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp(rules=True, model=False)
+
+
+def names(text):
+    return {text[s:e] for s, e, _, _, _ in org_forms.find(text)}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Medlem är Fjällbyns framtid ekonomisk förening sedan 2019.", "Fjällbyns framtid ekonomisk förening"),
+    ("Priset gick till Kalix Ridklubb i år.", "Kalix Ridklubb"),
+    ("Vi samarbetar med Statistiska institutionen vid Lunds universitet om data.",
+     "Statistiska institutionen vid Lunds universitet"),
+    ("Vid Ortopediska kliniken finns en ny mottagning.", "Ortopediska kliniken"),
+    ("Lunds universitet, institutionen för kulturgeografi, deltar.", "institutionen för kulturgeografi"),
+    ("Hon är ledamot i Interreg Nord styrkommitté sedan i våras.", "Interreg Nord styrkommitté"),
+    ("Övervakningskommittén (ÖK) för ERUF och JTF möts två gånger per år.", "Övervakningskommittén (ÖK) för ERUF och JTF"),
+    ("Ett Nationellt kompetenscenter för digital hälsa har bildats.", "Nationellt kompetenscenter för digital hälsa"),
+    ("Ansvaret ligger på Luleå kommuns upphandlingsbyrå numera.", "Luleå kommuns upphandlingsbyrå"),
+    ("Ungdomar från Klimatbyråns grupp deltog.", "Klimatbyrån"),
+])
+def test_forms(text, name):
+    assert name in names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Föreningen är en ideell förening med 40 medlemmar.",
+    "Institutionen för att stödja barn har lagts ned.",
+    "Ett gemensamt centrum för hela länet diskuteras.",
+    "Kommittén lämnade sitt betänkande i maj.",
+])
+def test_not_names(text):
+    assert not names(text)
+
+
+def test_form_outranks_a_gazetteer_name_inside_it(nlp):
+    found = {(e.text, e.label_) for e in nlp("Vi samarbetar med Pedagogiska institutionen vid Umeå universitet.").ents}
+    assert ("Pedagogiska institutionen vid Umeå universitet", "Organisation") in found
