@@ -226,3 +226,84 @@ def collaboration_subject(unit, tpos: int, tend: int, clause_start: int, out):
     if pats["work"].match(prefix) and getattr(out, "prev_agent", None):
         return "work", out.prev_agent
     return None, None
+
+
+# ------------------------------------------------------------------ paragraph-level enumerations
+
+@lru_cache(maxsize=1)
+def _generic_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    g = lexicon()["generic_statement"]
+    verbs = {v: p for p in ("leads", "participatesIn") for v in g[p]}
+    verb_rx = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
+    count_rx = "|".join(re.escape(c) for c in sorted(g["counts"], key=len, reverse=True))
+    noun_rx = "|".join(re.escape(n) for n in sorted(g["nouns"], key=len, reverse=True))
+    statement = re.compile(r"^\s+(?:(?:har|hade)\s+)?(?:(?:även|också|aktivt|fortsatt|nu|under året|i dag|idag)\s+)*"
+                           r"(" + verb_rx + r")(?:\s+och\s+[a-zåäö]+(?:\s+i)?)?\s+(?:(?:även|också|aktivt|sedan\s+\d{4})\s+)*"
+                           r"(" + count_rx + r")\s+(?:[a-zåäö-]+\s+){0,2}?[\wåäö-]*(?:" + noun_rx + r")(?!" + _W + ")",
+                           re.I)
+    intro = re.compile(r"(?:^(?:(?:Även|Också|Dessutom|Inom|I|Genom|Via)\s+)?(?:(?:det|den)\s+)?"
+                       r"(?:[\wåäö-]+\s+)?(?:" + "|".join(g["intro_nouns"]) + r")?\s*|(?<!" + _W + r")(?:"
+                       + "|".join(g["intro_nouns"]) + r")\s+(?:är\s+)?)$", re.I)
+    return statement, intro, re.compile(verb_rx, re.I)
+
+
+class GenericEnumeration:
+    """'Region X driver två projekt inom området. Det ena går under namnet P1 ... Det andra projektet är P2':
+    the agent of a statement with a counted generic object leads (or takes part in) the projects the
+    following sentences of the paragraph introduce."""
+
+    def __init__(self) -> None:
+        self.agents: list[str] = []
+        self.pred = ""
+        self.left = 0  # projects still expected (0: as many as come)
+        self.counted = False
+        self.units = 0
+        self.unit = None
+        self.seen: set[str] = set()
+
+    def _start(self, unit, out) -> bool:
+        statement, _, verbs = _generic_patterns()
+        g = lexicon()["generic_statement"]
+        if not verbs.search(unit.text):
+            return False
+        for m in unit.ms:
+            if m.type != "Organisation" or _genitive_end(unit.text, m, out) is not None:
+                continue
+            sm = statement.match(unit.text[m.end:])
+            if not sm:
+                continue
+            if any(x.type == "Project" for x in unit.ms if x.start > m.end):
+                return False  # the projects are named in the sentence itself: the trigger rules see them
+            verb = " ".join(sm.group(1).lower().split())
+            self.pred = "leads" if verb in g["leads"] else "participatesIn"
+            n = g["counts"].get(" ".join(sm.group(2).lower().split()), 0)
+            self.agents, self.left, self.counted, self.units, self.unit = [m.name], n, n > 0, 0, unit
+            self.seen = set()
+            return True
+        return False
+
+    def observe(self, unit, out) -> None:
+        """Call once per unit, in document order, after the unit's other rules."""
+        if self.agents and unit is not self.unit:
+            self.units += 1
+            if unit.heading or self.units > lexicon()["generic_statement"]["max_units"]:
+                self.agents = []
+            else:
+                _, intro, _ = _generic_patterns()
+                for m in unit.ms:
+                    if m.type != "Project":
+                        continue
+                    if not intro.search(_masked(unit, 0, m.start)[-60:] if m.start else ""):
+                        continue
+                    if m.name in self.seen:
+                        continue
+                    self.seen.add(m.name)
+                    for a in self.agents:
+                        out.add(a, self.pred, m.name, unit, m.start, "generic-enumeration", 0.55)
+                    if self.counted:
+                        self.left -= 1
+                        if self.left <= 0:
+                            self.agents = []
+                            break
+        if not self.agents or unit.heading:
+            self._start(unit, out)

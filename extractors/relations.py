@@ -38,7 +38,7 @@ from pathlib import Path
 
 from . import SIGNATURE
 from .records import Mention, Relation
-from .relation_clauses import clause_relations, collaboration_subject
+from .relation_clauses import GenericEnumeration, clause_relations, collaboration_subject
 
 LEXICON = Path(__file__).parent / "lexicons" / "triggers.json"
 EVIDENCE_CHARS = 300
@@ -1381,6 +1381,7 @@ def extract_relations(sentences: list[Sentence], name_of: dict[int, str]) -> lis
     out.org_surfaces = {k.removesuffix(":s"): v for k, v in orgs.items() if len(k) > 2}
     out.org_keys = {norm_name(k) for k in orgs} | {norm_name(v) for v in orgs.values()}
     _, anaphora, _, _ = lexicon()
+    enumeration = GenericEnumeration()  # 'X driver två projekt. Det ena ... P1 ... Det andra projektet är P2'
     for u in units:
         projects = [m for m in u.ms if m.type == "Project"]
         label = _LABEL.match(u.text)
@@ -1395,6 +1396,7 @@ def extract_relations(sentences: list[Sentence], name_of: dict[int, str]) -> lis
         out.prev_agent, out.cur_agent = out.cur_agent, None
         ctx.topic_age = 0 if u.heading else ctx.topic_age + 1
         _unit_relations(u, ctx, out)
+        enumeration.observe(u, out)
         strategies = [m for m in u.ms if m.type == "Strategy"]
         if strategies:
             ctx.last_strategy = strategies[-1].name

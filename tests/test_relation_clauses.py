@@ -117,3 +117,39 @@ def test_work_anaphor_continues_the_previous_agent():
 def test_work_anaphor_without_a_previous_agent_stays_with_the_author_rule():
     t = triples("Vädret var kallt.", "Arbetet har skett i samverkan med [Dalatrafik|O].")
     assert not any(p == "collaboratesWith" for _, p, _ in t)
+
+
+# ------------------------------------------------------------------ paragraph-level enumerations
+
+def test_counted_generic_object_then_projects_introduced_in_the_paragraph():
+    t = triples("[Region Dalarna|O] driver två projekt inom skogsområdet.",
+                "Det ena går under namnet [Skog i förändring|P] och pågår till 2027.",
+                "Projektet [Skog i förändring|P] har besökt 80 företag.",
+                "Det andra projektet är [Virkesvärde Dalarna|P], som startade i höstas.",
+                "[Skogsdagen|P] lockade många besökare.")
+    assert ("Region Dalarna", "leads", "Skog i förändring") in t
+    assert ("Region Dalarna", "leads", "Virkesvärde Dalarna") in t
+    assert ("Region Dalarna", "participatesIn", "Virkesvärde Dalarna") in t
+    assert ("Region Dalarna", "leads", "Skogsdagen") not in t  # two projects were announced
+
+
+def test_uncounted_participation_in_networks_named_next():
+    t = triples("[Region Dalarna|O] deltar aktivt i flera nätverk för energiområdet.",
+                "[Vätgas Mitt|P] är en samarbetsyta för industrin.",
+                "Inom nätverket [Solel Dalarna|P] delas erfarenheter.")
+    assert ("Region Dalarna", "participatesIn", "Vätgas Mitt") in t
+    assert ("Region Dalarna", "participatesIn", "Solel Dalarna") in t
+    assert ("Region Dalarna", "leads", "Vätgas Mitt") not in t
+
+
+def test_enumeration_ends_at_a_heading():
+    t = triples("[Region Dalarna|O] deltar i flera projekt inom energiområdet.",
+                "Kultur och fritid",
+                "[Kulturnatten|P] lockade många besökare.")
+    assert ("Region Dalarna", "participatesIn", "Kulturnatten") not in t
+
+
+def test_project_named_mid_sentence_is_not_introduced():
+    t = triples("[Region Dalarna|O] deltar i flera projekt inom energiområdet.",
+                "Företagen har även besökt mässan [Energiveckan|P] i Borlänge.")
+    assert ("Region Dalarna", "participatesIn", "Energiveckan") not in t
