@@ -392,6 +392,7 @@ _TABLE_HEADER_WORDS = {"projektägare", "beviljat", "beviljade", "belopp", "summ
 _BRANCH_WORDS = {"Mitt", "Nord", "Syd", "Öst", "Väst", "Norr", "Norra", "Södra", "Östra", "Västra", "Mellersta"}
 _GAZ_TAIL = re.compile(r"(?P<tail>(?:\s[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?){1,2})?(?P<ab>\sAB\b)?"
                        r"(?!\s(?:kommun|kommuns|län|läns|universitet|region|stad)\b)(?<=\w)")
+_GLUED_TAIL = re.compile(r"(?<=[a-zåäö]{4})(?:för|och|med|som|samt|inom|till)\b")
 _CLAUSE_WORD = re.compile(r"\b(?:är|var|som|att|har|hade|ska|kommer|kan|blev|bli|blir|vilket|där)\b")
 _ACR_DASH = re.compile(rf"(?:^|(?<=\n))(?P<acr>{_ACR})\s[–\-]\s(?P<long>{_CHAIN})")
 _PAREN_ACR = re.compile(rf"\s\((?P<acr>{_ACR})\)")
@@ -551,6 +552,14 @@ class EntityRules:
                 break
         return end
 
+    def _glued(self, word: str) -> bool:
+        """A place name with a function word glued on ("Härjedalenför"): the token cannot be split."""
+        m = _GLUED_TAIL.search(word)
+        if not m or m.end() != len(word):
+            return False
+        stem = word[:m.start()].lower().replace("-", " ").split()
+        return bool(stem) and (stem[-1] in self.lex.places or stem[-1] in self.lex.counties)
+
     def _name_ok(self, name: str) -> bool:
         """A cue's name is not a place, a generic word, a year or a lone genitive."""
         nl = name.lower()
@@ -660,9 +669,10 @@ class EntityRules:
             if word.endswith(("regionen", "region")) and not any(
                     word[:-len(t)].lower().rstrip("s") in lex.places for t in ("regionen", "region")):
                 continue  # "Umeåregionen" yes, "Östersjöregionen"-like places are listed, others skipped
-            if m.group("comp") and (m.group("comp") != "i" or text[m.end("comp"):m.end("comp") + 1].isupper()):
+            if m.group("comp") and (m.group("comp") != "i" or text[m.end("comp"):m.end("comp") + 1].isupper()) \
+                    and not word.endswith(("regionen", "region")):  # "Umeåregionen för informationsutbyte": a purpose
                 e2 = self._scan_lower(text, m.end("comp"))
-                if e2 and not text[s:e2].endswith("-"):
+                if e2 and not text[s:e2].endswith("-") and text[e2:e2 + 1] != "-":
                     e = e2
             cands.append((s, e, "Organisation", 3, "org-head"))
         for rule, rx in _FUND_FORMS:
@@ -868,7 +878,10 @@ class EntityRules:
             cands.extend(self._segment_lists(text, cands))
         for m in _X_IN_COUNTY.finditer(text):  # "Film i Västerbotten", "Folktandvården i Norrbotten"
             word, county = m.group("x"), m.group("county")
-            mid = bool(_MID_SENT.search(text[max(0, m.start() - 25):m.start()]))
+            before = text[max(0, m.start() - 25):m.start()]
+            mid = bool(_MID_SENT.search(before)) and not re.search(r"(?<![\w\-])[A-ZÅÄÖ][\w\-]*\s$", before)
+            if word.lower().endswith(("fond", "fonden")):
+                continue  # "en Filmfond i Västerbotten": a fund, not a body
             if mid and county.lower() in lex.counties and word.lower() not in lex.boundary | _SENT_WORDS \
                     and word.lower() not in lex.places and not word.lower().startswith(county.lower()[:5]):
                 etype = head_type(m.group(), lex) or "Organisation"
@@ -938,6 +951,9 @@ class EntityRules:
                 end = words[i + 1].end()
                 if nxt[:1].isupper() and nxt.endswith("s") and i + 2 < len(words) and words[i + 2].group() == "län":
                     end = words[i + 2].end()  # "i Jämtlands län"
+                    break
+                if nxt in _BRANCH_WORDS | {"Övre", "Nedre"} and i + 2 < len(words) and words[i + 2].group()[:1].isupper():
+                    end = words[i + 2].end()  # "i Södra Lappland", "i Övre Norrland"
                     break
                 if _ADJ_RE.search(nxt.lower()) and i + 2 < len(words) and words[i + 2].group()[:1].islower() \
                         and words[i + 2].group().lower() not in self.lex.boundary:
@@ -1336,6 +1352,8 @@ class EntityRules:
                 continue
             if _LAW_NAME.search(span.text):
                 continue  # laws are not entities ("Net Zero Industry Act", "Förordning om ...")
+            if self._glued(span[-1].text):
+                continue  # "Region Jämtland-Härjedalenför": PDF text glued the next word on
             if rule != "weak":
                 span.id_ = f"rule:{rule}"
             spans.append((prio, len(span), span))

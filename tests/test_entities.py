@@ -320,3 +320,20 @@ def test_more_state_agencies_and_national_bodies(nlp):
     for name in ("Statskontoret", "Tullverket", "Kronofogden", "Folktandvården", "Svenskt ambulansflyg", "FORTE",
                  "RF-SISU"):
         assert (name, "Organisation") in found, name
+
+
+def test_pdf_glued_function_word_is_no_name(nlp):
+    found = ents(nlp, "Vi samlar Region Gävleborg och Region Jämtland-Härjedalenför gemensamt arbete.")
+    assert ("Region Gävleborg", "Organisation") in found
+    assert not any(t.endswith("Härjedalenför") for t, _ in found)
+
+
+def test_x_in_county_not_cut_from_a_longer_name(nlp):
+    found = ents(nlp, "Utbyggnaden sker genom satsningen Snabbt Fiber i Norrbotten och en Kulturfond i Norrbotten.")
+    assert ("Fiber i Norrbotten", "Organisation") not in found
+    assert ("Kulturfond i Norrbotten", "Organisation") not in found
+
+
+def test_complement_with_direction_and_region(nlp):
+    found = ents(nlp, "Samarbetet med Centrum mot våld i Norra Lappland fortsätter.")
+    assert any(t == "Centrum mot våld i Norra Lappland" for t, _ in found)
