@@ -154,7 +154,7 @@ def head_type(name: str, lex: Lexicon) -> str | None:
 # ---------------------------------------------------------------- regexes
 _UP = "A-ZÅÄÖÉÜ"
 _CAP = rf"[{_UP}][\w\-–:&'’./]*[\w+]|[{_UP}]"  # capitalised word or acronym
-_CONN = r"(?:i|för|på|av|mot|till|of|for|and|the|in|on|at|de|up|to|with|by|from|into|&|-|–)"
+_CONN = r"(?:i|för|på|av|mot|till|of|for|and|the|in|on|at|de|up|to|with|by|from|into|through|across|towards|&|-|–)"
 _CHAIN = rf"(?:{_CAP})(?:[ ](?:{_CONN}[ ])?(?:{_CAP}))*"
 _WORD = re.compile(r"[\w][\w\-–:&'’./+]*[\w+]|[\w&+]")
 _ACR = rf"[{_UP}][{_UP}a-zåäö0-9+&\-:]{{1,11}}"
@@ -771,6 +771,8 @@ class EntityRules:
                 continue
             if name.lower() in lex.boundary or name.lower() in _SENT_WORDS:
                 continue  # "... är stark Det finns ...": a run-in heading before a function word
+            if re.match(r"[A-ZÅÄÖ][\w]*\s[–\-]\s", name):
+                continue  # "ACR - Long Name är ett projekt": the acronym rules name both forms
             at_start = ns == 0 or bool(_SENT_START.search(text[max(0, ns - 3):ns]))
             plain_word = not re.search(r"(?:en|et|na|an|ning|het|else|ande|ende|tion|samverkan|arbete)$", name.lower()) \
                 and name.lower() not in lex.boundary and name.lower() not in _SENT_WORDS \
@@ -843,8 +845,9 @@ class EntityRules:
             etype = "Organisation" if m.group("cue").lower().startswith(("aktör", "organisation", "företag")) else "Project"
             for x in _LIST_ITEM.finditer(m.group("items")):
                 name = x.group()
-                if self._name_ok(name) and name.split()[0].lower() not in lex.boundary:
-                    a = m.start("items") + x.start()
+                if self._name_ok(name) and name.split()[0].lower() not in lex.boundary and not (
+                        _COMPOUND_NOUN.search(name) and head_type(name, lex) is None):
+                    a = m.start("items") + x.start()  # not "RUS-prioritering 5": a compound common noun
                     cands.append((a, a + len(name), etype, 3, "cue-list"))
         if "(" in text:
             for m in _ACR_VERB.finditer(text):  # "Kompetenslyft besöksnäring X (KOBE) drivs av ...": a project
@@ -1352,6 +1355,8 @@ class EntityRules:
                 continue
             if _LAW_NAME.search(span.text):
                 continue  # laws are not entities ("Net Zero Industry Act", "Förordning om ...")
+            if span.text.count("(") != span.text.count(")"):
+                continue  # "(HLT)-modellen": the token runs past the acronym into a compound
             if self._glued(span[-1].text):
                 continue  # "Region Jämtland-Härjedalenför": PDF text glued the next word on
             if rule != "weak":

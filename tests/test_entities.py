@@ -337,3 +337,19 @@ def test_x_in_county_not_cut_from_a_longer_name(nlp):
 def test_complement_with_direction_and_region(nlp):
     found = ents(nlp, "Samarbetet med Centrum mot våld i Norra Lappland fortsätter.")
     assert any(t == "Centrum mot våld i Norra Lappland" for t, _ in found)
+
+
+def test_acronym_token_running_into_a_compound_is_dropped(nlp):
+    found = ents(nlp, "Barn i fokus (BIF)-modellen bygger på samverkan mellan skola och vård.")
+    assert not any(")" in t and "(" not in t for t, _ in found)
+
+
+def test_compound_common_noun_in_a_cue_list_is_no_name(nlp):
+    found = ents(nlp, "Bland projekten märks bland annat Fjällkraft, KLIV-prioritering 3 och Snöfria vägar.")
+    assert not any(t.startswith("KLIV-prioritering") for t, _ in found)
+
+
+def test_acronym_dash_long_name_definition(nlp):
+    found = ents(nlp, "FORSA - Forest Research through Smart Analytics är ett internationellt samverkansprojekt som samlar skogsbolag.")
+    assert ("Forest Research through Smart Analytics", "Project") in found
+    assert not any(t.startswith("FORSA -") for t, _ in found)
