@@ -122,6 +122,10 @@ def entity_key(text: str, etype: str) -> str:
         s = " ".join(words)
         s = re.sub(r"\s*\(?(?:för perioden\s)?(\d{4})\s*-\s*(\d{4})\)?", "", s).strip()  # the period is not the name
         s = re.sub(r"\b(\w+?)s län\b", r"\1", s)  # "för Västerbottens län" = "för Västerbotten"
+        # a national strategy: "Sveriges X" = "X för Sverige (2030)" = "(ny) nationell X"
+        s = re.sub(r"^ny (?=nationell )", "", s)
+        s = re.sub(r"^(?:ny )?(\w+) för sverige(?: \d{4})?$", r"nationell \1", s)
+        s = re.sub(r"^sveriges (?!nationell )(?=\w+$)", "nationell ", s)
     # genitive on the last word
     last = s.rsplit(" ", 1)[-1]
     if len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "os", "ys")) and etype != "Strategy":
@@ -276,6 +280,45 @@ def _common_noun(forms: Counter, lower: Counter, etype: str) -> bool:
     return all(lower[f[0].lower() + f[1:]] >= max(COMMON_NOUN_MIN, n + 1) for f in forms)
 
 
+_LOCATIVE = {"i", "på", "från", "vid"}
+
+
+def _place_like(forms: Counter, cap_words: dict[str, list[str]]) -> bool:
+    """A one-word organisation the text only ever writes as a place: after "i"/"på"/"från"/"vid"
+    every time it occurs, at least twice ("butiken i Åmsele ... servicen i Åmsele"). (A following
+    "X, Y kommun" is no sign: lists of actors read "Företaget AB, Ystads kommun".)"""
+    if any(" " in f or _is_acronym(f) or not f[:1].isupper() for f in forms):
+        return False
+    if any(rx.fullmatch(f) for f in forms for _, rx in _org_forms()):
+        return False
+    before = [b for f in forms for b in cap_words.get(f, ())]
+    return len(before) >= 2 and all(b in _LOCATIVE for b in before)
+
+
+_CAP_WORD = re.compile(r"(?:(\S+) )?(?<![\w\-])([A-ZÅÄÖ][\w]*)(?![\w\-:])")
+
+
+def capitalised_words(text: str) -> dict[str, list[str]]:
+    """Each capitalised word of ``text`` -> the words just before its occurrences ("" after a
+    line break or punctuation), in one pass."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for hit in _CAP_WORD.finditer(text):
+        out[hit.group(2)].append(hit.group(1) or "")
+    return out
+
+
+def _home_place(cap_words: dict[str, list[str]]) -> str | None:
+    """The place (lower case) a report names most often, with its genitive: its home region."""
+    places = _places()
+    counts: Counter = Counter()
+    for w, before in cap_words.items():
+        lw = w.lower()
+        base = lw if lw in places else lw[:-1] if lw.endswith("s") and lw[:-1] in places else None
+        if base:
+            counts[base] += len(before)
+    return counts.most_common(1)[0][0] if counts else None
+
+
 def _org_forms():
     from .entity_rules import _ORG_FORMS
 
@@ -392,6 +435,13 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
                 ra, rb = rb, ra
             parent[rb] = ra
 
+    _caps: list[dict] = []
+
+    def cap_words() -> dict[str, list[str]]:
+        if not _caps:
+            _caps.append(capitalised_words(text))
+        return _caps[0]
+
     canon_of: dict[tuple[str, str], str] = {}
     by_canon: dict[tuple[str, str], tuple[str, str]] = {}
     for g in groups:
@@ -477,6 +527,25 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
                                                   or k2 == "regionala " + k or k2 == "regional " + k)]
         if len(longer) == 1:
             union(kd[longer[0]], g)
+    # "OSN Hållbart bredband" = "Hållbart bredband i samverkan (OSN)": an acronym of an entity of the same
+    # type followed by the start of that entity's long form ("LRF Västerbotten", a regional branch, is not "LRF")
+    for t, kd in keys_by_type.items():
+        for k, g in list(kd.items()):
+            first, _, rest = k.partition(" ")
+            if not rest or first not in kd or not any(_is_acronym(mm.text.split()[0]) for mm in groups[g]):
+                continue
+            ra = find(kd[first])
+            longs = [k2 for k2, g2 in kd.items() if find(g2) == ra and k2 != first and " " in k2]
+            if any(k2.startswith(rest + " ") or k2 == rest for k2 in longs):
+                union(kd[first], g)
+    # "Västerbottens S3-strategi" = "S3-strategin" in a report whose home region is Västerbotten
+    kd = keys_by_type.get("Strategy", {})
+    if text and kd:
+        home = _home_place(cap_words())
+        for k, g in list(kd.items()):
+            first, _, rest = k.partition(" ")
+            if home and first == home + "s" and rest in kd:
+                union(kd[rest], g)
     # genitive forms the key rules left alone ("Almis", "Natos"): join the base form of the same type
     for t, kd in keys_by_type.items():
         for k, g in list(kd.items()):
@@ -548,6 +617,8 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
             continue  # a name only the NER model proposes, once, is too often a fragment
         name = _canonical(forms, root[1], etype, gaz_name)
         if not gaz_name and text and _common_noun(forms, lower_words(), etype):
+            continue
+        if not gaz_name and text and etype == "Organisation" and _place_like(forms, cap_words()):
             continue
         if etype == "Organisation" and root[1].startswith("länsstyrelsen ") and not name.lower().startswith("länsstyrelse"):
             name = "Länsstyrelsen " + name  # named through "Länsstyrelserna i X och <name>"

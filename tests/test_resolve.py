@@ -156,3 +156,40 @@ def test_span_cut_in_a_compound_ellipsis_is_mended():
     text = "Inom den så kallade Fjäll 7- kretsen samarbetar sju kommuner."
     ms = [m("Fjäll 7-", "Organisation", text.index("Fjäll"))]
     assert [e.name for e in resolve(ms, text)] == ["Fjäll 7"]
+
+
+def test_one_word_name_only_ever_after_a_locative_is_a_place():
+    text = "Butiken i Hjortmyra har öppnat. Servicen i Hjortmyra och hos Hjortbolaget växer; i Hjortbolaget arbetar tio."
+    ms = [m("Hjortmyra", "Organisation", text.index("Hjortmyra")),
+          m("Hjortmyra", "Organisation", text.rindex("Hjortmyra")),
+          m("Hjortbolaget", "Organisation", text.index("Hjortbolaget")),
+          m("Hjortbolaget", "Organisation", text.rindex("Hjortbolaget"))]
+    assert names(resolve(ms, text)) == {("Organisation", "Hjortbolaget"): []}
+
+
+def test_acronym_followed_by_the_start_of_its_long_form_joins_it():
+    text = "Projektet Grön kustlogistik i samverkan (GKL) fortsätter. Inom GKL Grön kustlogistik byggs laddning."
+    ms = [m("Grön kustlogistik i samverkan", "Project", text.index("Grön")), m("GKL", "Project", text.index("GKL")),
+          m("GKL Grön kustlogistik", "Project", text.rindex("GKL"))]
+    ents = resolve(ms, text)
+    assert names(ents) == {("Project", "Grön kustlogistik i samverkan"): ["GKL", "GKL Grön kustlogistik"]}
+    # a regional branch named by acronym and place is its own organisation
+    ents = resolve([m("SKF", "Organisation", 0), m("SKF Kalmar", "Organisation", 20)], "SKF och SKF Kalmar")
+    assert len(ents) == 2
+
+
+def test_national_strategy_forms_join():
+    ms = [m("Sveriges cykelstrategi", "Strategy", 0), m("Ny cykelstrategi för Sverige 2030", "Strategy", 40),
+          m("nya nationella cykelstrategin", "Strategy", 90), m("regionala cykelstrategin", "Strategy", 130)]
+    ents = resolve(ms)
+    assert sorted(len(e.mentions) for e in ents) == [1, 3]
+    assert next(e for e in ents if len(e.mentions) == 1).name == "regionala cykelstrategin"
+
+
+def test_home_region_genitive_strategy_joins_the_bare_name():
+    text = ("Kalmar län och Region Kalmar arbetar i Kalmar. Kalmars turism växer. Öland ligger nära. "
+            "Kalmars K2-strategi och K2-strategin gäller. Ölands V4-strategi och V4-strategin skiljer sig.")
+    ms = [m(w, "Strategy", text.index(w)) for w in ("Kalmars K2-strategi", "K2-strategin",
+                                                  "Ölands V4-strategi", "V4-strategin")]
+    got = {e.name for e in resolve(ms, text)}
+    assert got == {"Kalmars K2-strategi", "Ölands V4-strategi", "V4-strategin"}
