@@ -307,3 +307,20 @@ class GenericEnumeration:
                             break
         if not self.agents or unit.heading:
             self._start(unit, out)
+
+
+# ------------------------------------------------------------------ co-occurrence filter
+
+def cooccurrence_blocked(unit, m, out) -> bool:
+    """An organisation mention that says nothing about taking part: the first part of a compound
+    ('EU-finansierade', 'EU-kommissionens') or a genitive qualifying a noun other than a participation
+    noun ('EU:s regioner', 'Vinnovas innovationsdialoger'; but 'Region Xs deltagande i P')."""
+    text = unit.text
+    if text[m.end:m.end + 1] == "-":
+        return True
+    g = _genitive_end(text, m, out)
+    if g is None:
+        return False
+    nxt = re.match(r"\s+([\wåäö-]+)", text[g:g + 40])
+    return bool(nxt) and nxt.group(1).lower() not in set(lexicon()["genitive_participation_nouns"]) \
+        and not any(x.type == "Project" and x.start == g + nxt.start(1) for x in unit.ms)

@@ -38,7 +38,7 @@ from pathlib import Path
 
 from . import SIGNATURE
 from .records import Mention, Relation
-from .relation_clauses import GenericEnumeration, clause_relations, collaboration_subject
+from .relation_clauses import GenericEnumeration, clause_relations, collaboration_subject, cooccurrence_blocked
 
 LEXICON = Path(__file__).parent / "lexicons" / "triggers.json"
 EVIDENCE_CHARS = 300
@@ -949,7 +949,7 @@ def _cooccurrence(unit: Unit, chs, ctx: _Ctx, out: _Out) -> None:
             in_list.add(id(a) if a.type == "Project" else id(b))
     projects = [m for m in ms if m.type == "Project" and id(m) not in in_list]
     for o in orgs:
-        if o.name in out.claimed or o.name in out.used or _place_like(text, o):
+        if o.name in out.claimed or o.name in out.used or _place_like(text, o) or cooccurrence_blocked(unit, o, out):
             continue
         if projects:
             nearest = min(projects, key=lambda q: abs(q.start - o.start))

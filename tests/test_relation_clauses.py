@@ -153,3 +153,21 @@ def test_project_named_mid_sentence_is_not_introduced():
     t = triples("[Region Dalarna|O] deltar i flera projekt inom energiområdet.",
                 "Företagen har även besökt mässan [Energiveckan|P] i Borlänge.")
     assert ("Region Dalarna", "participatesIn", "Energiveckan") not in t
+
+
+# ------------------------------------------------------------------ co-occurrence filter
+
+def test_compound_prefix_organisation_takes_no_part():
+    t = triples("Det [EU|O=Europeiska unionen]-finansierade projektet [Fiber Dalarna|P] pågår till 2026 "
+                "i samarbete med kommunerna.")
+    assert ("Europeiska unionen", "participatesIn", "Fiber Dalarna") not in t
+
+
+def test_genitive_of_a_non_participation_noun_takes_no_part():
+    t = triples("Konferensen [Skoldagen|P] tog upp [EU:s|O=Europeiska unionen] regioner och deras samarbete.")
+    assert ("Europeiska unionen", "participatesIn", "Skoldagen") not in t
+
+
+def test_genitive_participation_noun_still_takes_part():
+    t = triples("[Region Dalarnas|O=Region Dalarna] deltagande i projektet [Skog i förändring|P] har gett resultat.")
+    assert ("Region Dalarna", "participatesIn", "Skog i förändring") in t
