@@ -280,6 +280,7 @@ def _common_noun(forms: Counter, lower: Counter, etype: str) -> bool:
     return all(lower[f[0].lower() + f[1:]] >= max(COMMON_NOUN_MIN, n + 1) for f in forms)
 
 
+_PREPOSITIONS = {"för", "om", "inom", "kring", "mot", "av", "på", "med", "till", "vid", "for", "of", "on"}  # not "i": "X i samverkan" is not "X"
 _LOCATIVE = {"i", "på", "från", "vid"}
 
 
@@ -560,6 +561,24 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
             if t == "Organisation" and m.group(1).startswith(("länsstyrelse", "region ")):
                 continue
             union(g, kd[m.group(1)])
+    # "Regionalt forum för regional strategisk planering ... nätverket Regionalt forum": a short form the
+    # text uses after the one longer name of its type that it begins, before a preposition
+    for t in ("Project", "Strategy", "FundingSource"):
+        kd = keys_by_type.get(t, {})
+        by_first: dict[str, list[str]] = defaultdict(list)
+        for k in kd:
+            by_first[k.split(" ", 1)[0]].append(k)
+        for k, g in list(kd.items()):
+            if " " not in k or len(k) < 8:
+                continue
+            longer = [k2 for k2 in by_first[k.split(" ", 1)[0]]
+                      if k2.startswith(k + " ") and k2[len(k) + 1:].split(" ", 1)[0] in _PREPOSITIONS]
+            if len(longer) != 1 or len({find(kd[k2]) for k2 in by_first[k.split(" ", 1)[0]]
+                                        if k2 != k and k2.startswith(k + " ")}) != 1:
+                continue
+            lg = kd[longer[0]]
+            if min(mm.start for mm in groups[lg]) < min(mm.start for mm in groups[g]):
+                union(lg, g)
     # a name cut by a PDF paragraph break ("Stärkt livsmedelsnäring" + "\n\n" + "i Västerbotten")
     # joins the one longer name of its type that it begins
     if text:

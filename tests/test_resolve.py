@@ -193,3 +193,18 @@ def test_home_region_genitive_strategy_joins_the_bare_name():
                                                   "Ölands V4-strategi", "V4-strategin")]
     got = {e.name for e in resolve(ms, text)}
     assert got == {"Kalmars K2-strategi", "Ölands V4-strategi", "V4-strategin"}
+
+
+def test_short_form_after_the_one_long_name_it_begins_joins_it():
+    text = "Nordligt råd för kustfiske startade i år. Länet leder Nordligt råd och Havsforum i samverkan; Havsforum växer."
+    ms = [m("Nordligt råd för kustfiske", "Project", 0), m("Nordligt råd", "Project", text.index("Nordligt råd och")),
+          m("Havsforum i samverkan", "Project", text.index("Havsforum")), m("Havsforum", "Project", text.rindex("Havsforum"))]
+    got = names(resolve(ms, text))
+    assert got[("Project", "Nordligt råd för kustfiske")] == ["Nordligt råd"]
+    assert ("Project", "Havsforum") in got  # "X i samverkan" is a project of its own
+
+
+def test_short_form_before_its_long_name_stays_apart():
+    text = "Nordligt råd startade. Senare kom Nordligt råd för kustfiske."
+    ms = [m("Nordligt råd", "Project", 0), m("Nordligt råd för kustfiske", "Project", text.index("Nordligt råd för"))]
+    assert len(resolve(ms, text)) == 2
