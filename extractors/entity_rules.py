@@ -260,6 +260,7 @@ _DESC_START = re.compile(
     r"[^.\n]{0,60}\b(?:driver|samordnar|leder|koordinerar|ansvarar\sför|håller\si|har|är\ssammankallande\sför)\s"
     r"(?:ett\s|en\s|det\s|den\s)?(?:[a-zåäö]+a\s|[a-zåäö]+t\s)?(?:nätverket|nätverk|rådet|projektet|forumet|plattformen|"
     r"samarbetet|samverkansrådet|samverkansplattformen|mötesplatsen|grupperingen|konferensen)\b")
+_SUBJ_DEFINES = re.compile(r"\s(?:syftar\still|samlar\s|drivs\sav|arrangeras\sav|leds\sav)")
 _IS_A_PROJECT = re.compile(r"\s(?:är|var)\s(?:ett|en)\s(?:[\w\-]+\s){0,2}?[\w\-]*(?:projekt|nätverk|samarbete|"
                            r"samverkansplattform|plattform|mötesplats|forum|konferens|satsning|festival|arena)\w*\b")
 _NOT_NAME_WORDS = {"antal", "andel", "delmål", "status", "utfall", "prognos", "budget", "exempel", "urval", "insatser", "aktiviteter", "resultat", "uppföljning", "inledning", "bakgrund",
@@ -1251,11 +1252,21 @@ class EntityRules:
                 etype = _desc_type(desc)
             elif _DESC_START.match(nl):
                 etype = _desc_type(nl[:100])
+            start, end = text.index(head), text.index(head) + len(head)
+            if not etype:
+                # the heading named again in the next paragraph's first sentence as the subject of a defining
+                # verb: "Gröna kluster" / "Jordbruksverkets nationella Gröna kluster syftar till ...",
+                # "Change the Game 2025" / "Change the game är en mötesplats ..."
+                core = re.sub(r"\s(?:20\d\d)$", "", head)
+                i = nl.lower().find(core.lower(), 0, 80)
+                if len(core) >= 6 and i >= 0 and "." not in nl[:i] and (
+                        i == 0 or core[:1].isupper() and nl[i:i + 1].isupper() or len(words) >= 2) \
+                        and (_IS_A_PROJECT.match(nl[i + len(core):]) or _SUBJ_DEFINES.match(nl[i + len(core):])):
+                    etype = "Project"
+                    end = start + len(core)
             if etype and _ACR_DASH.match(head):
                 etype = None  # "ACR - Long Name": the acronym rules name both forms
             if etype:
-                start = text.index(head)
-                end = start + len(head)
                 paren = re.search(r"\s*\([^()]*\)\s*$", head)
                 if paren:
                     end = start + paren.start()

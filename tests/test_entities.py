@@ -353,3 +353,17 @@ def test_acronym_dash_long_name_definition(nlp):
     found = ents(nlp, "FORSA - Forest Research through Smart Analytics är ett internationellt samverkansprojekt som samlar skogsbolag.")
     assert ("Forest Research through Smart Analytics", "Project") in found
     assert not any(t.startswith("FORSA -") for t, _ in found)
+
+
+def test_heading_named_again_as_subject_of_a_defining_verb(nlp):
+    paras = ["Bättre vägar för alla", "Bättre vägar för alla syftar till att minska olyckorna på länsvägarna.",
+             "Snabbare och säkrare", "Snabbare och säkrare är ett kapitel om trafiken."]
+    docs = list(nlp.pipe(paras))
+    assert ("Bättre vägar för alla", "Project") in {(e.text, e.label_) for e in docs[0].ents}
+    assert not docs[2].ents  # a chapter, not a project
+
+
+def test_heading_with_year_named_again_with_an_owner(nlp):
+    paras = ["Fjällmöte Syd 2025", "Länsstyrelsens årliga Fjällmöte Syd är en mötesplats för fjällkommunerna."]
+    docs = list(nlp.pipe(paras))
+    assert ("Fjällmöte Syd", "Project") in {(e.text, e.label_) for e in docs[0].ents}
