@@ -280,6 +280,7 @@ def _common_noun(forms: Counter, lower: Counter, etype: str) -> bool:
     return all(lower[f[0].lower() + f[1:]] >= max(COMMON_NOUN_MIN, n + 1) for f in forms)
 
 
+_BRACKET_ACR = re.compile(r" ?\(([A-ZÅÄÖ][\wÅÄÖåäö+:&\-]{1,11})\)")
 _PREPOSITIONS = {"för", "om", "inom", "kring", "mot", "av", "på", "med", "till", "vid", "for", "of", "on"}  # not "i": "X i samverkan" is not "X"
 _LOCATIVE = {"i", "på", "från", "vid"}
 
@@ -632,6 +633,11 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
                 lf = next((defs[f] for f in forms if f in defs), None)
                 if lf:
                     forms[lf] += 0
+        if text:  # "Long Name (ACR)" where no span covers the acronym: the acronym is still a form of the name
+            for mm in gms:
+                acr = _BRACKET_ACR.match(text, mm.end)
+                if acr and _is_acronym(acr.group(1)) and " " in mm.text and acr.group(1) not in forms:
+                    forms[acr.group(1)] += 0
         if not gaz_name and all(m.source == "model" for m in gms) and len(gms) < MODEL_MIN_MENTIONS:
             continue  # a name only the NER model proposes, once, is too often a fragment
         name = _canonical(forms, root[1], etype, gaz_name)

@@ -208,3 +208,9 @@ def test_short_form_before_its_long_name_stays_apart():
     text = "Nordligt råd startade. Senare kom Nordligt råd för kustfiske."
     ms = [m("Nordligt råd", "Project", 0), m("Nordligt råd för kustfiske", "Project", text.index("Nordligt råd för"))]
     assert len(resolve(ms, text)) == 2
+
+
+def test_acronym_in_brackets_after_a_span_is_an_alias_even_without_its_own_span():
+    text = "Arbetet med Trygg skola i norr (TSN)-modellen fortsätter."
+    ms = [m("Trygg skola i norr", "Project", text.index("Trygg"))]
+    assert names(resolve(ms, text)) == {("Project", "Trygg skola i norr"): ["TSN"]}
