@@ -37,7 +37,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from . import org_forms
+from . import org_forms, project_defs
 from .heading_names import heading_name, run_in_heading
 
 GAZ_DIR = Path(__file__).parent / "gazetteers"
@@ -787,6 +787,7 @@ class EntityRules:
             head = m.group("head")
             etype = "Organisation" if re.search(r"(förening|myndighet|organisation|företag|bolag|stiftelse|centrum|institut|center|inkubator|teater|museum)$", head) else "Project"
             cands.append((ns, m.end("name"), etype, 3, "definition"))
+        cands.extend(project_defs.find(text, self._name_ok, low))  # "X utgör ... en samarbetsyta", "är X ett nätverk"
         # a heading run into its description: "Kustnätet Ett nätverk mellan ..." (PDF text loses the line break)
         hm = _HEAD_DESC.match(text)
         if hm:
