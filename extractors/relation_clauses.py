@@ -55,6 +55,13 @@ def _patterns() -> dict[str, re.Pattern]:
     }
 
 
+@lru_cache(maxsize=4096)
+def is_place(word: str) -> bool:
+    """A plain place name of the gazetteers ('västerbotten', 'umeå'), lower case."""
+    from .pipeline import _gazetteer_words  # spaCy is loaded by then in a real run; lazily for the tests
+    return word.casefold() in _gazetteer_words()[0]
+
+
 def _unit_head(surface: str) -> bool:
     """The name opens with a unit noun ('Institutionen för geografi', 'Pedagogiska institutionen')."""
     words = surface.lower().split()
@@ -70,8 +77,8 @@ def _genitive_owner(words: list[str], org_surfaces: dict[str, str]) -> tuple[str
             continue
         base = head[:-2] if head.endswith(":s") else head[:-1]
         org = org_surfaces.get(base)
-        # a whole name ('Kvarkenrådets', 'Umeå kommuns'), not a place that also names an authority ('Norrbottens')
-        if org and (k >= 2 or base == org.casefold()):
+        # a name ('Kvarkenrådets', 'Umeå kommuns'), not a place that also names an authority ('Norrbottens')
+        if org and not (k == 1 and base != org.casefold() and is_place(base)):
             return org, k
     return None, 0
 
@@ -324,3 +331,22 @@ def cooccurrence_blocked(unit, m, out) -> bool:
     nxt = re.match(r"\s+([\wåäö-]+)", text[g:g + 40])
     return bool(nxt) and nxt.group(1).lower() not in set(lexicon()["genitive_participation_nouns"]) \
         and not any(x.type == "Project" and x.start == g + nxt.start(1) for x in unit.ms)
+
+
+def generic_object(text: str, agent_start: int, agent_end: int) -> bool:
+    """The verb after the agent has a counted or generic plural object ('X driver och samordnar ett antal nätverk',
+    'de plattformar och nätverk som X driver'): no particular project is meant (GenericEnumeration may find them)."""
+    statement, _, _ = _generic_patterns()
+    if statement.match(text[agent_end:]):
+        return True
+    nouns = "|".join(re.escape(n) for n in lexicon()["generic_statement"]["nouns"])
+    return bool(re.search(r"(?<!" + _W + r")(?:de|dessa|alla|samtliga|flera|olika|våra)\s+(?:[\wåäö-]+\s+){0,3}?[\wåäö-]*(?:"
+                          + nouns + r")\s+som\s+$", text[max(0, agent_start - 80):agent_start], re.I))
+
+
+def event_anaphor(prefix: str) -> bool:
+    """The clause before a collaboration trigger opens with an event noun ('Arrangemangen genomförs i samverkan med'):
+    it speaks of the project named last."""
+    words = "|".join(re.escape(w) for w in lexicon()["event_anaphora"])
+    return bool(re.match(r"\s*(?:(?:Även|Också|Dessutom|Sedan|Under\s+\d{4})\s+)?(?:" + words + r")\s+(?:[a-zåäö]+\s+){0,3}$",
+                         prefix, re.I))

@@ -38,7 +38,7 @@ from pathlib import Path
 
 from . import SIGNATURE
 from .records import Mention, Relation
-from .relation_clauses import GenericEnumeration, clause_relations, collaboration_subject, cooccurrence_blocked
+from .relation_clauses import GenericEnumeration, clause_relations, collaboration_subject, cooccurrence_blocked, event_anaphor, generic_object, is_place
 
 LEXICON = Path(__file__).parent / "lexicons" / "triggers.json"
 EVIDENCE_CHARS = 300
@@ -732,7 +732,8 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                     else:
                         after_agents = tend
                     if not agents and frame.name == "collaborate" and earlier and \
-                            _ANAPHOR_PROJECT.search(text, _clause_start(text, tpos), tpos):
+                            (_ANAPHOR_PROJECT.search(text, _clause_start(text, tpos), tpos)
+                             or event_anaphor(text[_clause_start(text, tpos):tpos])):
                         # "Projektet genomförs tillsammans med A och B": partners of that project, no collaboration
                         ce = _clause_end(text, tend)
                         for m in ms:
@@ -791,7 +792,8 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                     blocked = any(tend <= m.start <= after_agents + 40 and m not in agents
                                   and (m.type in ("Strategy", "FundingSource") or frame.name in ("participate", "member"))
                                   and m.type not in theme_types for m in ms) or bool(notp.match(text[tend:])) \
-                        or bool(_INDEFINITE_OBJECT.match(text[after_agents:after_agents + 30]))
+                        or bool(_INDEFINITE_OBJECT.match(text[after_agents:after_agents + 30])) \
+                        or (frame.name in ("lead", "participate") and generic_object(text, agents[0].start, agents[-1].end))
                     if not themes and not blocked and "Project" in theme_types and frame.name != "collaborate" \
                             and not (ctx.topic and ctx.topic_age <= 1) \
                             and _OBJECT_NAME.match(_masked(unit, after_agents, min(_clause_end(text, after_agents),
@@ -1008,7 +1010,10 @@ def _strategy_owner(unit: Unit, out: _Out) -> None:
         words = text[m.start:m.end].lower().split()
         for k in range(1, len(words)):
             head = " ".join(words[:k])
-            org = out.org_surfaces.get(head[:-2] if head.endswith(":s") else head[:-1]) if head.endswith("s") else None
+            base = head[:-2] if head.endswith(":s") else head[:-1]
+            org = out.org_surfaces.get(base) if head.endswith("s") else None
+            if org and k == 1 and base != org.casefold() and is_place(base):
+                org = None  # 'Västerbottens skogsprogram': a place that also names an authority, not its owner
             if org:
                 if m.type == "Project":
                     out.add(org, "leads", m.name, unit, m.start, "genitive", 0.6)

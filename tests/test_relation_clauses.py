@@ -171,3 +171,40 @@ def test_genitive_of_a_non_participation_noun_takes_no_part():
 def test_genitive_participation_noun_still_takes_part():
     t = triples("[Region Dalarnas|O=Region Dalarna] deltagande i projektet [Skog i förändring|P] har gett resultat.")
     assert ("Region Dalarna", "participatesIn", "Skog i förändring") in t
+
+
+# ------------------------------------------------------------------ generic objects, place genitives, event anaphora
+
+def test_generic_plural_object_names_no_project():
+    t = triples("Skolnätverk",
+                "[Lärarlyftet Dalarna|P] är ett forum för lärare.",
+                "Samverkan vilar på en stabil grund och [Region Dalarna|O] driver och samordnar ett antal nätverk.")
+    assert ("Region Dalarna", "leads", "Lärarlyftet Dalarna") not in t
+    t = triples("[Lärarlyftet Dalarna|P] är ett forum för lärare.",
+                "Genom de plattformar och nätverk som [Region Dalarna|O] driver ökar kapaciteten.")
+    assert ("Region Dalarna", "leads", "Lärarlyftet Dalarna") not in t
+
+
+def test_named_object_after_a_lead_verb_still_leads():
+    t = triples("[Region Dalarna|O] driver och samordnar nätverket [Lärarlyftet Dalarna|P].")
+    assert ("Region Dalarna", "leads", "Lärarlyftet Dalarna") in t
+
+
+def test_place_genitive_opening_a_project_name_is_no_owner():
+    t = triples("[Dalarna|O=Länsstyrelsen Dalarna] har beslutat om stöd.",
+                "[Dalarnas skogsprogram|P] samlar skogsnäringen.")
+    assert ("Länsstyrelsen Dalarna", "leads", "Dalarnas skogsprogram") not in t
+
+
+def test_organisation_genitive_opening_a_strategy_name_is_its_owner():
+    t = triples("[Länstrafiken|O] kör bussar.", "[Länstrafikens hållplatshandbok|S] uppdaterades i år.")
+    assert ("Länstrafiken", "responsibleFor", "Länstrafikens hållplatshandbok") in t
+
+
+def test_event_anaphor_partners_take_part_in_the_project():
+    t = triples("[Region Dalarna|O] skriver rapporten och [Region Dalarna|O] leder mycket. [Region Dalarna|O] igen.",
+                "Kampanjen [Stoppa våldet|P] pågick i november.",
+                "Arrangemangen genomförs i samverkan med [Länsstyrelsen Dalarna|O] och [Falu kommun|O].")
+    assert ("Länsstyrelsen Dalarna", "participatesIn", "Stoppa våldet") in t
+    assert ("Falu kommun", "participatesIn", "Stoppa våldet") in t
+    assert not any(p == "collaboratesWith" for _, p, _ in t)
