@@ -128,7 +128,7 @@ def entity_key(text: str, etype: str) -> str:
         s = re.sub(r"^sveriges (?!nationell )(?=\w+$)", "nationell ", s)
     # genitive on the last word
     last = s.rsplit(" ", 1)[-1]
-    if len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "os", "ys")) and etype != "Strategy":
+    if len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "os", "ys", "ies")) and etype != "Strategy":
         if etype in ("Organisation", "FundingSource") or len(s) > 4:
             s = s[:-1]
     return s.strip()
@@ -375,11 +375,56 @@ def repair_mentions(mentions: list[Mention], text: str) -> list[Mention]:
     return out
 
 
+_FUNCTION_WORDS = {"för", "och", "i", "av", "om", "på", "med", "till", "vid", "for", "of", "and", "the", "in", "on",
+                   "&", "-", "–"}
+
+
+def _title_name(text: str) -> bool:
+    """Every word capitalised or a function word, no digits: "Centre for Hydrogen Energy Systems Sweden",
+    not a table row "Fjällnära cykelleder Malå kommun 300 000"."""
+    words = text.split()
+    return len(words) >= 2 and not any(c.isdigit() for c in text) and all(
+        w[:1].isupper() or w in _FUNCTION_WORDS for w in words)
+
+
+_TOKEN = re.compile(r"[^\s()\[\]”“\"]+")
+
+
+def complete_cut_mentions(mentions: list[Mention], text: str, defs: dict[str, str]) -> None:
+    """A span that stops short of a name the document writes in full elsewhere runs on to it:
+    "Centre for Hydrogen" + " Energy Systems Sweden (CH2ESS)" when "Centre for Hydrogen Energy
+    Systems Sweden" is a span or an acronym's long form in the same document. Up to five following
+    words of the same paragraph; the longest known name wins."""
+    known = {norm_key(m.text) for m in mentions} | {norm_key(v) for v in defs.values() if _title_name(v)}
+    for m in mentions:
+        if _is_acronym(m.text):
+            continue
+        tail = text[m.end:m.end + 120].split("\n\n", 1)[0]
+        if not tail[:1].isspace():
+            continue
+        best = None
+        for i, tok in enumerate(_TOKEN.finditer(tail)):
+            if i >= 5:
+                break
+            end = tok.end()
+            while end > tok.start() and tail[end - 1] in ".,:;!?":
+                end -= 1
+            cand = m.text + tail[:end]
+            if norm_key(cand) in known:
+                best = (cand, m.end + end)
+            if end < tok.end():
+                break  # punctuation ends the name
+        if best:
+            m.text, m.end = re.sub(r"\s+", " ", best[0]), best[1]
+
+
 def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
     """Group ``mentions`` into entities; ``text`` (normalised) supplies acronym definitions."""
     gaz, munis = _gazetteer()
     defs = acronym_definitions(text) if text else {}  # once per document: the regex scan is not cheap
     mentions = repair_mentions(mentions, text)
+    if text:
+        complete_cut_mentions(mentions, text, defs)
     # 1. a key per mention; bare municipality names become the official name
     keyed: list[tuple[str, str, Mention]] = []
     for m in mentions:

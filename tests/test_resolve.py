@@ -214,3 +214,18 @@ def test_acronym_in_brackets_after_a_span_is_an_alias_even_without_its_own_span(
     text = "Arbetet med Trygg skola i norr (TSN)-modellen fortsätter."
     ms = [m("Trygg skola i norr", "Project", text.index("Trygg"))]
     assert names(resolve(ms, text)) == {("Project", "Trygg skola i norr"): ["TSN"]}
+
+
+def test_span_cut_short_of_a_name_written_in_full_elsewhere_runs_on():
+    text = ("Nordic Institute for Tidal Power Studies (NITPS) leder arbetet. "
+            "Nordic Institute for Tidal Power Studies har en ny chef.")
+    second = text.rindex("Nordic")
+    ms = [m("NITPS", "Organisation", text.index("NITPS")), m("Nordic Institute for Tidal", "Organisation", second)]
+    ents = resolve(ms, text)
+    assert names(ents) == {("Organisation", "Nordic Institute for Tidal Power Studies"): ["NITPS"]}
+    assert ents[0].mentions[-1].end == second + len("Nordic Institute for Tidal Power Studies")
+
+
+def test_english_plural_is_not_a_genitive():
+    assert entity_key("Baltic Fisheries", "Organisation") != entity_key("Baltic Fisherie", "Organisation")
+    assert [e.name for e in resolve([m("Centre for Coastal Studies", "Organisation", 0)])] == ["Centre for Coastal Studies"]
