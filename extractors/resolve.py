@@ -585,6 +585,25 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
             longs = [k2 for k2, g2 in kd.items() if find(g2) == ra and k2 != first and " " in k2]
             if any(k2.startswith(rest + " ") or k2 == rest for k2 in longs):
                 union(kd[first], g)
+    # "vattenstrategi" = "strategi för vattenresiliens": a one-word compound and the one "<head> för <stem>..."
+    # name of its type with the same head and stem
+    for t in ("Strategy", "FundingSource"):
+        kd = keys_by_type.get(t, {})
+        for k, g in list(kd.items()):
+            head = _head_word(k)
+            if " " in k or not head or head != k:
+                continue
+            for h in ("strategi", "agenda", "plan", "program", "handbok", "fond", "policy"):
+                if k.endswith(h) and len(k) > len(h) + 3:
+                    stem = k[: -len(h)]
+                    stem = stem[:-1] if stem.endswith("s") and len(stem) > 4 else stem
+                    break
+            else:
+                continue
+            pref = f"{h} för {stem}"
+            hits = {find(g2) for k2, g2 in kd.items() if k2 != k and (k2.startswith(pref) or f" {pref}" in k2)}
+            if len(hits) == 1:
+                union(next(iter(hits)), g)
     # "Västerbottens S3-strategi" = "S3-strategin" in a report whose home region is Västerbotten
     kd = keys_by_type.get("Strategy", {})
     if text and kd:

@@ -229,3 +229,13 @@ def test_span_cut_short_of_a_name_written_in_full_elsewhere_runs_on():
 def test_english_plural_is_not_a_genitive():
     assert entity_key("Baltic Fisheries", "Organisation") != entity_key("Baltic Fisherie", "Organisation")
     assert [e.name for e in resolve([m("Centre for Coastal Studies", "Organisation", 0)])] == ["Centre for Coastal Studies"]
+
+
+def test_compound_strategy_joins_the_one_strategi_for_name_of_its_stem():
+    ms = [m("strategi för skogsbrandsberedskap", "Strategy", 0), m("skogsstrategi", "Strategy", 50),
+          m("Strategi för skogsbrandsberedskap", "Strategy", 80)]
+    ents = resolve(ms)
+    assert len(ents) == 1
+    ms = [m("strategi för fiskevård", "Strategy", 0), m("strategi för fisketurism", "Strategy", 40),
+          m("fiskestrategi", "Strategy", 80)]
+    assert len(resolve(ms)) == 3  # two candidates: no join
