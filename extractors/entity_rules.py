@@ -358,7 +358,8 @@ _X_NOT_NAME = {"eu", "fou", "yh", "esf", "eruf", "interreg", "horizont", "horiso
 _CONNECTORS = {"i", "för", "på", "av", "mot", "och", "of", "for", "and", "the", "in", "on", "&", "till", "-", "–"}
 _VERBISH = re.compile(r"(?:ar|er|ir|as|es|ts|ats|ade|ades|des|it|itt|tt|at|de|te|ss)$")
 _VERBISH_STRONG = re.compile(r"(?:ades|ats|erats|its|tts|ts|des|dde|ddes|ckas|ras|gas|tas|vs|ats|erat|at)$")
-_MUNI_LIST = re.compile(rf"(?:[{_UP}][\w\-]+(?:\s[{_UP}]\w+)?,\s)*[{_UP}][\w\-]+(?:\s[{_UP}]\w+)?,?\s(?:och|samt|&)\s[{_UP}][\w\-]+(?:\s[{_UP}]\w+)?")
+_MUNI_ITEM = rf"[{_UP}][\w\-]+(?:\s[{_UP}]\w+)?"
+_MUNI_LIST = re.compile(rf"(?:{_MUNI_ITEM},\s)*{_MUNI_ITEM},?\s(?:och|samt|&)\s{_MUNI_ITEM}(?:(?:,\s|,?\s(?:och|samt|&)\s){_MUNI_ITEM})*")
 
 
 _GRANT_HEADER = re.compile(r"\b(?:Projekt|Projektnamn|Insats)\s+(?:Projektägare|Stödmottagare|Sökande|Huvudman|Ägare)\s+"
@@ -801,7 +802,10 @@ class EntityRules:
             for m in _MUNI_LIST.finditer(text):
                 names = [(mm.group(), mm.start()) for mm in re.finditer(rf"[{_UP}][\w\-]+(?:\s[{_UP}]\w+)?", m.group())]
                 found = [(n, o) for n, o in names if n in lex.municipalities or n.rstrip("s") in lex.municipalities]
-                before = text[max(0, m.start() - 60):m.start()]
+                if found and found[0][1] > 0 and len(found) >= 2 and len(found) == len(names) - 1:
+                    names = names[1:]  # "i Västerbotten samt A och B": the list proper starts after a place
+                first = m.start() + (names[0][1] if names else 0)
+                before = text[max(0, first - 60):first]
                 after = text[m.end():m.end() + 12]
                 near = re.search(r"kommun", after) or (re.search(r"kommun|deltar|medlem", before)
                                                        and not re.search(r"\b(?:i|från|till|mellan)\s$", before))

@@ -43,6 +43,12 @@ _FORMS = [
     # "Precisionsmedicinskt centrum", "Nationellt kompetenscenter för social innovation"
     ("centrum-adj", re.compile(rf"\b[{_UP}][a-zåäö]{{3,}}(?:skt|ellt|alt|igt)\s[a-zåäö]*(?:centrum|center)\b"
                                rf"(?:\sför\s[a-zåäö]+(?:\s[a-zåäö]+)?)?"), ("centrum", "center")),
+    # a regional partnership of a programme area: "Strukturfondspartnerskapet för Övre Norrland"
+    ("partnerskapet", re.compile(rf"\b(?:[{_UP}][a-zåäö]+a\spartnerskapet|[{_UP}][a-zåäö]{{3,}}partnerskapet)\s(?:för\s)?"
+                                 rf"(?:(?:Övre|Nedre|Mellersta|Norra|Södra|Östra|Västra)\s)?[{_UP}][a-zåäö]{{3,}}\b"),
+     ("partnerskapet",)),
+    # a staff unit: "Stab för regional utveckling", "staben för digitalisering"
+    ("stab-for", re.compile(r"\b[Ss]tab(?:en)?\sför\s[a-zåäö]{4,}(?:\s[a-zåäö]{4,})?\b"), ("stab",)),
     # an owner's unit: "Umeå kommuns upphandlingsbyrå", "Barnrättsbyrån"
     ("byra", re.compile(rf"\b(?:{_CAPW}\s(?:kommuns|regionens)\s[a-zåäö]{{4,}}byrå(?:n)?|[{_UP}][a-zåäö]{{4,}}byrån(?=s?\b))"), ("byrå",)),
 ]

@@ -44,3 +44,18 @@ def test_not_names(text):
 def test_form_outranks_a_gazetteer_name_inside_it(nlp):
     found = {(e.text, e.label_) for e in nlp("Vi samarbetar med Pedagogiska institutionen vid Umeå universitet.").ents}
     assert ("Pedagogiska institutionen vid Umeå universitet", "Organisation") in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Beslutet fattas av Strukturfondspartnerskapet för Mellersta Norrland i maj.",
+     "Strukturfondspartnerskapet för Mellersta Norrland"),
+    ("Det Strategiska partnerskapet Norra Mellansverige träffas två gånger.", "Strategiska partnerskapet Norra Mellansverige"),
+    ("Arbetet samordnas av stab för hållbar tillväxt sedan i år.", "stab för hållbar tillväxt"),
+])
+def test_partnerships_and_staff_units(text, name):
+    assert name in names(text)
+
+
+def test_municipality_list_after_a_place(nlp):
+    found = {(e.text, e.label_) for e in nlp("Nätverket består av fem kommuner i Jämtland samt Sollefteå och Kramfors.").ents}
+    assert ("Sollefteå", "Organisation") in found and ("Kramfors", "Organisation") in found
