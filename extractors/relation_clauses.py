@@ -201,6 +201,8 @@ def clause_relations(unit, chs, earlier: str | None, out) -> None:
     unit_apposition(unit, chs, out)
     drafts_and_possession(unit, out)
     implementation_nouns(unit, earlier, out)
+    role_lists(unit, earlier, out)
+    strategy_frames(unit, earlier, out)
 
 
 # ------------------------------------------------------------------ collaboration agents
@@ -350,3 +352,77 @@ def event_anaphor(prefix: str) -> bool:
     words = "|".join(re.escape(w) for w in lexicon()["event_anaphora"])
     return bool(re.match(r"\s*(?:(?:Även|Också|Dessutom|Sedan|Under\s+\d{4})\s+)?(?:" + words + r")\s+(?:[a-zåäö]+\s+){0,3}$",
                          prefix, re.I))
+
+
+# ------------------------------------------------------------------ role lists and strategy frames
+
+_ANAPHOR_WHOLE = re.compile(r"(?:projektet|nätverket|satsningen|initiativet|plattformen|samarbetet)(?!" + _W + ")", re.I)
+
+
+def role_lists(unit, earlier: str | None, out) -> None:
+    """'Medlemmar i X är A, B och C' (A partOf X), 'Parter i projektet (P) är A, B' (participatesIn P),
+    'Ägare till bolaget X är A och B' (X partOf A)."""
+    text, ms = unit.text, unit.ms
+    roles = lexicon()["role_lists"]
+    for rm in re.finditer(r"(?<!" + _W + r")(" + "|".join(sorted(roles, key=len, reverse=True))
+                          + r")\s+(?:i|till|för|av)\s+", text, re.I):
+        role = rm.group(1).lower()
+        rest = text[rm.end():]
+        whole = next((m for m in ms if m.start >= rm.end()), None)
+        wname, wtype, after = None, None, None
+        ana = re.match(r"(?:det\s+|den\s+)?(?:" + _ANAPHOR_WHOLE.pattern + r")\s*", rest, re.I)
+        if whole is not None and re.fullmatch(r"(?:(?:det|den|bolaget|förbundet|föreningen|nätverket|projektet|"
+                                              r"kommunalförbundet|satsningen)\s+)?", text[rm.end():whole.start], re.I):
+            wname, wtype, after = whole.name, whole.type, whole.end
+        elif ana and earlier:
+            wname, wtype, after = earlier, "Project", rm.end() + ana.end()
+        if wname is None:
+            continue
+        verb = re.match(r"\s*(?:\([^()]{0,40}\)\s*)?(?:är|var|blir|blev|:)\s+(?:bland annat\s+|bl\.a\.\s+|t\.ex\.\s+)?",
+                        text[after:])
+        if not verb:
+            continue
+        start = after + verb.end()
+        members = next(([x for x in c if x.type == "Organisation"] for c in _chains(ms, text)
+                        if c[0].start == next((m.start for m in ms if m.start >= start), -1)
+                        and c[0].start - start <= 3), [])
+        pred = roles[role][0 if wtype == "Organisation" else 1] if wtype in ("Organisation", "Project") else ""
+        for a in members:
+            if not pred or a.name == wname:
+                continue
+            if pred == "partOf<":
+                out.add(wname, "partOf", a.name, unit, rm.start(), "role-list", 0.7)
+            else:
+                out.add(a.name, pred, wname, unit, rm.start(), "role-list", 0.7)
+
+
+def _chains(ms, text):
+    from .relations import chains  # the enumeration rule of the trigger layer
+    return chains(ms, text)
+
+
+def strategy_frames(unit, earlier: str | None, out) -> None:
+    """'Inom ramen för S genomförs projektet P', 'P genomförs som ett led i S': P implements S."""
+    text, ms = unit.text, unit.ms
+    strategies = [m for m in ms if m.type == "Strategy"]
+    if not strategies:
+        return
+    frames = "|".join(re.escape(f) for f in sorted(lexicon()["strategy_frames"], key=len, reverse=True))
+    for s in strategies:
+        fm = re.search(r"(?<!" + _W + r")(?:" + frames + r")\s+(?:(?:den|det|de|vår|länets|regionens|kommunens|"
+                       r"arbetet med|arbetet med att genomföra)\s+){0,2}$", text[max(0, s.start - 60):s.start], re.I)
+        if not fm:
+            continue
+        a = max(0, s.start - 60) + fm.start()
+        cs = max([m.end() for m in re.finditer(r"[.;!?]\s|:\s", text[:a])] or [0])
+        ce = re.search(r"[.;!?](?:\s|$)", text[s.end:])
+        ce = s.end + ce.start() if ce else len(text)
+        projects = [m for m in ms if m.type == "Project" and cs <= m.start < ce
+                    and (s.start - m.end <= 150 if m.end <= a else m.start - s.end <= 150)
+                    and not re.match(r"s?\s+[a-zåäö]+(?:ande|ning|ningen|andet)(?!" + _W + ")",
+                                     text[m.end - 1 if text[m.start:m.end].endswith("s") else m.end:][:30])]
+        for p in projects[:3]:
+            out.add(p.name, "implements", s.name, unit, a, "strategy-frame", 0.6)
+        if not projects and earlier and _ANAPHOR_WHOLE.search(text[cs:ce]) and \
+                re.match(r"\s*(?:(?:Inom|I|Genom)\s+)?(?:projektet|satsningen|initiativet)\s", text[cs:], re.I):
+            out.add(earlier, "implements", s.name, unit, a, "strategy-frame", 0.5)

@@ -496,6 +496,9 @@ def _agents_before(ms, chs, text, tpos, types, max_gap=90, relative=False) -> li
 
 
 _RELATIVE = re.compile(r"(?<![\wåäö])(?:som|där|vilket|vilka|vars|när)(?![\wåäö])", re.I)
+# a gap with a preposition or a verb is a new clause, not a name in an enumeration ('drivs av A, finansieras av B')
+_NOT_IN_LIST = re.compile(r"(?<![\wåäö])(?:av|från|till|med|genom|via|inom|för|som|är|har|var|blir|ska)(?![\wåäö])|"
+                          r"[a-zåäö]{3,}(?:s|as|ades|ats|es)\s*$", re.I)
 _LIST_GAP = re.compile(r"^[\s,]*(?:[\wåäöÅÄÖ/&.-]+\s*){0,2},?\s*(?:och|samt)?\s*$")
 
 
@@ -507,7 +510,7 @@ def _extend(chain: list[M], ms: list[M], chs, text: str) -> list[M]:
     while True:
         nxt = [c for c in chs if c[0].start >= out[-1].end and c[0].type == out[0].type]
         if not nxt or not _LIST_GAP.match(text[out[-1].end:nxt[0][0].start]) \
-                or "," not in text[out[-1].end:nxt[0][0].start]:
+                or "," not in text[out[-1].end:nxt[0][0].start] or _NOT_IN_LIST.search(text[out[-1].end:nxt[0][0].start]):
             return out
         out.extend(nxt[0])
 

@@ -208,3 +208,48 @@ def test_event_anaphor_partners_take_part_in_the_project():
     assert ("Länsstyrelsen Dalarna", "participatesIn", "Stoppa våldet") in t
     assert ("Falu kommun", "participatesIn", "Stoppa våldet") in t
     assert not any(p == "collaboratesWith" for _, p, _ in t)
+
+
+# ------------------------------------------------------------------ role lists, strategy frames, list gaps
+
+def test_members_of_an_association_listed_after_its_name():
+    t = triples("Medlemmar i [Dalarnas kommunförbund|O] är [Falu kommun|O], [Borlänge kommun|O] och [Malung-Sälens kommun|O].")
+    for m in ("Falu kommun", "Borlänge kommun", "Malung-Sälens kommun"):
+        assert (m, "partOf", "Dalarnas kommunförbund") in t
+
+
+def test_parties_of_the_anaphoric_project():
+    t = triples("Projektet [Grön logistik|P] startade i maj.",
+                "Det pågår i tre år och har en budget på fem miljoner.",
+                "Parter i projektet är [Falu kommun|O] och [Högskolan Dalarna|O].")
+    assert ("Falu kommun", "participatesIn", "Grön logistik") in t
+    assert ("Högskolan Dalarna", "participatesIn", "Grön logistik") in t
+
+
+def test_owners_of_a_company_listed_after_its_name():
+    t = triples("Ägare till [Dalarnas Hamn AB|O] är [Falu kommun|O] och [Borlänge kommun|O].")
+    assert ("Dalarnas Hamn AB", "partOf", "Falu kommun") in t
+    assert ("Dalarnas Hamn AB", "partOf", "Borlänge kommun") in t
+
+
+def test_members_mentioned_without_a_list_verb_give_nothing():
+    t = triples("Medlemmar i [Dalarnas kommunförbund|O] träffade [Falu kommun|O] i mars.")
+    assert not any(p == "partOf" for _, p, _ in t)
+
+
+def test_strategy_framed_before_the_project():
+    t = triples("Inom ramen för [Regional utvecklingsstrategi för Dalarna|S] genomförs projektet [Grön logistik|P].")
+    assert ("Grön logistik", "implements", "Regional utvecklingsstrategi för Dalarna") in t
+
+
+def test_strategy_frame_without_a_project_in_the_clause():
+    t = triples("[Grön logistik|P] startade i maj.",
+                "Inom ramen för [Regional utvecklingsstrategi för Dalarna|S] har [Region Dalarna|O] tagit fram en plan.")
+    assert not any(p == "implements" for _, p, _ in t)
+
+
+def test_enumeration_does_not_run_over_a_second_passive_clause():
+    t = triples("[Grön logistik|P], som drivs av [Falu kommun|O], finansieras av [Tillväxtverket|O].")
+    assert ("Falu kommun", "leads", "Grön logistik") in t
+    assert ("Grön logistik", "fundedBy", "Tillväxtverket") in t
+    assert ("Tillväxtverket", "leads", "Grön logistik") not in t
