@@ -394,6 +394,10 @@ _TABLE_HEADER_WORDS = {"projektägare", "beviljat", "beviljade", "belopp", "summ
 _BRANCH_WORDS = {"Mitt", "Nord", "Syd", "Öst", "Väst", "Norr", "Norra", "Södra", "Östra", "Västra", "Mellersta"}
 _GAZ_TAIL = re.compile(r"(?P<tail>(?:\s[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?){1,2})?(?P<ab>\sAB\b)?"
                        r"(?!\s(?:kommun|kommuns|län|läns|universitet|region|stad)\b)(?<=\w)")
+_NOT_ENTITY_CUES = tuple(ln.strip().lower() for ln in (GAZ_DIR / "not_entity_cues.txt").read_text(encoding="utf-8").splitlines()
+                         if ln.strip() and not ln.startswith("#")) if (GAZ_DIR / "not_entity_cues.txt").exists() else ()
+_NOT_ENTITY_HINTS = ("system", "verktyg", "appen", "applikation", "utmärkels", "priset", "rapport", "skrift", "boken",
+                     "filmen", "tidning", "tidskrift", "lagen", "förordning", "årstema")
 _GLUED_TAIL = re.compile(r"(?<=[a-zåäö]{4})(?:för|och|med|som|samt|inom|till)\b")
 _CLAUSE_WORD = re.compile(r"\b(?:är|var|som|att|har|hade|ska|kommer|kan|blev|bli|blir|vilket|där)\b")
 _ACR_DASH = re.compile(rf"(?:^|(?<=\n))(?P<acr>{_ACR})\s[–\-]\s(?P<long>{_CHAIN})")
@@ -553,6 +557,18 @@ class EntityRules:
             if n >= max_words:
                 break
         return end
+
+    def _after_not_entity_cue(self, sp) -> bool:
+        """The span follows a word that introduces a non-entity ("journalsystemet Cosmic", "utmärkelsen X",
+        "vårdinformationssystem, Cosmic"); gazetteer names are kept."""
+        if sp.id_ == "rule:gaz" or sp.start == 0:
+            return False
+        prev = sp.doc[sp.start - 1]
+        if prev.text == "," and sp.start >= 2:
+            prev = sp.doc[sp.start - 2]
+        elif prev.text in ("”", '"', "«") and sp.start >= 2:
+            prev = sp.doc[sp.start - 2]
+        return prev.lower_.endswith(_NOT_ENTITY_CUES) and prev.is_lower
 
     def _glued(self, word: str) -> bool:
         """A place name with a function word glued on ("Härjedalenför"): the token cannot be split."""
@@ -725,6 +741,8 @@ class EntityRules:
             cue = m.group("cue").lower()
             if not cue.endswith(self.cue_tails):
                 continue
+            if cue.endswith(_NOT_ENTITY_CUES):
+                continue  # "årstemat X", "rapporten X": not an initiative
             tail = next(c for c in self.cue_tails if cue.endswith(c))
             etype = lex.cues[tail]
             s = m.end()
@@ -1388,5 +1406,7 @@ class EntityRules:
             for i in range(sp.start, sp.end):
                 taken[i] = True
             chosen.append(sp)
+        if any(c in text for c in _NOT_ENTITY_HINTS):
+            chosen = [sp for sp in chosen if not self._after_not_entity_cue(sp)]
         doc.ents = filter_spans(chosen)
         return doc

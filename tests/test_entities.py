@@ -367,3 +367,10 @@ def test_heading_with_year_named_again_with_an_owner(nlp):
     paras = ["Fjällmöte Syd 2025", "Länsstyrelsens årliga Fjällmöte Syd är en mötesplats för fjällkommunerna."]
     docs = list(nlp.pipe(paras))
     assert ("Fjällmöte Syd", "Project") in {(e.text, e.label_) for e in docs[0].ents}
+
+
+def test_names_after_non_entity_cues_are_dropped(nlp):
+    found = ents(nlp, "Införandet av journalsystemet Kronos har tagit tid. Projektet Fjällkraft fick utmärkelsen "
+                      "Årets Eldsjäl Norr. Arbetet utgick från årstemat ”Modiga steg framåt” under hösten.")
+    assert not any(t.startswith(("Kronos", "Årets Eldsjäl", "Modiga steg")) for t, _ in found)
+    assert ("Fjällkraft", "Project") in found
