@@ -268,16 +268,33 @@ _LOWER_WORD = re.compile(r"(?<![\w\-])[a-zåäöéü][\w]*(?![\w\-])")
 COMMON_NOUN_MIN = 3  # lower-case uses of a word that make its capitalised form a common noun
 
 
-def _common_noun(forms: Counter, lower: Counter, etype: str) -> bool:
-    """A one-word name the document otherwise writes in lower case, as an ordinary word, more often
-    than it capitalises it ("Digitalisering har ...", "på temat Unga och ...": sentence starts and
-    title case, not names). Names the text also writes in lower case as a mention are left alone."""
-    if any(" " in f or not f[:1].isupper() or _is_acronym(f) for f in forms):
+_NAMING_CUE = re.compile(r"(?:projektet|projekten|nätverket|satsningen|plattformen|initiativet|programmet|förstudien|"
+                         r"föreningen|företaget|bolaget|konceptet|mötesplatsen)\s+[”\"]?$", re.I)
+
+
+def _common_noun(forms: Counter, lower: Counter, etype: str, text: str = "", mentions=()) -> bool:
+    """A name the document otherwise writes in lower case, as ordinary words, more often than it
+    capitalises it: "Digitalisering har ...", "på temat Unga och ...", a heading "Strategiska råd"
+    over "... i form av strategiska råd": sentence starts and title case, not names. Left alone:
+    names the text also writes in lower case as a mention, and names a cue word introduces
+    ("projektet Hållbar tillväxt", "nätverket ”Nära samarbete”")."""
+    if any(not f[:1].isupper() or _is_acronym(f) or " " in f and f[1:] != f[1:].lower() for f in forms):
         return False
     if etype == "Organisation" and any(rx.fullmatch(f) for f in forms for _, rx in _org_forms()):
         return False
+    if any(_NAMING_CUE.search(text, max(0, mm.start - 25), mm.start) for mm in mentions):
+        return False
     n = sum(forms.values())
-    return all(lower[f[0].lower() + f[1:]] >= max(COMMON_NOUN_MIN, n + 1) for f in forms)
+
+    def uses(f: str) -> int:
+        low = f[0].lower() + f[1:]
+        if " " not in f:
+            return lower[low]
+        if text.count(low) < COMMON_NOUN_MIN:  # cheap bound first: most names never occur in lower case
+            return 0
+        return len(re.findall(r"(?<![\w\-])" + re.escape(low) + r"(?![\w\-])", text))
+
+    return all(uses(f) >= max(COMMON_NOUN_MIN, n + 1) for f in forms)
 
 
 _BRACKET_ACR = re.compile(r" ?\(([A-ZÅÄÖ][\wÅÄÖåäö+:&\-]{1,11})\)")
@@ -705,7 +722,7 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
         if not gaz_name and all(m.source == "model" for m in gms) and len(gms) < MODEL_MIN_MENTIONS:
             continue  # a name only the NER model proposes, once, is too often a fragment
         name = _canonical(forms, root[1], etype, gaz_name)
-        if not gaz_name and text and _common_noun(forms, lower_words(), etype):
+        if not gaz_name and text and _common_noun(forms, lower_words(), etype, text, gms):
             continue
         if not gaz_name and text and etype == "Organisation" and _place_like(forms, cap_words()):
             continue

@@ -239,3 +239,11 @@ def test_compound_strategy_joins_the_one_strategi_for_name_of_its_stem():
     ms = [m("strategi för fiskevård", "Strategy", 0), m("strategi för fisketurism", "Strategy", 40),
           m("fiskestrategi", "Strategy", 80)]
     assert len(resolve(ms)) == 3  # two candidates: no join
+
+
+def test_heading_in_sentence_case_over_a_common_phrase_is_not_a_name():
+    text = ("Lokala råd\n\nKommunerna har lokala råd. Alla lokala råd möts, och lokala råd rapporterar. "
+            "Almi driver projektet Grön tillväxt. Grön tillväxt ger stöd; grön tillväxt är målet, grön tillväxt ökar "
+            "och grön tillväxt mäts.")
+    ms = [m("Lokala råd", "Project", 0), m("Grön tillväxt", "Project", text.index("Grön"))]
+    assert names(resolve(ms, text)) == {("Project", "Grön tillväxt"): []}
