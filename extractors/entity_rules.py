@@ -211,6 +211,9 @@ _STRAT_FORMS = [
     ("adj-plan-year", re.compile(rf"\b[{_UP}][a-zåäö]+(?:isk|al|ell)\s(?:plan|strategi|agenda|program)\s20\d\d(?:\s?[–-]\s?20\d\d)?(?![\d])")),
     ("plan-year", re.compile(rf"\b[{_UP}][a-zåäö]+(?:plan|program|agenda|strategi)\s\d{{4}}(?:\s?[–-]\s?\d{{4}})?\b")),
     ("named-plan", re.compile(r"\b(?:[A-ZÅÄÖ][a-zåäö]*(?:plan|planen|strategi|strategin|agenda|agendan|program|programmet))\b")),
+    # two adjectives and a bare plan word: "norrländskt folkhälsopolitiskt program", "det folkhälsopolitiska ramverket"
+    ("adj2-plan", re.compile(r"\b(?:[A-ZÅÄÖa-zåäö][a-zåäö]{3,}(?:sk|isk|ell|al)[at]?\s){2}(?:plan|program|ramverk)\b")),
+    ("adj-ramverk", re.compile(r"\b[A-ZÅÄÖa-zåäö][a-zåäö]{4,}(?:iska|ala|ella)\sramverket\b")),
     ("rus", re.compile(r"\b(?:RUS|RIS|RDS)(?:\s\d{4}\s?[–-]\s?\d{4})?\b(?![\-–:]\w)")),
 ]
 # Substrings (lower case) a paragraph must contain for a rule to possibly match: skips most regex runs.
@@ -229,7 +232,8 @@ _NEEDS = {
     "check": ("check",), "stipendium": ("stipendi",), "esf-plus": ("esf+",), "fund-programme": ("program",),
     "x-strategi": ("strategi", "agenda", "handbok", "vision"), "owner-strategi": ("strategi", "agenda", "plan"),
     "x-for-y": (" för ", " vid "), "x-plan": ("plan", "program"), "plan-year": ("plan", "program", "agenda", "strategi"),
-    "named-plan": ("plan", "strategi", "agenda", "program"), "adj-plan-year": ("plan", "strategi", "agenda", "program"), "rus": ("rus", "ris", "rds"),
+    "named-plan": ("plan", "strategi", "agenda", "program"), "adj2-plan": ("plan", "program", "ramverk"),
+    "adj-ramverk": ("ramverket",), "adj-plan-year": ("plan", "strategi", "agenda", "program"), "rus": ("rus", "ris", "rds"),
 }
 _ACR_LONG_FIRST = re.compile(rf"(?P<long>(?:{_CHAIN}|[{_UP}][\w\-]*(?:\s[\w\-:&]+){{1,12}}?))\s\((?P<acr>{_ACR})\)")
 _ACR_FIRST = re.compile(rf"\b(?P<acr>{_ACR})\s\((?P<long>[{_UP}][^()]{{4,120}}?)\)")

@@ -374,3 +374,10 @@ def test_names_after_non_entity_cues_are_dropped(nlp):
                       "Årets Eldsjäl Norr. Arbetet utgick från årstemat ”Modiga steg framåt” under hösten.")
     assert not any(t.startswith(("Kronos", "Årets Eldsjäl", "Modiga steg")) for t, _ in found)
     assert ("Fjällkraft", "Project") in found
+
+
+def test_two_adjective_plans_and_frameworks(nlp):
+    found = ents(nlp, "Arbetet utgår från det kulturpolitiska ramverket och ett jämtländskt näringspolitiskt program.")
+    assert ("kulturpolitiska ramverket", "Strategy") in found
+    assert ("jämtländskt näringspolitiskt program", "Strategy") in found
+    assert not any(t.startswith("ramverket") for t, _ in ents(nlp, "Ramverket för arbetet är klart."))
