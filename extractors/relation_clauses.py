@@ -123,6 +123,18 @@ def unit_apposition(unit, chs, out) -> None:
             out.add(b.name, "partOf", a.name, unit, a.start, "unit-apposition", 0.6)
 
 
+def part_apposition(unit, out) -> None:
+    """'Almi Mitt, en del av Almi Företagspartner', 'X (ett helägt dotterbolag till Y)': X partOf Y."""
+    text = unit.text
+    nouns = "|".join(re.escape(n) for n in sorted(lexicon()["apposition_part_nouns"], key=len, reverse=True))
+    rx = re.compile(r"\s*[,(–]\s*(?:som\s+är\s+)?(?:en|ett)\s+(?:[a-zåäö]+\s+)?(?:" + nouns
+                    + r")\s+(?:av|inom|i|till|vid|under|hos)\s+(?:(?:det|den)\s+)?$", re.I)
+    orgs = [m for m in unit.ms if m.type == "Organisation"]
+    for a, b in zip(orgs, orgs[1:]):
+        if b.start - a.end <= 60 and rx.fullmatch(text[a.end:b.start]):
+            out.add(a.name, "partOf", b.name, unit, a.start, "part-apposition", 0.65)
+
+
 def _genitive_end(text: str, m, out) -> int | None:
     """Offset after the genitive ending of organisation mention ``m`` ('Region Xs', 'SKR:s'), else None."""
     surface = text[m.start:m.end]
@@ -199,6 +211,7 @@ def clause_relations(unit, chs, earlier: str | None, out) -> None:
     """Every clause-level rule family on one unit."""
     name_internal_part_of(unit, out)
     unit_apposition(unit, chs, out)
+    part_apposition(unit, out)
     drafts_and_possession(unit, out)
     implementation_nouns(unit, earlier, out)
     role_lists(unit, earlier, out)

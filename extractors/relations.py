@@ -819,7 +819,7 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                             if tend <= ppos < ce and ppos - tend <= 120:
                                 _emit(out, frame, [p for p in partners if p not in agents], themes, unit, ppos,
                                       ext + "-partner", conf - 0.1)
-                    if frame.name == "member" and themes[-1].end > 0:
+                    if frame.name in ("member", "participate") and themes[-1].end > 0:
                         # "medlem i X, som ..., och i Y": the coordinated 'och i' names another whole
                         stop = min(_clause_end(text, themes[-1].end), themes[-1].end + 200)
                         more = [m for m in ms if themes[-1].end < m.start < stop and m.type in theme_types

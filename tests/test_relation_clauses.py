@@ -253,3 +253,26 @@ def test_enumeration_does_not_run_over_a_second_passive_clause():
     assert ("Falu kommun", "leads", "Grön logistik") in t
     assert ("Grön logistik", "fundedBy", "Tillväxtverket") in t
     assert ("Tillväxtverket", "leads", "Grön logistik") not in t
+
+
+# ------------------------------------------------------------------ apposition 'en del av', grants, 'och i'
+
+def test_apposition_part_of():
+    t = triples("[Almi Dalarna|O], en del av [Almi Företagspartner|O], ger lån till företag.")
+    assert ("Almi Dalarna", "partOf", "Almi Företagspartner") in t
+
+
+def test_apposition_other_noun_is_not_part_of():
+    t = triples("[Falu kommun|O], en av kunderna hos [Dala Energi|O], bygger ut.")
+    assert not any(p == "partOf" for _, p, _ in t)
+
+
+def test_granting_organisation_funds_the_project():
+    t = triples("[Region Dalarna|O] beviljade stöd till [Grön logistik|P] under våren.")
+    assert ("Grön logistik", "fundedBy", "Region Dalarna") in t
+
+
+def test_participation_coordinated_with_och_i():
+    t = triples("[Falu kommun|O] deltar i [Grön logistik|P] och i [Solel Dalarna|P].")
+    assert ("Falu kommun", "participatesIn", "Grön logistik") in t
+    assert ("Falu kommun", "participatesIn", "Solel Dalarna") in t
