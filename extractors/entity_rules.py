@@ -402,6 +402,8 @@ _NOT_ENTITY_CUES = tuple(ln.strip().lower() for ln in (GAZ_DIR / "not_entity_cue
                          if ln.strip() and not ln.startswith("#")) if (GAZ_DIR / "not_entity_cues.txt").exists() else ()
 _NOT_ENTITY_HINTS = ("system", "verktyg", "appen", "applikation", "utmärkels", "priset", "rapport", "skrift", "boken",
                      "filmen", "tidning", "tidskrift", "lagen", "förordning", "årstema")
+_FUND_AREA = re.compile(r"\s(?:(?:i|för)\s)?(?:Övre\sNorrland|Mellersta\sNorrland|Norra\sMellansverige|Östra\sMellansverige|"
+                        r"Västsverige|Sydsverige|Småland\soch\söarna)\b")
 _GLUED_TAIL = re.compile(r"(?<=[a-zåäö]{4})(?:för|och|med|som|samt|inom|till)\b")
 _CLAUSE_WORD = re.compile(r"\b(?:är|var|som|att|har|hade|ska|kommer|kan|blev|bli|blir|vilket|där)\b")
 _ACR_DASH = re.compile(rf"(?:^|(?<=\n))(?P<acr>{_ACR})\s[–\-]\s(?P<long>{_CHAIN})")
@@ -621,6 +623,13 @@ class EntityRules:
             if ws and text[cs:ce].split()[-1].lower() in lex.places:
                 continue
             cands.append((cs, m.end(), "Organisation", 5, "gaz-tail"))
+        # a fund + its programme area: "Europeiska regionala utvecklingsfonden i Övre Norrland"
+        if "norrland" in text.lower() or "sverige" in text.lower() or "småland" in text.lower():
+            for cs, ce, lab, _, _ in list(cands):
+                if lab == "FundingSource":
+                    m = _FUND_AREA.match(text, ce)
+                    if m:
+                        cands.append((cs, m.end(), "FundingSource", 6, "gaz-area"))
         for matcher in (self.pat_phrases, self.pat_tokens) if len(self.pat_tokens) else (self.pat_phrases,):
             for key, s, e in matcher(doc):
                 k = doc.vocab.strings[key]

@@ -381,3 +381,8 @@ def test_two_adjective_plans_and_frameworks(nlp):
     assert ("kulturpolitiska ramverket", "Strategy") in found
     assert ("jämtländskt näringspolitiskt program", "Strategy") in found
     assert not any(t.startswith("ramverket") for t, _ in ents(nlp, "Ramverket för arbetet är klart."))
+
+
+def test_fund_with_programme_area(nlp):
+    found = ents(nlp, "Insatsen finansieras av Europeiska regionala utvecklingsfonden i Mellersta Norrland.")
+    assert ("Europeiska regionala utvecklingsfonden i Mellersta Norrland", "FundingSource") in found
