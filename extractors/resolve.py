@@ -351,6 +351,7 @@ def best_type_key(g: tuple[str, str], groups) -> tuple[str, str] | None:
     return next((x for x in groups if x[1] == g[1]), None)
 
 
+_GLUED_SENTENCE = re.compile(r"[a-zåäö]\.(?=[A-ZÅÄÖ][a-zåäö])")
 _TRAILING_ACR = re.compile(r"^(.*\S)\s*\(([A-ZÅÄÖ][\wÅÄÖåäö+:&\-]{1,11})\)$")
 _ELLIPSIS = re.compile(r"[ \t]*-\s+(?:och|eller|samt)\s+[a-zåäö][\w]*")
 _CUT_TAIL = re.compile(r"\s+(?:\S+-|för|och|i|av|om|med|till|på|vid|samt|inom|the|of|for|and|in)$")
@@ -359,6 +360,8 @@ _CUT_TAIL = re.compile(r"\s+(?:\S+-|för|och|i|av|om|med|till|på|vid|samt|inom|
 def repair_mentions(mentions: list[Mention], text: str) -> list[Mention]:
     """Spans cut or run on at a hyphen or bracket, mended before they are keyed.
 
+    * "/Name" (a slash or bullet before the name) loses the punctuation; "Almedalen.Projektet" (two
+      sentences glued by the PDF) ends at the full stop;
     * "Long Name (ACR)" in one span: the span becomes "Long Name", "ACR" a mention of its own;
     * "Hälso" + " - och sjukvård" (a compound ellipsis the span stopped in): the span runs on
       to the word after "och";
@@ -368,6 +371,12 @@ def repair_mentions(mentions: list[Mention], text: str) -> list[Mention]:
     """
     out: list[Mention] = []
     for m in mentions:
+        lead = len(m.text) - len(m.text.lstrip("/•–-,;:.*· "))
+        if lead and lead < len(m.text):  # "/WFF Production AB" from "World Forest Forum/WFF Production AB"
+            m.text, m.start = m.text[lead:], m.start + lead
+        glued = _GLUED_SENTENCE.search(m.text)
+        if glued:  # "Almedalen.Projektet har ...": a full stop without its space ends the name
+            m.text, m.end = m.text[:glued.start() + 1], m.start + glued.start() + 1
         t = m.text
         acr = _TRAILING_ACR.match(t)
         if acr and _is_acronym(acr.group(2)) and " " in acr.group(1):

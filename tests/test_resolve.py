@@ -247,3 +247,12 @@ def test_heading_in_sentence_case_over_a_common_phrase_is_not_a_name():
             "och grön tillväxt mäts.")
     ms = [m("Lokala råd", "Project", 0), m("Grön tillväxt", "Project", text.index("Grön"))]
     assert names(resolve(ms, text)) == {("Project", "Grön tillväxt"): []}
+
+
+def test_leading_punctuation_and_glued_sentences_are_trimmed():
+    text = "Havsrådet/Kustfisk Norden AB deltog. Vi besökte Storsjön.Projektet fortsätter."
+    ms = [m("/Kustfisk Norden AB", "Organisation", text.index("/")),
+          m("Storsjön.Projektet", "Project", text.index("Storsjön"))]
+    got = resolve(ms, text)
+    assert sorted(e.name for e in got) == ["Kustfisk Norden AB", "Storsjön"]
+    assert all(text[mm.start:mm.end] == mm.text for e in got for mm in e.mentions)
