@@ -351,6 +351,8 @@ def best_type_key(g: tuple[str, str], groups) -> tuple[str, str] | None:
     return next((x for x in groups if x[1] == g[1]), None)
 
 
+_ADJ_END = re.compile(r"(?:^|\s)[A-ZÅÄÖ]\w+ska$")
+_DEFINITE_NOUN = re.compile(r"[ \t]*\n?[ \t]*[a-zåäö]\w{2,}(?:en|et|na)(?![\w\-])")
 _GLUED_SENTENCE = re.compile(r"[a-zåäö]\.(?=[A-ZÅÄÖ][a-zåäö])")
 _TRAILING_ACR = re.compile(r"^(.*\S)\s*\(([A-ZÅÄÖ][\wÅÄÖåäö+:&\-]{1,11})\)$")
 _ELLIPSIS = re.compile(r"[ \t]*-\s+(?:och|eller|samt)\s+[a-zåäö][\w]*")
@@ -365,6 +367,8 @@ def repair_mentions(mentions: list[Mention], text: str) -> list[Mention]:
     * "Long Name (ACR)" in one span: the span becomes "Long Name", "ACR" a mention of its own;
     * "Hälso" + " - och sjukvård" (a compound ellipsis the span stopped in): the span runs on
       to the word after "och";
+    * "Botniska" + " korridoren" (a span ending in a weak adjective, "-ska", before a definite noun):
+      the span runs on to the noun;
     * "Kustrådet för informations-" + " och ..." (a span ending in the first half of a compound
       ellipsis): the fragment and the words it leaves dangling ("för") go; a one-word fragment
       ("Norr-") is no name at all; before anything else the trailing hyphen alone goes.
@@ -385,6 +389,8 @@ def repair_mentions(mentions: list[Mention], text: str) -> list[Mention]:
             out.append(Mention(acr.group(2), m.type, m.line, a0, a0 + len(acr.group(2)), m.source))
         elif text and not t.endswith("-") and (ell := _ELLIPSIS.match(text, m.end)) and "\n\n" not in ell.group(0):
             m.text, m.end = t + ell.group(0), ell.end()
+        elif text and _ADJ_END.search(t) and (noun := _DEFINITE_NOUN.match(text, m.end)):
+            m.text, m.end = t + noun.group(0), noun.end()  # "Botniska" + " korridoren": the adjective needs its noun
         elif t.endswith("-") and not re.match(r"\s+(?:och|eller|samt)\s", text[m.end:m.end + 8]):
             m.text, m.end = t[:-1].rstrip(), m.start + len(t[:-1].rstrip())  # "Region 10-" + " kretsen"
         elif t.endswith("-"):

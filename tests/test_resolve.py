@@ -256,3 +256,9 @@ def test_leading_punctuation_and_glued_sentences_are_trimmed():
     got = resolve(ms, text)
     assert sorted(e.name for e in got) == ["Kustfisk Norden AB", "Storsjön"]
     assert all(text[mm.start:mm.end] == mm.text for e in got for mm in e.mentions)
+
+
+def test_span_ending_in_a_weak_adjective_runs_on_to_its_noun():
+    text = "Inom samarbetet Kaledoniska stråket och Stiftelsen Kustbo möts man."
+    ms = [m("Kaledoniska", "Organisation", text.index("Kaledoniska")), m("Stiftelsen Kustbo", "Organisation", text.index("Stiftelsen"))]
+    assert sorted(e.name for e in resolve(ms, text)) == ["Kaledoniska stråket", "Stiftelsen Kustbo"]
