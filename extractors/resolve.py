@@ -53,7 +53,7 @@ _CUE_SUFFIX = re.compile(r"-(?:projektet|projekt|nätverket|satsningen|plattform
                          r"finansierade|finansierat|finansierad|kretsen|modellen|SM)$", re.I)
 _PROJECT_CUE = re.compile(r"\w-(?:projektet|nätverket|satsningen|plattformen|samarbetet|piloten)$", re.I)
 _CUE_PREFIX = re.compile(r"^(?:projektet|projekt|förstudien|plattformen|samverkansplattformen|nätverket|satsningen|"
-                         r"initiativet|forskningscentret|mötesplatsen|den|det|de)\s+", re.I)
+                         r"initiativet|forskningscentret|mötesplatsen|mötesplats|den|det|de)\s+", re.I)
 _ADJ = {"regionala": "regional", "regionalt": "regional", "nationella": "nationell", "nationellt": "nationell",
         "gemensamma": "gemensam", "gemensamt": "gemensam", "nya": "ny", "nytt": "ny", "svenska": "svensk",
         "europeiska": "europeisk", "norrländska": "norrländsk", "norrländskt": "norrländsk"}

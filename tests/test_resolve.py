@@ -262,3 +262,9 @@ def test_span_ending_in_a_weak_adjective_runs_on_to_its_noun():
     text = "Inom samarbetet Kaledoniska stråket och Stiftelsen Kustbo möts man."
     ms = [m("Kaledoniska", "Organisation", text.index("Kaledoniska")), m("Stiftelsen Kustbo", "Organisation", text.index("Stiftelsen"))]
     assert sorted(e.name for e in resolve(ms, text)) == ["Kaledoniska stråket", "Stiftelsen Kustbo"]
+
+
+def test_meeting_place_prefix_is_a_cue_word():
+    ms = [m("Mötesplats Smart Kust", "Project", 0), m("Smart Kust", "Project", 40)]
+    ents = resolve(ms, "")
+    assert len(ents) == 1 and sorted([ents[0].name, *ents[0].aliases]) == ["Mötesplats Smart Kust", "Smart Kust"]
