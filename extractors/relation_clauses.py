@@ -216,6 +216,7 @@ def clause_relations(unit, chs, earlier: str | None, out) -> None:
     implementation_nouns(unit, earlier, out)
     role_lists(unit, earlier, out)
     strategy_frames(unit, earlier, out)
+    genitive_collaboration(unit, chs, out)
 
 
 # ------------------------------------------------------------------ collaboration agents
@@ -439,3 +440,55 @@ def strategy_frames(unit, earlier: str | None, out) -> None:
         if not projects and earlier and _ANAPHOR_WHOLE.search(text[cs:ce]) and \
                 re.match(r"\s*(?:(?:Inom|I|Genom)\s+)?(?:projektet|satsningen|initiativet)\s", text[cs:], re.I):
             out.add(earlier, "implements", s.name, unit, a, "strategy-frame", 0.5)
+
+
+# ------------------------------------------------------------------ subjects of coordinated clauses, genitive collaboration
+
+_AUX_GAP = re.compile(r"\s+(?:(?:har|hade|är|var|ska|skall|kan|kommer att)\s+)?(?:(?:även|också|nu|gemensamt|sedan\s+\d{4}|"
+                      r"under\s+(?:året|\d{4}))\s+)*$", re.I)
+
+
+def nearest_subject(unit, chs, tpos: int) -> list:
+    """'..., och Region X har tillsammans med Y ...': the organisation (enumeration) right before the trigger,
+    separated only by an auxiliary, is the subject of the collaboration clause, not the first one of the sentence."""
+    text = unit.text
+    before = [m for m in unit.ms if m.end <= tpos and m.type == "Organisation"]
+    if not before:
+        return []
+    m = before[-1]
+    if re.search(r"(?<!" + _W + r")(?:vid|hos|på|i|inom|från|för|av|via|genom)\s+$", text[max(0, m.start - 8):m.start], re.I):
+        return []  # 'forskare vid X tillsammans med Y': X is where the subject works, not the subject
+    if not _AUX_GAP.fullmatch(text[m.end:tpos]) or re.match(r":?s\s", text[m.end - 1:m.end + 2]) and \
+            text[m.start:m.end].endswith("s"):
+        return []
+    ch = next((c for c in chs if m in c), [m])
+    return [x for x in ch if x.type == "Organisation" and x.end <= tpos]
+
+
+def genitive_collaboration(unit, chs, out) -> None:
+    """'A, B och Cs samverkan/samarbete/partnerskap': every pair of the enumeration collaborates."""
+    text = unit.text
+    for ch in chs:
+        orgs = [m for m in ch if m.type == "Organisation"]
+        if len(orgs) < 2:
+            continue
+        last = orgs[-1]
+        g = _genitive_end(text, last, out)
+        g = g if g is not None else (last.end if re.match(r":?s\s", text[last.end:last.end + 3]) is None
+                                     and text[last.start:last.end].endswith("s") else None)
+        if g is None or not re.match(r"\s+(?:(?:nära|långa|långsiktiga|gemensamma|fördjupade|täta|goda)\s+)?"
+                                     r"(?:samverkan|samarbete|samarbetet|partnerskap|partnerskapet)(?!" + _W + ")", text[g:]):
+            continue
+        for i, a in enumerate(orgs):
+            for b in orgs[i + 1:]:
+                out.add(a.name, "collaboratesWith", b.name, unit, a.start, "collaborate-genitive", 0.65)
+
+
+def partner_object(text: str, m) -> bool:
+    """An organisation after a collaboration trigger that is a partner, not a place or a channel
+    ('... i EU', '... via FORTE', '... hos Länsstyrelsen')."""
+    before = text[max(0, m.start - 40):m.start]
+    if re.search(r"(?:representanter|företrädare|företrädare|experter|tjänstepersoner|medarbetare|personal)\s+"
+                 r"(?:från|vid|hos|på|i)\s+$", before, re.I):
+        return True  # 'representanter från X': X takes part
+    return not re.search(r"(?<!" + _W + r")(?:i|inom|på|från|via|genom|hos|vid|av|för|mot|till|utanför)\s+$", before, re.I)

@@ -38,7 +38,9 @@ from pathlib import Path
 
 from . import SIGNATURE
 from .records import Mention, Relation
-from .relation_clauses import GenericEnumeration, clause_relations, collaboration_subject, cooccurrence_blocked, event_anaphor, generic_object, is_place
+from .relation_clauses import (GenericEnumeration, clause_relations, collaboration_subject, cooccurrence_blocked,
+                               event_anaphor, generic_object, is_place, nearest_subject,
+                               partner_object)
 
 LEXICON = Path(__file__).parent / "lexicons" / "triggers.json"
 EVIDENCE_CHARS = 300
@@ -718,7 +720,7 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                             and not inf_before.search(text[max(0, tpos - 60):tpos]):
                         continue  # "för att organisera, leda och ...": a purpose, not a statement
                     if frame.name == "collaborate":
-                        agents = _subject_before(ms, chs, text, tpos)
+                        agents = nearest_subject(unit, chs, tpos) or _subject_before(ms, chs, text, tpos)
                     else:
                         agents = _agents_before(ms, chs, text, tpos, agent_types,
                                                 relative=frame.name in ("lead", "own", "participate"))
@@ -766,7 +768,8 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                         continue  # "Projektet drivs av A tillsammans med B": B is a partner of the project (lead frame)
                     if frame.name == "collaborate":  # every organisation after the trigger in the clause
                         ce = _clause_end(text, tend)
-                        themes = [m for m in ms if m.type == "Organisation" and tend <= m.start < ce]
+                        themes = [m for m in ms if m.type == "Organisation" and tend <= m.start < ce
+                                  and (m.start - tend <= 3 or partner_object(text, m))]
                         if themes and re.search(r"(?<![\wåäö])(?:säger|som|att|där)\s", text[tend:themes[0].start]):
                             themes = []  # "tillsammans med lärosätet och kommunerna ..., säger X, ordförande i Y"
                         if v2_subject is not None:  # "Tillsammans med A och B arbetar X ...": A and B, not what follows X

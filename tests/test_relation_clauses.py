@@ -276,3 +276,35 @@ def test_participation_coordinated_with_och_i():
     t = triples("[Falu kommun|O] deltar i [Grön logistik|P] och i [Solel Dalarna|P].")
     assert ("Falu kommun", "participatesIn", "Grön logistik") in t
     assert ("Falu kommun", "participatesIn", "Solel Dalarna") in t
+
+
+# ------------------------------------------------------------------ collaboration subjects and partners
+
+def test_subject_of_the_second_coordinated_clause_collaborates():
+    t = triples("Under året har ett [Cancercentrum Mitt|O] bildats och [Region Dalarna|O] har tillsammans med "
+                "[Region Gävleborg|O] drivit frågan.")
+    assert ("Region Dalarna", "collaboratesWith", "Region Gävleborg") in t
+    assert ("Cancercentrum Mitt", "collaboratesWith", "Region Gävleborg") not in t
+
+
+def test_genitive_enumeration_with_collaboration_noun():
+    t = triples("[Dalatrafik|O], [Falu kommun|O] och [Trafikverkets|O=Trafikverket] samverkan har fördjupats.")
+    assert ("Dalatrafik", "collaboratesWith", "Trafikverket") in t
+    assert ("Falu kommun", "collaboratesWith", "Trafikverket") in t
+
+
+def test_genitive_enumeration_with_other_noun_is_no_collaboration():
+    t = triples("[Dalatrafik|O] och [Trafikverkets|O=Trafikverket] budgetar har minskat.")
+    assert not any(p == "collaboratesWith" for _, p, _ in t)
+
+
+def test_place_after_the_partners_is_no_partner():
+    t = triples("[Region Dalarna|O] har tillsammans med [Region Gävleborg|O] ökat bevakningen av vattenfrågor i [EU|O].")
+    assert ("Region Dalarna", "collaboratesWith", "Region Gävleborg") in t
+    assert not any(p == "collaboratesWith" and "EU" in (s, o) for s, p, o in t)
+
+
+def test_representatives_from_an_organisation_are_partners():
+    t = triples("[Region Dalarna|O] skriver. [Region Dalarna|O] leder. [Region Dalarna|O] igen.",
+                "Arbetet har skett i samverkan med [Dalatrafik|O] men även med representanter från [Falu kommun|O].")
+    assert any(p == "collaboratesWith" and "Falu kommun" in (s, o) for s, p, o in t)
