@@ -402,6 +402,9 @@ _NOT_ENTITY_CUES = tuple(ln.strip().lower() for ln in (GAZ_DIR / "not_entity_cue
                          if ln.strip() and not ln.startswith("#")) if (GAZ_DIR / "not_entity_cues.txt").exists() else ()
 _NOT_ENTITY_HINTS = ("system", "verktyg", "appen", "applikation", "utmärkels", "priset", "rapport", "skrift", "boken",
                      "filmen", "tidning", "tidskrift", "lagen", "förordning", "årstema")
+_OWNER_COLLAB = re.compile(r"\s(?:(?:nationella|regionala|årliga|återkommande|nya|gemensamma)\s)?"
+                           r"(?:[\wåäö\-]{3,}(?:dialog|dialoger|dialogen|nätverk|nätverket|forum|forumet|kluster|klustret|samråd|"
+                           r"plattform|plattformen|mötesplats)|gruppering\sför\s[A-ZÅÄÖ][\w\-]+)\b")
 _FUND_AREA = re.compile(r"\s(?:(?:i|för)\s)?(?:Övre\sNorrland|Mellersta\sNorrland|Norra\sMellansverige|Östra\sMellansverige|"
                         r"Västsverige|Sydsverige|Småland\soch\söarna)\b")
 _GLUED_TAIL = re.compile(r"(?<=[a-zåäö]{4})(?:för|och|med|som|samt|inom|till)\b")
@@ -623,6 +626,15 @@ class EntityRules:
             if ws and text[cs:ce].split()[-1].lower() in lex.places:
                 continue
             cands.append((cs, m.end(), "Organisation", 5, "gaz-tail"))
+        # an agency's or company's own collaboration: "Vinnovas regionala innovationsdialoger", "Almis hållbarhetsdialog",
+        # "Business Swedens gruppering för X" (the owner is part of the name as the reports write it)
+        if any(h in text for h in ("dialog", "nätverk", "forum", "kluster", "samråd", "plattform", "mötesplats", "gruppering")):
+            for cs, ce, lab, pr, rule in list(cands):
+                if lab != "Organisation" or rule != "gaz" or text[ce - 1:ce] != "s" or text[cs:ce].startswith("Region "):
+                    continue
+                m = _OWNER_COLLAB.match(text, ce)
+                if m:
+                    cands.append((cs, m.end(), "Project", 6, "owner-collab"))
         # a fund + its programme area: "Europeiska regionala utvecklingsfonden i Övre Norrland"
         if "norrland" in text.lower() or "sverige" in text.lower() or "småland" in text.lower():
             for cs, ce, lab, _, _ in list(cands):

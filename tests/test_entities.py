@@ -386,3 +386,11 @@ def test_two_adjective_plans_and_frameworks(nlp):
 def test_fund_with_programme_area(nlp):
     found = ents(nlp, "Insatsen finansieras av Europeiska regionala utvecklingsfonden i Mellersta Norrland.")
     assert ("Europeiska regionala utvecklingsfonden i Mellersta Norrland", "FundingSource") in found
+
+
+def test_an_agencys_own_collaboration_keeps_the_owner(nlp):
+    found = ents(nlp, "Vi deltar i Vinnovas regionala klimatdialoger och i Business Swedens gruppering för Vätgas.")
+    assert ("Vinnovas regionala klimatdialoger", "Project") in found
+    assert ("Business Swedens gruppering för Vätgas", "Project") in found
+    found = ents(nlp, "Vi har träffat Vinnovas handläggare.")
+    assert not any(lab == "Project" for _, lab in found)
