@@ -123,7 +123,7 @@ def entity_key(text: str, etype: str) -> str:
         s = re.sub(r"\s*\(?(?:för perioden\s)?(\d{4})\s*-\s*(\d{4})\)?", "", s).strip()  # the period is not the name
         s = re.sub(r"\b(\w+?)s län\b", r"\1", s)  # "för Västerbottens län" = "för Västerbotten"
         # a national strategy: "Sveriges X" = "X för Sverige (2030)" = "(ny) nationell X"
-        s = re.sub(r"^ny (?=nationell )", "", s)
+        s = re.sub(r"^(?:ny |gemensam |länsgemensam )+(?=\w+ )", "", s)  # "ny/gemensam strategi för X" = "strategi för X"
         s = re.sub(r"^(?:ny )?(\w+) för sverige(?: \d{4})?$", r"nationell \1", s)
         s = re.sub(r"^sveriges (?!nationell )(?=\w+$)", "nationell ", s)
     # genitive on the last word

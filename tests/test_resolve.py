@@ -268,3 +268,9 @@ def test_meeting_place_prefix_is_a_cue_word():
     ms = [m("Mötesplats Smart Kust", "Project", 0), m("Smart Kust", "Project", 40)]
     ents = resolve(ms, "")
     assert len(ents) == 1 and sorted([ents[0].name, *ents[0].aliases]) == ["Mötesplats Smart Kust", "Smart Kust"]
+
+
+def test_new_and_joint_are_not_part_of_a_strategy_name():
+    ms = [m("Strategi för fjällhälsa", "Strategy", 0), m("gemensam strategi för fjällhälsa", "Strategy", 30),
+          m("ny gemensamma strategin för fjällhälsa", "Strategy", 70)]
+    assert len(resolve(ms)) == 1
