@@ -297,6 +297,9 @@ def _common_noun(forms: Counter, lower: Counter, etype: str, text: str = "", men
     return all(uses(f) >= max(COMMON_NOUN_MIN, n + 1) for f in forms)
 
 
+_ALSO_CALLED = re.compile(r"\s*[(,]\s*(?:även |också |ofta |numera )?(?:kort )?(?:kallad|kallat|kallade|kallas|benämnd|"
+                          r"benämnt|förkortad|förkortat)\s+[”\"]?")
+_ACRONYM_IS = re.compile(r"[”\"]?,?\s+(?:med )?(?:akronymen|förkortningen)\s+")
 _BRACKET_ACR = re.compile(r" ?\(([A-ZÅÄÖ][\wÅÄÖåäö+:&\-]{1,11})\)")
 _PREPOSITIONS = {"för", "om", "inom", "kring", "mot", "av", "på", "med", "till", "vid", "for", "of", "on"}  # not "i": "X i samverkan" is not "X"
 _LOCATIVE = {"i", "på", "från", "vid"}
@@ -570,6 +573,21 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
                 if a and b and (a[0] == b[0] or text[m.end:m.end + 1] == ")" and (_is_acronym(m.text)
                                                                                   or _is_acronym(other.text))):
                     union(a, b)
+    # the text says so: "A (även kort kallat B med akronymen C)", "A, även kallad B"
+    if text:
+        by_start = {m.start: m for _, _, m in keyed}
+        for _, _, m in keyed:
+            a = group_of[id(m)]
+            pos = m.end
+            for rx in (_ALSO_CALLED, _ACRONYM_IS):
+                said = rx.match(text, pos)
+                other = by_start.get(said.end()) if said else None
+                if other is None:
+                    break
+                ga, gb = best_type_key(a, groups), best_type_key(group_of[id(other)], groups)
+                if ga and gb and (ga[0] == gb[0] or _is_acronym(other.text)):
+                    union(ga, gb)
+                pos = other.end
     # "regional drivmedelsstrategi" = "Drivmedelsstrategi för kollektivtrafik ...": one head word,
     # merged when the longer names with that head are not ambiguous
     for t in ("Strategy", "FundingSource"):

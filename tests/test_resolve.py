@@ -274,3 +274,11 @@ def test_new_and_joint_are_not_part_of_a_strategy_name():
     ms = [m("Strategi för fjällhälsa", "Strategy", 0), m("gemensam strategi för fjällhälsa", "Strategy", 30),
           m("ny gemensamma strategin för fjällhälsa", "Strategy", 70)]
     assert len(resolve(ms)) == 1
+
+
+def test_name_the_text_says_is_also_used_joins():
+    text = "Region Kalmar leder Baltic Coast Mayors Forum (även kort kallat Mayors Forum med akronymen MF). Mayors Forum möts i maj."
+    ms = [m("Baltic Coast Mayors Forum", "Project", text.index("Baltic")),
+          m("Mayors Forum", "Project", text.index("Mayors Forum med")), m("MF", "Project", text.index("MF)")),
+          m("Mayors Forum", "Project", text.rindex("Mayors Forum"))]
+    assert names(resolve(ms, text)) == {("Project", "Baltic Coast Mayors Forum"): ["MF", "Mayors Forum"]}
