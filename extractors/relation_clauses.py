@@ -217,6 +217,8 @@ def clause_relations(unit, chs, earlier: str | None, out) -> None:
     role_lists(unit, earlier, out)
     strategy_frames(unit, earlier, out)
     genitive_collaboration(unit, chs, out)
+    split_verbs(unit, chs, out)
+    mutual_collaboration(unit, chs, out)
 
 
 # ------------------------------------------------------------------ collaboration agents
@@ -492,3 +494,73 @@ def partner_object(text: str, m) -> bool:
                  r"(?:från|vid|hos|på|i)\s+$", before, re.I):
         return True  # 'representanter från X': X takes part
     return not re.search(r"(?<!" + _W + r")(?:i|inom|på|från|via|genom|hos|vid|av|för|mot|till|utanför)\s+$", before, re.I)
+
+
+# ------------------------------------------------------------------ verb-second with a split prepositional verb
+
+@lru_cache(maxsize=1)
+def _split_verbs() -> dict[tuple[str, str], list[tuple[str, str, str]]]:
+    """(verb, preposition) -> frame roles, from the active triggers of triggers.json that end in a preposition
+    ('deltar i', 'ingår i', 'ansvarar för')."""
+    data = json.loads((Path(__file__).parent / "lexicons" / "triggers.json").read_text(encoding="utf-8"))
+    out: dict[tuple[str, str], list] = {}
+    for name, f in data["frames"].items():
+        for phrase in f.get("active", []):
+            words = phrase.strip().lower().split()
+            if len(words) == 2 and words[1] in ("i", "för", "av", "till", "inom", "med"):
+                out.setdefault((words[0], words[1]), [])
+                out[(words[0], words[1])].extend(tuple(r) for r in f["roles"] if tuple(r) not in out[(words[0], words[1])])
+    return out
+
+
+def split_verbs(unit, chs, out) -> None:
+    """'Sedan 2020 deltar Region X i projektet P', 'I år ingår Kommunen i förbundet Y': a fronted phrase puts the
+    subject between the verb and its preposition (Swedish verb second)."""
+    text, ms = unit.text, unit.ms
+    verbs = _split_verbs()
+    for ch in chs:
+        orgs = [m for m in ch if m.type == "Organisation"]
+        if not orgs or orgs[0] is not ch[0]:
+            continue
+        vm = re.search(r"(?<=[\wåäö,]\s)([a-zåäö]+)\s+(?:(?:även|också|nu|aktivt|fortsatt)\s+)?$", text[max(0, ch[0].start - 30):ch[0].start])
+        if not vm or vm.start() == 0 and ch[0].start >= 30:
+            continue
+        verb = vm.group(1).lower()
+        pm = re.match(r"\s+(?:(?:även|också|aktivt|fortsatt|sedan\s+\d{4}|numera)\s+)*(i|för|av|till|inom|med)\s+"
+                      r"(?:(?:det|den|de)\s+)?(?:[a-zåäö-]+(?:et|en|na|t)\s+)?", text[ch[-1].end:])
+        if not pm or (verb, pm.group(1)) not in verbs:
+            continue
+        start = ch[-1].end + pm.end()
+        theme = next((m for m in ms if m.start >= start), None)
+        if theme is None or theme.start - start > 2:
+            continue
+        for agent_type, theme_type, pred in verbs[(verb, pm.group(1))]:
+            if theme.type != theme_type:
+                continue
+            for a in orgs:
+                if a.type != agent_type or a.name == theme.name:
+                    continue
+                if pred.endswith("<"):
+                    out.add(theme.name, pred[:-1], a.name, unit, a.start, "split-verb", 0.7)
+                else:
+                    out.add(a.name, pred, theme.name, unit, a.start, "split-verb", 0.7)
+
+
+def mutual_collaboration(unit, chs, out) -> None:
+    """'A och B inleder ett samarbete kring ...', 'A, B och C fördjupar sitt partnerskap': every pair collaborates."""
+    text = unit.text
+    lx = lexicon()
+    verbs = "|".join(re.escape(v) for v in sorted(lx["mutual_verbs"], key=len, reverse=True))
+    nouns = "|".join(re.escape(n) for n in sorted(lx["mutual_nouns"], key=len, reverse=True))
+    rx = re.compile(r"\s+(?:" + verbs + r")\s+(?:(?:även|också|nu|sedan\s+\d{4}|under\s+\d{4}|formellt|gemensamt)\s+)*"
+                    r"(?:(?:ett|en|sitt|sin|sina|det|den|ett\s+nytt|en\s+ny)\s+)(?:[a-zåäö-]+\s+){0,2}?(?:" + nouns + r")(?!" + _W + ")",
+                    re.I)
+    for ch in chs:
+        orgs = [m for m in ch if m.type == "Organisation"]
+        if len(orgs) < 2 or not rx.match(text[ch[-1].end:]):
+            continue
+        if re.search(r"(?<!" + _W + r")(?:med|av|från|för|mellan|i|inom|hos|vid)\s+$", text[max(0, ch[0].start - 10):ch[0].start], re.I):
+            continue  # the enumeration is an object ('samverkan med A och B har ...')
+        for i, a in enumerate(orgs):
+            for b in orgs[i + 1:]:
+                out.add(a.name, "collaboratesWith", b.name, unit, a.start, "collaborate-mutual", 0.7)

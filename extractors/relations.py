@@ -730,6 +730,8 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                         _after(ms, chs, text, tend, agent_types, max_gap=4 if agents else 25)
                     if v2 and not _V2_GAP.match(text[tend:v2[0].start]):
                         v2 = []
+                    if v2 and agents and "Organisation" in theme_types:
+                        v2 = []  # "Kommunen äger Bolaget AB": with a subject before the verb, the name after it is the object
                     if v2 and frame.name != "collaborate":
                         agents = agents + v2
                         conf = 0.7

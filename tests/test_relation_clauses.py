@@ -308,3 +308,46 @@ def test_representatives_from_an_organisation_are_partners():
     t = triples("[Region Dalarna|O] skriver. [Region Dalarna|O] leder. [Region Dalarna|O] igen.",
                 "Arbetet har skett i samverkan med [Dalatrafik|O] men även med representanter från [Falu kommun|O].")
     assert any(p == "collaboratesWith" and "Falu kommun" in (s, o) for s, p, o in t)
+
+
+# ------------------------------------------------------------------ split verbs, mutual collaboration, agreements
+
+def test_owner_with_company_object_right_after_the_verb():
+    t = triples("[Kiruna kommun|O] äger [Tekniska Verken i Kiruna AB|O] till 100 procent.")
+    assert ("Tekniska Verken i Kiruna AB", "partOf", "Kiruna kommun") in t
+
+
+def test_fronted_phrase_splits_verb_and_preposition():
+    t = triples("Sedan 2020 ingår [Kiruna kommun|O] i [Kommunförbundet Norrbotten|O].")
+    assert ("Kiruna kommun", "partOf", "Kommunförbundet Norrbotten") in t
+    t = triples("Under året ansvarade [Region Norrbotten|O] för [Regional utvecklingsstrategi för Norrbotten|S].")
+    assert ("Region Norrbotten", "responsibleFor", "Regional utvecklingsstrategi för Norrbotten") in t
+
+
+def test_split_verb_with_another_preposition_gives_nothing():
+    t = triples("Sedan 2020 ingår [Kiruna kommun|O] med [Kommunförbundet Norrbotten|O] i ett nätverk.")
+    assert ("Kiruna kommun", "partOf", "Kommunförbundet Norrbotten") not in t
+
+
+def test_enumeration_starting_a_collaboration():
+    t = triples("[Region Örebro län|O] och [Örebro universitet|O] inleder ett samarbete kring AI.")
+    key = tuple(sorted(("Region Örebro län", "Örebro universitet")))
+    assert (key[0], "collaboratesWith", key[1]) in t
+
+
+def test_enumeration_with_a_responsibility_is_no_collaboration():
+    t = triples("[Region Örebro län|O] och [Örebro universitet|O] har ett stort ansvar för utbildningen.")
+    assert not any(p == "collaboratesWith" for _, p, _ in t)
+
+
+def test_letter_of_intent_with_an_organisation():
+    t = triples("[Region Örebro län|O] har tecknat en avsiktsförklaring med [Örebro kommun|O].")
+    key = tuple(sorted(("Region Örebro län", "Örebro kommun")))
+    assert (key[0], "collaboratesWith", key[1]) in t
+
+
+def test_strategy_drafted_jointly_passive():
+    t = triples("[Livsmedelsstrategi för Örebro län|S] togs fram gemensamt av [Länsstyrelsen Örebro län|O] "
+                "och [Region Örebro län|O].")
+    assert ("Länsstyrelsen Örebro län", "responsibleFor", "Livsmedelsstrategi för Örebro län") in t
+    assert ("Region Örebro län", "responsibleFor", "Livsmedelsstrategi för Örebro län") in t
