@@ -235,7 +235,7 @@ _NEEDS = {
     "named-plan": ("plan", "strategi", "agenda", "program"), "adj2-plan": ("plan", "program", "ramverk"),
     "adj-ramverk": ("ramverket",), "adj-plan-year": ("plan", "strategi", "agenda", "program"), "rus": ("rus", "ris", "rds"),
 }
-_ACR_LONG_FIRST = re.compile(rf"(?P<long>(?:{_CHAIN}|[{_UP}][\w\-]*(?:\s[\w\-:&]+){{1,12}}?))\s\((?P<acr>{_ACR})\)")
+_ACR_LONG_FIRST = re.compile(rf"(?P<long>(?:{_CHAIN}|[{_UP}][\w\-]*(?:\s[\w\-:&]+){{1,12}}?))\s\((?P<acr>{_ACR}|[a-zåäö]{{1,2}}[{_UP}]{{2,}}[a-zåäö]?)\)")
 _ACR_FIRST = re.compile(rf"\b(?P<acr>{_ACR})\s\((?P<long>[{_UP}][^()]{{4,120}}?)\)")
 _X_CUE = re.compile(rf"(?:(?<=\s)|^)(?P<name>(?:[{_UP}][\w:+&]*\s){{0,3}}[{_UP}0-9][\w:+&]*[\w+])-(?P<cue>projektet|projekt|nätverket|satsningen|plattformen|samarbetet|piloten)\b")
 _DEF_PROJECT = re.compile(
@@ -405,6 +405,9 @@ _NOT_ENTITY_HINTS = ("system", "verktyg", "appen", "applikation", "utmärkels", 
 _OWNER_COLLAB = re.compile(r"\s(?:(?:nationella|regionala|årliga|återkommande|nya|gemensamma)\s)?"
                            r"(?:[\wåäö\-]{3,}(?:dialog|dialoger|dialogen|nätverk|nätverket|forum|forumet|kluster|klustret|samråd|"
                            r"plattform|plattformen|mötesplats)|gruppering\sför\s[A-ZÅÄÖ][\w\-]+)\b")
+_LEADING_ACR = re.compile(rf"\((?P<acr>{_ACR})\)")
+_LABEL_CUE = re.compile(r"(?:^|(?<=[\s•]))(?:[Ff]örstudie|[Pp]rojekt|[Pp]ilotprojekt|[Pp]ilot|[Ss]atsning|[Nn]ätverk|[Ii]nitiativ)\s?:\s+"
+                        r"(?=[A-ZÅÄÖ])")
 _FUND_AREA = re.compile(r"\s(?:(?:i|för)\s)?(?:Övre\sNorrland|Mellersta\sNorrland|Norra\sMellansverige|Östra\sMellansverige|"
                         r"Västsverige|Sydsverige|Småland\soch\söarna)\b")
 _GLUED_TAIL = re.compile(r"(?<=[a-zåäö]{4})(?:för|och|med|som|samt|inom|till)\b")
@@ -792,6 +795,11 @@ class EntityRules:
                             a = e + x.start()
                             if self._name_ok(x.group()):
                                 cands.append((a, a + len(x.group()), etype, 3, "cue"))
+        if ":" in text:
+            for m in _LABEL_CUE.finditer(text):  # "Förstudie: Systemdemonstrator för grön omställning"
+                e = self._scan_name(text, m.end(), lower_ok=True)
+                if e and self._name_ok(text[m.end():e]) and text[m.end():e].split()[0].lower() not in _TABLE_HEADER_WORDS:
+                    cands.append((m.end(), e, "Project", 3, "label-cue"))
         if "(" in text:
             for m in _CUE_PAREN.finditer(text):  # "bioekonominätverket (Bioekonomi - Regioner i samverkan)"
                 cue = m.group("cue").lower()
@@ -1068,14 +1076,23 @@ class EntityRules:
         for m in _ACR_DASH.finditer(text):
             acr, long_ = m.group("acr"), m.group("long")
             words = long_.split()
+            ls, le = m.span("long")
+            rest = text[ls:].rstrip()
+            if m.start() == 0 and len(rest.split()) <= 14 and not re.search(r"[.!?;:]", rest) and len(rest) > len(long_):
+                # a heading "ASTRIC - Attract skills and talent through Regional ...": the long name is the whole rest,
+                # in sentence case, if the acronym's letters run through its initials
+                letters = "".join(c for c in acr.lower() if c.isalpha())
+                if _is_subsequence(letters, "".join(w[0].lower() for w in rest.split() if w[:1].isalpha())):
+                    long_, le = rest, ls + len(rest)
+                    words = long_.split()
             if sum(c.isupper() for c in acr) < 2 or acr.lower() in _ACR_STOP or len(words) < 2:
                 continue
             initials = "".join(w[0].lower() for w in words)
             if initials[:1] != acr[:1].lower():
                 continue  # the long name starts like the acronym (METRIC - Measurement of ...)
-            etype = typed(*m.span("acr")) or typed(*m.span("long")) or self._classify(long_) or "Project"
+            etype = typed(*m.span("acr")) or typed(ls, le) or self._classify(long_) or "Project"
             out.append((*m.span("acr"), etype, 3, "acr"))
-            out.append((*m.span("long"), etype, 3, "acr-long"))
+            out.append((ls, le, etype, 3, "acr-long"))
         # "(ACR)" right after any typed span
         ends = {}
         for cs, ce, lab, pr, _ in cands:
@@ -1301,6 +1318,11 @@ class EntityRules:
             elif _DESC_START.match(nl):
                 etype = _desc_type(nl[:100])
             start, end = text.index(head), text.index(head) + len(head)
+            acr_next = _LEADING_ACR.match(nl)
+            if not etype and acr_next and len(words) >= 2:
+                # "Innovationsekosystem i Omställning i Västerbotten" / "(iiOV) ...": the acronym opens the next paragraph
+                if _acronym_start(words, acr_next.group("acr")) == 0:
+                    etype = head_type(head, lex) or "Project"
             if not etype:
                 # the heading named again in the next paragraph's first sentence as the subject of a defining
                 # verb: "Gröna kluster" / "Jordbruksverkets nationella Gröna kluster syftar till ...",

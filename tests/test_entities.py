@@ -394,3 +394,24 @@ def test_an_agencys_own_collaboration_keeps_the_owner(nlp):
     assert ("Business Swedens gruppering för Vätgas", "Project") in found
     found = ents(nlp, "Vi har träffat Vinnovas handläggare.")
     assert not any(lab == "Project" for _, lab in found)
+
+
+def test_acronym_dash_heading_in_sentence_case(nlp):
+    found = ents(nlp, "SMARTA - Sustainable mobility and resilient transport in the Arctic")
+    assert ("Sustainable mobility and resilient transport in the Arctic", "Project") in found
+    assert ("SMARTA", "Project") in found
+
+
+def test_lower_case_prefixed_acronym(nlp):
+    found = ents(nlp, "Vi driver Smarta Hamnar i Norr (sHN) med stöd av kommunerna.")
+    assert ("Smarta Hamnar i Norr", "Project") in found
+
+
+def test_label_colon_cue(nlp):
+    found = ents(nlp, "Förstudie: Fossilfri frakt i fjällen (2025)")
+    assert ("Fossilfri frakt i fjällen", "Project") in found
+
+
+def test_heading_with_acronym_opening_the_next_paragraph(nlp):
+    docs = list(nlp.pipe(["Smart Energi i Norr", "(SEN) är en satsning som pågår till 2027."]))
+    assert ("Smart Energi i Norr", "Project") in {(e.text, e.label_) for e in docs[0].ents}
