@@ -5,7 +5,8 @@ A name typed Organisation only by a weak signal (a head word such as "Office" or
 "Plattformen" or "Nätverket" and it is the last name before that anaphor:
 "... genom North Sweden Stockholm Office (NSSO). NSSO har kommit till ...
 Projektet verkar för ...". Names a gazetteer or an organisation form vouches for
-("Region X", "X kommun", "X AB") are never retyped.
+("Region X", "X kommun", "X AB") are never retyped. An acronym the entity was introduced with counts
+where the text uses it without a span of its own.
 """
 from __future__ import annotations
 
@@ -35,6 +36,14 @@ def retype_projects(entities: list[Entity], text: str) -> list[Entity]:
     if not spans:
         return entities
     gaz, _ = _gazetteer()
+    # acronyms the text uses without a span ("NSSO har kommit till ... Projektet verkar"): their plain
+    # occurrences count as mentions when finding the last name before an anaphor
+    acr_of = {a: e for e in entities if e.type == "Organisation" for a in e.aliases if a.isupper() and len(a) >= 3}
+    if acr_of:
+        covered = {(s, e) for s, e, _ in spans}
+        rx = re.compile(r"(?<![\w\-])(" + "|".join(map(re.escape, sorted(acr_of, key=len, reverse=True))) + r")(?![\w\-])")
+        extra = [(h.start(), h.end(), acr_of[h.group(1)]) for h in rx.finditer(text) if (h.start(), h.end()) not in covered]
+        spans = sorted(spans + extra, key=lambda x: x[0])
     starts = [s for s, _, _ in spans]
     for hit in _ANAPHOR.finditer(text):
         i = bisect_left(starts, hit.start()) - 1

@@ -41,3 +41,14 @@ def test_sentence_initial_topic_is_retyped_but_vouched_names_are_not():
     region = entity(text, "Region Jämtland Härjedalen")
     retype_projects([region], text)
     assert region.type == "Organisation"
+
+
+def test_acronym_used_without_a_span_is_the_last_name_before_the_anaphor():
+    text = ("Kust Norr Brussels Office (KNBO) Region Kalmar har ett kontor i Bryssel. "
+            "KNBO har vuxit under året. Projektet finansieras av regionerna.")
+    office = Entity("Kust Norr Brussels Office", "Organisation", ["KNBO"],
+                    [Mention("Kust Norr Brussels Office", "Organisation", 1, 0, 25),
+                     Mention("KNBO", "Organisation", 1, 27, 31)])
+    region = entity(text, "Region Kalmar")
+    retype_projects([office, region], text)
+    assert office.type == "Project" and region.type == "Organisation"
