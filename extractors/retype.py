@@ -6,7 +6,8 @@ A name typed Organisation only by a weak signal (a head word such as "Office" or
 "... genom North Sweden Stockholm Office (NSSO). NSSO har kommit till ...
 Projektet verkar för ...". Names a gazetteer or an organisation form vouches for
 ("Region X", "X kommun", "X AB") are never retyped. An acronym the entity was introduced with counts
-where the text uses it without a span of its own.
+where the text uses it without a span of its own. An organisation only the model or a weak guess
+proposed is a Project when the text calls it "projektet X" / "utbildningssatsning X".
 """
 from __future__ import annotations
 
@@ -58,4 +59,25 @@ def retype_projects(entities: list[Entity], text: str) -> list[Entity]:
         ent.type = "Project"
         for m in ent.mentions:
             m.type = "Project"
+    _retype_named_as_project(entities, text, gaz)
     return entities
+
+
+_PROJECT_NOUN = re.compile(r"(?:projektet|satsningen|utbildningssatsning(?:en)?|förstudien|pilotprojektet|"
+                           r"EU-projektet|forskningsprojektet)\s+[”\"]?$", re.I)
+
+
+def _retype_named_as_project(entities: list[Entity], text: str, gaz) -> None:
+    """An Organisation only the NER model or a weak guess proposed is a Project when the text
+    names it with a project noun: "Nationell utbildningssatsning Yrkesresan", "projektet X"."""
+    for ent in entities:
+        if ent.type != "Organisation" or any(m.source == "rules" for m in ent.mentions) or _vouched(ent, gaz):
+            continue
+        for form in {ent.name, *ent.aliases}:
+            hit = next((h for h in re.finditer(r"(?<![\w\-])" + re.escape(form) + r"(?![\w\-])", text)
+                        if _PROJECT_NOUN.search(text, max(0, h.start() - 30), h.start())), None)
+            if hit:
+                ent.type = "Project"
+                for m in ent.mentions:
+                    m.type = "Project"
+                break

@@ -52,3 +52,16 @@ def test_acronym_used_without_a_span_is_the_last_name_before_the_anaphor():
     region = entity(text, "Region Kalmar")
     retype_projects([office, region], text)
     assert office.type == "Project" and region.type == "Organisation"
+
+
+def test_model_guess_named_with_a_project_noun_becomes_project():
+    text = "Arbetet kring Fjällresan fortsätter. Den nationella utbildningssatsningen Fjällresan startar i höst."
+    trip = entity(text, "Fjällresan")
+    for mm in trip.mentions:
+        mm.source = "model"
+    retype_projects([trip], text)
+    assert trip.type == "Project"
+    text = "Samverkan med Fjällbolaget fortsätter. Projektet Fjällbolaget? Nej, bolaget."
+    firm = entity(text, "Fjällbolaget")  # a rule span: not retyped by the noun test
+    retype_projects([firm], text)
+    assert firm.type == "Organisation"
