@@ -328,14 +328,17 @@ _PSUBJECT_NEEDS = ("syftar", "pågå", "pågick", "avslutades", "start", "påbö
                    "handlar", "adresserar", "löper")
 _CUE_LIST = re.compile(
     rf"\b(?P<cue>[Pp]rojekt|[Pp]lattformar|[Nn]ätverk|[Ii]nitiativ|[Ss]atsningar|[Mm]ötesplatser|[Ee]venemang|"
-    rf"[Ff]estivaler|[Aa]ktörer|[Oo]rganisationer|[Ff]öretag|[Pp]rojekten|[Nn]ätverken|[Ss]atsningarna|[Ii]nitiativen)"
+    rf"[Ff]estivaler|[Aa]ktörer|[Oo]rganisationer|[Ff]öretag|[Pp]rojekten|[Nn]ätverken|[Ss]atsningarna|[Ii]nitiativen|"
+    rf"[Ii]nkubatorer|[Ff]öreningar|[Mm]yndigheter|[Ll]ärosäten|[Bb]olag)"
     rf"\s(?:som|såsom|bland annat|t\.\s?ex\.|exempelvis|kan nämnas|märks|nämns|är|var)\s(?:bland annat\s)?"
     rf"(?P<items>(?:{_CHAIN})(?:,\s(?:{_CHAIN}))*(?:,?\s(?:och|samt)\s(?:{_CHAIN}))?)")
 _AGENT_CUE = re.compile(
-    rf"\b(?:(?:tillsammans|samarbete|samverkan|dialog|avtal|partnerskap|överenskommelse)\smed|"
+    rf"\b(?:(?:[Tt]illsammans|[Ss]amarbete|[Ss]amverkan|[Dd]ialog|avtal|partnerskap|överenskommelse)\smed|"
+    rf"(?:[Ss]amarbete|[Ss]amverkan)\smellan\s(?:bland\sandra|bland\sannat|bl\.a\.)|"
     rf"(?:drivs|ägs|leds|arrangeras|arrangerades|anordnas|anordnades|samordnas|koordineras|drevs|initierades|"
     rf"utförs|utfördes|beviljats|beviljades|finansieras|finansierades|stöds|stöttas|lett|ledd|ledda|framtagen|framtaget|"
     rf"framtagna|köpts\supp|köptes\supp|förvärvats|förvärvades|ägd|ägt|ägda)\s(?:gemensamt\s)?av)\s"
+    rf"(?:bland\sandra\s|bland\sannat\s|bl\.a\.\s)?"
     rf"(?P<items>(?:{_CHAIN})(?:,\s(?:{_CHAIN}))*(?:,?\s(?:och|samt)\s(?:{_CHAIN}))?)")
 _GENERIC = re.compile(rf"(?<![\w\-:])(?:{_CHAIN})(?![\w\-])")
 _SENT_START = re.compile(r"(?:[.!?:•●▪\-–]\s*|\n\s*|\(\s*)$")
@@ -899,7 +902,8 @@ class EntityRules:
             if any(w in low for w in needs):
                 self._subjects(text, rx, default, cands)
         for m in _CUE_LIST.finditer(text):  # "projekt som A, B och C", "nätverk som A och B"
-            etype = "Organisation" if m.group("cue").lower().startswith(("aktör", "organisation", "företag")) else "Project"
+            etype = "Organisation" if m.group("cue").lower().startswith(("aktör", "organisation", "företag", "inkubator",
+                                                                          "förening", "myndighet", "lärosäte", "bolag")) else "Project"
             for x in _LIST_ITEM.finditer(m.group("items")):
                 name = x.group()
                 if self._name_ok(name) and name.split()[0].lower() not in lex.boundary and not (

@@ -415,3 +415,15 @@ def test_label_colon_cue(nlp):
 def test_heading_with_acronym_opening_the_next_paragraph(nlp):
     docs = list(nlp.pipe(["Smart Energi i Norr", "(SEN) är en satsning som pågår till 2027."]))
     assert ("Smart Energi i Norr", "Project") in {(e.text, e.label_) for e in docs[0].ents}
+
+
+def test_agent_cues_with_bland_andra_and_capitalised_cue(nlp):
+    found = ents(nlp, "Samarbete mellan bland andra Nordlys Media, Fjellkraft Norge och Polar Film. "
+                      "Tillsammans med Kust Invest har de ordnat träffar.")
+    for name in ("Nordlys Media", "Fjellkraft Norge", "Polar Film", "Kust Invest"):
+        assert (name, "Organisation") in found, name
+
+
+def test_kind_noun_lists(nlp):
+    found = ents(nlp, "Samverkan sker med inkubatorer som Kalix Start och Torne Growth samt universiteten.")
+    assert ("Kalix Start", "Organisation") in found and ("Torne Growth", "Organisation") in found
