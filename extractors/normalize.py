@@ -22,9 +22,13 @@ _COORD = {"och", "eller", "samt", "till", "som", "respektive", "resp"}
 # document's typical full line (90th percentile of line lengths): columns make lines short.
 WRAP_SHARE = 0.65
 MIN_WRAP_WIDTH = 20
-# A line ending in one of these words (or a comma) continues on the next line, whatever its length.
+# Three or more spaces (or a tab) inside a line separate table columns (layout-preserving PDF
+# extraction): they become two spaces, which no name rule crosses; other runs of spaces become one.
+_COLUMN_GAP = re.compile(r"[ \u00a0]{3,}|\t+")
+_SPACES = re.compile(r"[ \u00a0]+")
 # A line ending in an amount ("1 200 000", "350 tkr") before a capitalised line is a table row.
 _AMOUNT_END = re.compile(r"\d{1,3}(?: \d{3})+(?: ?(?:kr|kronor|tkr|mnkr|sek|euro|€))?$|\d+ ?(?:kr|tkr|mnkr|€)$", re.I)
+# A line ending in one of these words (or a comma) continues on the next line, whatever its length.
 _OPEN_END = re.compile(r"(?:,|\b(?:och|eller|samt|i|med|av|för|till|som|på|om|från|vid|mellan|inom|"
                        r"genom|under|en|ett|den|det|de|att|är|har|the|of|and|for))$", re.I)
 
@@ -112,7 +116,7 @@ def normalize(raw: str) -> Normalized:
     lm = LineMap()
     pos = 0
     for k, (lineno, text) in enumerate(content):
-        text = re.sub(r"[ \t\u00a0]+", " ", text.strip())
+        text = _SPACES.sub(" ", _COLUMN_GAP.sub("\t", text.strip())).replace("\t", "  ")
         lm.add(pos, lineno)
         if k + 1 < len(content):
             kind = _join_kind(text, content[k + 1][1], width)

@@ -75,3 +75,13 @@ def test_table_rows_ending_in_an_amount_stay_rows():
     # an amount that wraps into a lower-case continuation is still one sentence
     n = normalize("Projektet beviljades 350 000\nkronor ur anslaget under året.\n")
     assert "350 000 kronor ur anslaget" in n.text
+
+
+def test_column_gaps_survive_as_two_spaces():
+    raw = ("Projekt                     Projektägare             Beviljat\n"
+           "Smart vård Fjällbygd        Gränsbygd Science AB     1 300 000\n"
+           "Ordinary  text with\ttab and   gaps.\n")
+    n = normalize(raw)
+    assert "Smart vård Fjällbygd  Gränsbygd Science AB  1 300 000" in n.text
+    assert "Projekt  Projektägare  Beviljat" in n.text
+    assert "Ordinary text with  tab and  gaps." in n.text
