@@ -7,7 +7,8 @@ A name typed Organisation only by a weak signal (a head word such as "Office" or
 Projektet verkar för ...". Names a gazetteer or an organisation form vouches for
 ("Region X", "X kommun", "X AB") are never retyped. An acronym the entity was introduced with counts
 where the text uses it without a span of its own. An organisation only the model or a weak guess
-proposed is a Project when the text calls it "projektet X" / "utbildningssatsning X".
+proposed is a Project when the text calls it "projektet X" / "utbildningssatsning X" or says
+"X är initierat av / finansieras av / pågår".
 """
 from __future__ import annotations
 
@@ -67,15 +68,22 @@ _PROJECT_NOUN = re.compile(r"(?:projektet|satsningen|utbildningssatsning(?:en)?|
                            r"EU-projektet|forskningsprojektet)\s+[”\"]?$", re.I)
 
 
+# what is said of a project, not of an organisation: "X är initierat av Y", "X finansieras av ...", "X pågår"
+_PROJECT_VERB = re.compile(r"\s+(?:är |har varit |var )?(?:initierat|initierad|initierades|finansieras|finansierades|"
+                           r"medfinansieras|beviljades|pågår)\b")
+
+
 def _retype_named_as_project(entities: list[Entity], text: str, gaz) -> None:
     """An Organisation only the NER model or a weak guess proposed is a Project when the text
-    names it with a project noun: "Nationell utbildningssatsning Yrkesresan", "projektet X"."""
+    names it with a project noun ("Nationell utbildningssatsning Yrkesresan", "projektet X") or
+    says of it what is said of projects ("X är initierat av Y", "X finansieras av")."""
     for ent in entities:
         if ent.type != "Organisation" or any(m.source == "rules" for m in ent.mentions) or _vouched(ent, gaz):
             continue
         for form in {ent.name, *ent.aliases}:
             hit = next((h for h in re.finditer(r"(?<![\w\-])" + re.escape(form) + r"(?![\w\-])", text)
-                        if _PROJECT_NOUN.search(text, max(0, h.start() - 30), h.start())), None)
+                        if _PROJECT_NOUN.search(text, max(0, h.start() - 30), h.start())
+                        or _PROJECT_VERB.match(text, h.end())), None)
             if hit:
                 ent.type = "Project"
                 for m in ent.mentions:

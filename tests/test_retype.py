@@ -65,3 +65,12 @@ def test_model_guess_named_with_a_project_noun_becomes_project():
     firm = entity(text, "Fjällbolaget")  # a rule span: not retyped by the noun test
     retype_projects([firm], text)
     assert firm.type == "Organisation"
+
+
+def test_model_guess_said_to_be_initiated_or_funded_becomes_project():
+    text = "Inom energiområdet märks Kalmar Green Harbour. Kalmar Green Harbour är initierat av Region Kalmar."
+    park = entity(text, "Kalmar Green Harbour")
+    for mm in park.mentions:
+        mm.source = "weak"
+    retype_projects([park, entity(text, "Region Kalmar")], text)
+    assert park.type == "Project"
