@@ -403,7 +403,7 @@ _GAZ_TAIL = re.compile(r"(?P<tail>(?:\s[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-
                        r"(?!\s(?:kommun|kommuns|län|läns|universitet|region|stad)\b)(?<=\w)")
 _NOT_ENTITY_CUES = tuple(ln.strip().lower() for ln in (GAZ_DIR / "not_entity_cues.txt").read_text(encoding="utf-8").splitlines()
                          if ln.strip() and not ln.startswith("#")) if (GAZ_DIR / "not_entity_cues.txt").exists() else ()
-_NOT_ENTITY_HINTS = ("system", "verktyg", "appen", "applikation", "utmärkels", "priset", "rapport", "skrift", "boken",
+_NOT_ENTITY_HINTS = ("kallad", "system", "verktyg", "appen", "applikation", "utmärkels", "priset", "rapport", "skrift", "boken",
                      "filmen", "tidning", "tidskrift", "lagen", "förordning", "årstema")
 _OWNER_COLLAB = re.compile(r"\s(?:(?:nationella|regionala|årliga|återkommande|nya|gemensamma)\s)?"
                            r"(?:[\wåäö\-]{3,}(?:dialog|dialoger|dialogen|nätverk|nätverket|forum|forumet|kluster|klustret|samråd|"
@@ -576,8 +576,9 @@ class EntityRules:
     def _after_not_entity_cue(self, sp) -> bool:
         """The span follows a word that introduces a non-entity ("journalsystemet Cosmic", "utmärkelsen X",
         "vårdinformationssystem, Cosmic"); gazetteer names are kept."""
-        if sp.id_ == "rule:gaz" or sp.start == 0:
-            return False
+        if sp.id_ == "rule:gaz" or sp.start == 0 or re.search(r"-(?:projektet|samarbetet|nätverket|satsningen|plattformen)$",
+                                                               sp.text):
+            return False  # a known name, or one that says what it is ("det så kallade SUSSA-samarbetet")
         prev = sp.doc[sp.start - 1]
         if prev.text == "," and sp.start >= 2:
             prev = sp.doc[sp.start - 2]
@@ -619,6 +620,16 @@ class EntityRules:
             for key, s, e in matcher(doc):
                 span = doc[s:e]
                 cands.append((span.start_char, span.end_char, doc.vocab.strings[key], 5, rule))
+        if "(" in text:  # "regeringsformen (RF)": the text defines the acronym for a term, not the gazetteer's name
+            ends = {ce for cs, ce, _, _, _ in cands}
+            kept = []
+            for c in cands:
+                cs, ce = c[0], c[1]
+                if c[2] == "Organisation" and text[cs - 1:cs] == "(" and text[ce:ce + 1] == ")" and text[cs:ce].isupper() and cs >= 2 \
+                        and text[cs - 2] == " " and (cs - 2) not in ends and re.search(r"[a-zåäö]\s\($", text[max(0, cs - 4):cs]):
+                    continue
+                kept.append(c)
+            cands = kept
         # a known organisation + a county/branch tail or "AB": "Ung Företagsamhet Västernorrland", "Almi X Mitt AB"
         for cs, ce, lab, _, _ in list(cands):
             if lab != "Organisation" or text[cs:ce].split()[0] in ("Region", "Länsstyrelsen"):
@@ -762,6 +773,9 @@ class EntityRules:
                     word = m.group()
                     if s == 0 or text[s - 2:s].strip() in (".", "") or len(word) < 9 or word.lower() in lex.generic:
                         continue
+                elif rule == "x-plan" and re.match(r"[a-zåäö]+a\s[a-zåäö\-]+(?:plan|program)$", text[s:e]) and \
+                        not re.search(r"(?:\b(?:den|det|de|dess|sin|sitt|sina)|s)\s$", text[max(0, s - 6):s]):
+                    continue  # "regionala utvecklingsprogram" without a determiner: a plural, not one named plan
                 elif rule == "x-plan" and not re.search(r"(?:för|i) [A-ZÅÄÖ]|\d{4}|[Rr]egional|[Nn]ationell|[Nn]orrländsk", text[s:e]):
                     continue
                 if rule in ("x-plan", "x-for-y") and re.search(r"\b(?:för|vid|i)\s[A-ZÅÄÖ]{2,}\d?\b(?![\w\-])", text[s:e]):

@@ -427,3 +427,19 @@ def test_agent_cues_with_bland_andra_and_capitalised_cue(nlp):
 def test_kind_noun_lists(nlp):
     found = ents(nlp, "Samverkan sker med inkubatorer som Kalix Start och Torne Growth samt universiteten.")
     assert ("Kalix Start", "Organisation") in found and ("Torne Growth", "Organisation") in found
+
+
+def test_gazetteer_acronym_defined_for_a_term_is_dropped(nlp):
+    found = ents(nlp, "Enligt regeringsformen (RF) ska det samiska folkets möjligheter främjas.")
+    assert not any(t == "RF" for t, _ in found)
+
+
+def test_so_called_term_but_not_a_named_collaboration(nlp):
+    found = ents(nlp, "Den så kallade Fjällparadoxen diskuteras inom det så kallade NORDA-samarbetet.")
+    assert not any(t.startswith("Fjällparadoxen") for t, _ in found)
+    assert ("NORDA-samarbetet", "Project") in found
+
+
+def test_plural_generic_plans_are_no_names(nlp):
+    found = ents(nlp, "Resultaten ger större genomslag i regionala utvecklingsprogram i hela Europa.")
+    assert not any(lab == "Strategy" for _, lab in found)
