@@ -248,6 +248,9 @@ def collaboration_subject(unit, tpos: int, tend: int, clause_start: int, out):
         for m in unit.ms:
             if m.type == "Organisation" and tend <= m.start < ce and _V2_VERB.search(text[tend:m.start]):
                 return "v2", m
+        if re.search(r"(?<=[\wåäö)])\s*,?\s+(?:har|hade|är|var|ska|kan|kommer|arbetar|driver|genomför|genomförde)\s+"
+                     r"(?:de|dessa|han|hon|den|det|båda|bägge)\s", text[tend:ce]):
+            return "skip", None  # 'Tillsammans med X har de ...': a pronoun subject we cannot name
     if pats["work"].match(prefix) and getattr(out, "prev_agent", None):
         return "work", out.prev_agent
     return None, None
@@ -564,3 +567,59 @@ def mutual_collaboration(unit, chs, out) -> None:
         for i, a in enumerate(orgs):
             for b in orgs[i + 1:]:
                 out.add(a.name, "collaboratesWith", b.name, unit, a.start, "collaborate-mutual", 0.7)
+
+
+_AND_AGENT = re.compile(r"\s*,?\s*(?:och|samt)\s+(?:(?:till\s+)?\d+(?:[,.]\d+)?\s*(?:%|procent)\s+|även\s+|också\s+|delvis\s+|"
+                        r"till\s+(?:resterande|övriga)\s+del(?:en)?\s+)*(?:av|från)\s+(?:(?:det|den)\s+)?", re.I)
+
+
+def coordinated_agents(unit, chs, agents: list, types: set) -> list:
+    """'ägs till 60 procent av A och till 40 procent av B', 'drivs av A och av B': every coordinated agent."""
+    text, ms = unit.text, unit.ms
+    out = list(agents)
+    while out:
+        end = out[-1].end
+        nxt = next((m for m in ms if m.start >= end and m not in out), None)
+        if nxt is None or nxt.type not in types or not _AND_AGENT.fullmatch(text[end:nxt.start]):
+            return out
+        out.extend(x for x in next((c for c in chs if nxt in c), [nxt]) if x.start >= nxt.start and x.type in types)
+    return out
+
+
+# ------------------------------------------------------------------ bulleted projects under a strategy lead-in
+
+class StrategyList:
+    """'Insatser som bidrar till S:' followed by bullets ('• Projektet P1 ...', '• Nätverket P2 ...'): each
+    bulleted project implements S. The list ends at the first sentence that is not a bullet."""
+
+    def __init__(self) -> None:
+        self.strategy: str | None = None
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def _patterns() -> tuple[re.Pattern, str]:
+        sl = lexicon()["strategy_list"]
+        nouns = "|".join(re.escape(n) for n in sorted(sl["lead_nouns"], key=len, reverse=True))
+        links = "|".join(re.escape(w) for w in sorted(sl["links"], key=len, reverse=True))
+        lead = re.compile(r"^\s*(?:(?:[A-ZÅÄÖa-zåäö]+\s+){0,2})?(?:" + nouns + r")\s+(?:" + links
+                          + r")\s+(?:(?:den|det|de|vår|länets|regionens|kommunens)\s+)?$", re.I)
+        return lead, sl["bullets"]
+
+    def observe(self, unit, out) -> None:
+        lead, bullets = self._patterns()
+        text = unit.text.lstrip()
+        if self.strategy and text[:1] in bullets:
+            # each bullet segment of the unit: its first project
+            for bm in re.finditer(r"(?:^|\s)[" + re.escape(bullets) + r"]\s+", unit.text):
+                nxt = re.search(r"\s[" + re.escape(bullets) + r"]\s", unit.text[bm.end():])
+                stop = bm.end() + nxt.start() if nxt else len(unit.text)
+                p = next((m for m in unit.ms if bm.end() <= m.start < stop and m.type == "Project"), None)
+                if p is not None and p.start - bm.end() <= 40:
+                    out.add(p.name, "implements", self.strategy, unit, p.start, "strategy-list", 0.55)
+            return
+        self.strategy = None
+        if not unit.text.rstrip().endswith(":"):
+            return
+        strategies = [m for m in unit.ms if m.type == "Strategy"]
+        if strategies and lead.match(unit.text[:strategies[0].start]):
+            self.strategy = strategies[0].name

@@ -38,9 +38,9 @@ from pathlib import Path
 
 from . import SIGNATURE
 from .records import Mention, Relation
-from .relation_clauses import (GenericEnumeration, clause_relations, collaboration_subject, cooccurrence_blocked,
-                               event_anaphor, generic_object, is_place, nearest_subject,
-                               partner_object)
+from .relation_clauses import (GenericEnumeration, StrategyList, clause_relations, collaboration_subject, cooccurrence_blocked,
+                               coordinated_agents, event_anaphor, generic_object, is_place,
+                               nearest_subject, partner_object)
 
 LEXICON = Path(__file__).parent / "lexicons" / "triggers.json"
 EVIDENCE_CHARS = 300
@@ -545,6 +545,8 @@ _V2_GAP = re.compile(r"^\s*(?:(?:även|också|nu|sedan \d{4}|bland annat|dessuto
                      r"\s*:?\s*)?$", re.I)
 _PARTNER = re.compile(r"(?<![\wåäö])(?:tillsammans med|i samverkan med|i samarbete med|i nära samarbete med|"
                       r"i partnerskap med|ihop med|jämte)\s", re.I)
+_PARTNER_BEFORE = re.compile(r"(?<![\wåäö])(?:tillsammans med|i samverkan med|i samarbete med|i nära samarbete med|"
+                             r"i partnerskap med|ihop med)\s+$", re.I)
 _PARTNER_LINK = re.compile(r"(?<![\wåäö])(?:samverkan|samarbete|tillsammans|dialog|partnerskap)\s+med(?![\wåäö])", re.I)
 _AGENT_LINK = re.compile(r"(?<![\wåäö])(?:av|från|via|genom|är|mellan|med)(?![\wåäö])|:", re.I)
 _COMPOUND = re.compile(r"([\wåäöÅÄÖ:]+(?:\s[\wåäöÅÄÖ]+)?)\s?-\s?(?:finansierade|finansierat|finansierad|stödda|stödd|"
@@ -725,6 +727,11 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                         agents = _agents_before(ms, chs, text, tpos, agent_types,
                                                 relative=frame.name in ("lead", "own", "participate"))
                     conf = 0.8
+                    partner_agents: list[M] = []
+                    if agents and frame.name in ("lead", "own", "participate") and \
+                            _PARTNER_BEFORE.search(text[max(0, agents[0].start - 30):agents[0].start]):
+                        # "Tillsammans med A driver Region X projektet P": A is a partner; the subject follows the verb
+                        partner_agents, agents = agents, []
                     # V2 inversion: "Inom länet bedriver Region X ...", "Utöver X deltar A, B och C"
                     v2 = [] if _PREP_END.search(hit.group(0)) else \
                         _after(ms, chs, text, tend, agent_types, max_gap=4 if agents else 25)
@@ -738,6 +745,10 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                         after_agents = v2[-1].end
                     else:
                         after_agents = tend
+                    if partner_agents and not agents and ctx.region:
+                        reg = re.match(r"\s+regionen(?![\wåäö])", text[tend:])
+                        if reg:  # "Tillsammans med A driver regionen P": the region named most in the document
+                            agents, after_agents = _pseudo(ctx.region, "Organisation", tend, unit.line_at(tend)), tend + reg.end()
                     if not agents and frame.name == "collaborate" and earlier and \
                             (_ANAPHOR_PROJECT.search(text, _clause_start(text, tpos), tpos)
                              or event_anaphor(text[_clause_start(text, tpos):tpos])):
@@ -818,6 +829,12 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                         continue
                     _emit(out, frame, agents, themes, unit, tpos, ext, conf)
                     _with_partners(out, frame, agents, themes, unit, chs, tpos, tend, ext, conf)
+                    for p in partner_agents:  # the fronted partners take part and collaborate with the subject
+                        for t in themes:
+                            if t.type == "Project":
+                                out.add(p.name, "participatesIn", t.name, unit, p.start, ext + "-partner", conf - 0.1)
+                        for a in agents:
+                            out.add(a.name, "collaboratesWith", p.name, unit, p.start, ext + "-partner", conf - 0.1)
                     if frame.name == "responsible":  # "följer upp den tillsammans med X": X shares the task
                         ce = _clause_end(text, tend)
                         for ppos, partners in _partners(unit, chs):
@@ -835,6 +852,7 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                               if not _located(text, a)]
                     if not agents:
                         continue
+                    agents = coordinated_agents(unit, chs, agents, agent_types)  # "... av A och till 40 procent av B"
                     if frame.name == "fund":  # "av ERUF genom Regionalfondsprogrammet ... samt av regionen med medel ur X"
                         agents = _fund_chain(unit, chs, agents, ctx)
                     link = text[tpos:agents[0].start]
@@ -1395,6 +1413,7 @@ def extract_relations(sentences: list[Sentence], name_of: dict[int, str]) -> lis
     out.org_keys = {norm_name(k) for k in orgs} | {norm_name(v) for v in orgs.values()}
     _, anaphora, _, _ = lexicon()
     enumeration = GenericEnumeration()  # 'X driver två projekt. Det ena ... P1 ... Det andra projektet är P2'
+    strategy_list = StrategyList()  # 'Insatser som bidrar till S:' and bulleted projects
     for u in units:
         projects = [m for m in u.ms if m.type == "Project"]
         label = _LABEL.match(u.text)
@@ -1410,6 +1429,7 @@ def extract_relations(sentences: list[Sentence], name_of: dict[int, str]) -> lis
         ctx.topic_age = 0 if u.heading else ctx.topic_age + 1
         _unit_relations(u, ctx, out)
         enumeration.observe(u, out)
+        strategy_list.observe(u, out)
         strategies = [m for m in u.ms if m.type == "Strategy"]
         if strategies:
             ctx.last_strategy = strategies[-1].name

@@ -351,3 +351,53 @@ def test_strategy_drafted_jointly_passive():
                 "och [Region Örebro län|O].")
     assert ("Länsstyrelsen Örebro län", "responsibleFor", "Livsmedelsstrategi för Örebro län") in t
     assert ("Region Örebro län", "responsibleFor", "Livsmedelsstrategi för Örebro län") in t
+
+
+# ------------------------------------------------------------------ fronted partners, coordinated agents, strategy lists
+
+def test_fronted_partner_is_no_lead():
+    t = triples("Tillsammans med [Högskolan Dalarna|O] driver [Region Dalarna|O] projektet [Kompetens Dalarna|P].")
+    assert ("Region Dalarna", "leads", "Kompetens Dalarna") in t
+    assert ("Högskolan Dalarna", "leads", "Kompetens Dalarna") not in t
+    assert ("Högskolan Dalarna", "participatesIn", "Kompetens Dalarna") in t
+
+
+def test_fronted_partner_with_regionen_as_subject():
+    t = triples("[Region Dalarna|O] skriver rapporten. [Region Dalarna|O] igen.",
+                "Tillsammans med [Högskolan Dalarna|O] driver regionen projektet [Kompetens Dalarna|P].")
+    assert ("Region Dalarna", "leads", "Kompetens Dalarna") in t
+    assert ("Högskolan Dalarna", "leads", "Kompetens Dalarna") not in t
+
+
+def test_coordinated_passive_agents_with_shares():
+    t = triples("[Dala Science Park AB|O] ägs till 60 procent av [Region Dalarna|O] och till 40 procent av [Falu kommun|O].")
+    assert ("Dala Science Park AB", "partOf", "Region Dalarna") in t
+    assert ("Dala Science Park AB", "partOf", "Falu kommun") in t
+
+
+def test_second_passive_clause_is_no_coordinated_agent():
+    t = triples("[Grön logistik|P] drivs av [Falu kommun|O] och finansieras av [Tillväxtverket|O].")
+    assert ("Tillväxtverket", "leads", "Grön logistik") not in t
+
+
+def test_bulleted_projects_under_a_strategy_lead_in():
+    t = triples("Insatser som bidrar till [Dalastrategin 2030|S]:",
+                "• Projektet [Grön Industri Dalarna|P], som drivs av [Högskolan Dalarna|O].",
+                "• Nätverket [Solel i Dalarna|P], som samordnas av [Energikontoret|O].",
+                "Övriga projekt redovisas nedan.",
+                "• [Kulturnatten|P] i Falun.")
+    assert ("Grön Industri Dalarna", "implements", "Dalastrategin 2030") in t
+    assert ("Solel i Dalarna", "implements", "Dalastrategin 2030") in t
+    assert ("Kulturnatten", "implements", "Dalastrategin 2030") not in t
+
+
+def test_bullets_under_a_lead_in_without_a_strategy_link():
+    t = triples("[Dalastrategin 2030|S] beskrivs nedan:",
+                "• Projektet [Grön Industri Dalarna|P] startade 2024.")
+    assert ("Grön Industri Dalarna", "implements", "Dalastrategin 2030") not in t
+
+
+def test_pronoun_subject_after_partners_is_not_the_author():
+    t = triples("[Region Dalarna|O] skriver rapporten. [Region Dalarna|O] igen.",
+                "Tillsammans med [Go Business|O] har de också främjat hållbar affärsutveckling.")
+    assert not any(p == "collaboratesWith" for _, p, _ in t)
