@@ -302,11 +302,11 @@ _ALSO_CALLED = re.compile(r"\s*[(,]\s*(?:även |också |ofta |numera )?(?:kort )
 _ACRONYM_IS = re.compile(r"[”\"]?,?\s+(?:med )?(?:akronymen|förkortningen)\s+")
 _BRACKET_ACR = re.compile(r" ?\(([A-ZÅÄÖ][\wÅÄÖåäö+:&\-]{1,11})\)")
 _PREPOSITIONS = {"för", "om", "inom", "kring", "mot", "av", "på", "med", "till", "vid", "for", "of", "on"}  # not "i": "X i samverkan" is not "X"
-_LOCATIVE = {"i", "på", "från", "vid"}
+_LOCATIVE = {"i"}  # "på/vid/från X" is as often an organisation ("anställd på X", "medel från X")
 
 
 def _place_like(forms: Counter, cap_words: dict[str, list[str]]) -> bool:
-    """A one-word organisation the text only ever writes as a place: after "i"/"på"/"från"/"vid"
+    """A one-word organisation the text only ever writes as a place: after "i"
     every time it occurs, at least twice ("butiken i Åmsele ... servicen i Åmsele"). (A following
     "X, Y kommun" is no sign: lists of actors read "Företaget AB, Ystads kommun".)"""
     if any(" " in f or _is_acronym(f) or not f[:1].isupper() for f in forms):
