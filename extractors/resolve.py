@@ -297,8 +297,8 @@ def _common_noun(forms: Counter, lower: Counter, etype: str, text: str = "", men
     return all(uses(f) >= max(COMMON_NOUN_MIN, n + 1) for f in forms)
 
 
-_ALSO_CALLED = re.compile(r"\s*[(,]\s*(?:även |också |ofta |numera )?(?:kort )?(?:kallad|kallat|kallade|kallas|benämnd|"
-                          r"benämnt|förkortad|förkortat)\s+[”\"]?")
+_ALSO_CALLED = re.compile(r"\s*[(,]\s*(?:(?:även |också |ofta |numera )?(?:kort )?(?:kallad|kallat|kallade|kallas|benämnd|"
+                          r"benämnt|förkortad|förkortat)|tidigare|före detta|f\.d\.|numera)\s+[”\"]?")
 _ACRONYM_IS = re.compile(r"[”\"]?,?\s+(?:med )?(?:akronymen|förkortningen)\s+")
 _BRACKET_ACR = re.compile(r" ?\(([A-ZÅÄÖ][\wÅÄÖåäö+:&\-]{1,11})\)")
 _PREPOSITIONS = {"för", "om", "inom", "kring", "mot", "av", "på", "med", "till", "vid", "for", "of", "on"}  # not "i": "X i samverkan" is not "X"
@@ -573,7 +573,7 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
                 if a and b and (a[0] == b[0] or text[m.end:m.end + 1] == ")" and (_is_acronym(m.text)
                                                                                   or _is_acronym(other.text))):
                     union(a, b)
-    # the text says so: "A (även kort kallat B med akronymen C)", "A, även kallad B"
+    # the text says so: "A (även kort kallat B med akronymen C)", "A, även kallad B", "A (tidigare B)"
     if text:
         by_start = {m.start: m for _, _, m in keyed}
         for _, _, m in keyed:

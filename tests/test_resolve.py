@@ -282,3 +282,10 @@ def test_name_the_text_says_is_also_used_joins():
           m("Mayors Forum", "Project", text.index("Mayors Forum med")), m("MF", "Project", text.index("MF)")),
           m("Mayors Forum", "Project", text.rindex("Mayors Forum"))]
     assert names(resolve(ms, text)) == {("Project", "Baltic Coast Mayors Forum"): ["MF", "Mayors Forum"]}
+
+
+def test_former_name_in_brackets_joins():
+    text = "Kustbibliotek Kalmar (tidigare Länsbibliotek Kalmar) ansvarar för fjärrlån. Kustbibliotek Kalmar växer."
+    ms = [m("Kustbibliotek Kalmar", "Organisation", 0), m("Länsbibliotek Kalmar", "Organisation", text.index("Läns")),
+          m("Kustbibliotek Kalmar", "Organisation", text.rindex("Kust"))]
+    assert names(resolve(ms, text)) == {("Organisation", "Kustbibliotek Kalmar"): ["Länsbibliotek Kalmar"]}
