@@ -391,7 +391,7 @@ def repair_mentions(mentions: list[Mention], text: str) -> list[Mention]:
             a0 = m.start + t.rindex("(") + 1
             out.append(Mention(acr.group(2), m.type, m.line, a0, a0 + len(acr.group(2)), m.source))
         elif text and not t.endswith("-") and (ell := _ELLIPSIS.match(text, m.end)) and "\n\n" not in ell.group(0):
-            m.text, m.end = t + ell.group(0), ell.end()
+            m.text, m.end = t + re.sub(r"^\s*-\s+", "- ", ell.group(0)), ell.end()  # "Hälso- och sjukvård"
         elif text and _ADJ_END.search(t) and (noun := _DEFINITE_NOUN.match(text, m.end)):
             m.text, m.end = t + noun.group(0), noun.end()  # "Botniska" + " korridoren": the adjective needs its noun
         elif t.endswith("-") and not re.match(r"\s+(?:och|eller|samt)\s", text[m.end:m.end + 8]):
