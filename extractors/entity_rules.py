@@ -449,6 +449,27 @@ def _acronym_start(words: list[str], acr: str) -> int | None:
     return best
 
 
+_OPEN_PAREN = re.compile(r"\s\(")
+_LONG_WINDOW = 400  # characters before "(ACR)" a long form may start at (the regex is slow over a whole paragraph)
+
+
+def _paren_matches(rx: re.Pattern, text: str):
+    """``rx.finditer(text)`` for a pattern that ends in " (...)": searched only in a window before each
+    parenthesis, in order and without overlaps (same matches unless a long form exceeds the window)."""
+    last_end = 0
+    for p in _OPEN_PAREN.finditer(text):
+        close = text.find(")", p.end())
+        if close < 0:
+            break
+        ws = max(last_end, p.start() - _LONG_WINDOW)
+        if close + 1 <= ws:
+            continue
+        for m in rx.finditer(text, ws, close + 1):
+            if m.start() >= last_end:
+                last_end = m.end()
+                yield m
+
+
 def _has_ents(doc: Doc) -> bool:
     """Cheap test for existing entity annotation (``doc.ents`` builds a Token per token)."""
     return bool(doc.to_array("ENT_IOB").any()) if len(doc) else False
@@ -1064,8 +1085,12 @@ class EntityRules:
                     if best is None or pr > best[1]:
                         best = (lab, pr)
             return best[0] if best else None
-        for rx, first in ((_ACR_LONG_FIRST, "long"), (_ACR_FIRST, "acr")):
-            for m in rx.finditer(text):
+        if "(" not in text:
+            pairs = ()
+        else:
+            pairs = ((_paren_matches(_ACR_LONG_FIRST, text), "long"), (_ACR_FIRST.finditer(text), "acr"))
+        for matches, first in pairs:
+            for m in matches:
                 acr, long_ = m.group("acr"), m.group("long")
                 if sum(c.isupper() for c in acr) < 2 or acr.isdigit():
                     continue
