@@ -218,6 +218,19 @@ _HEAD = re.compile(r"\w*(?:strategi|agenda|plan|program|handbok|vision|fond|fond
 _SCOPE = {"regional", "nationell", "gemensam", "ny", "svensk", "europeisk", "länsgemensam"}
 
 
+_HEADS = ("fonder", "fond", "strategi", "agenda", "plan", "program", "anslag")
+_INDEFINITE = (("fonderna", "fonder"), ("fonden", "fond"), ("strategin", "strategi"), ("agendan", "agenda"),
+               ("planen", "plan"), ("programmet", "program"), ("anslaget", "anslag"))
+
+
+def _indefinite(word: str) -> str:
+    """'strukturfonderna' -> 'strukturfonder', 'cykelstrategin' -> 'cykelstrategi'."""
+    for a, b in _INDEFINITE:
+        if word.endswith(a):
+            return word[: -len(a)] + b
+    return word
+
+
 def _head_word(key: str) -> str | None:
     """The compound that names what a strategy is ("drivmedelsstrategi"), if it has one."""
     for w in key.split():
@@ -654,6 +667,22 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
             hits = {find(g2) for k2, g2 in kd.items() if k2 != k and (k2.startswith(pref) or f" {pref}" in k2)}
             if len(hits) == 1:
                 union(next(iter(hits)), g)
+    # "strukturfonderna" = "struktur- och investeringsfonder": the first half of a compound ellipsis is a
+    # name of its own with the second half's head ("strukturfonder")
+    for t in ("FundingSource", "Strategy"):
+        kd = keys_by_type.get(t, {})
+        single = defaultdict(list)
+        for k in kd:
+            if " " not in k:
+                single[_indefinite(k)].append(k)
+        for k, g in list(kd.items()):
+            ell = re.search(r"(?:^| )(\w+)-och (\w+)$", k) or re.search(r"(?:^| )(\w+)- och (\w+)$", k)
+            if not ell:
+                continue
+            head = next((h for h in _HEADS if _indefinite(ell.group(2)).endswith(h)), None)
+            if head:
+                for k2 in single.get(ell.group(1) + head, ()):
+                    union(g, kd[k2])
     # "Västerbottens S3-strategi" = "S3-strategin" in a report whose home region is Västerbotten
     kd = keys_by_type.get("Strategy", {})
     if text and kd:

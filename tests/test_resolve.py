@@ -289,3 +289,10 @@ def test_former_name_in_brackets_joins():
     ms = [m("Kustbibliotek Kalmar", "Organisation", 0), m("Länsbibliotek Kalmar", "Organisation", text.index("Läns")),
           m("Kustbibliotek Kalmar", "Organisation", text.rindex("Kust"))]
     assert names(resolve(ms, text)) == {("Organisation", "Kustbibliotek Kalmar"): ["Länsbibliotek Kalmar"]}
+
+
+def test_first_half_of_a_compound_ellipsis_joins_its_own_name():
+    ms = [m("EU:s kust- och havsfonder", "FundingSource", 0), m("kustfonderna", "FundingSource", 40),
+          m("havsplanen", "Strategy", 80)]
+    ents = resolve(ms)
+    assert len([e for e in ents if e.type == "FundingSource"]) == 1 and len(ents) == 2
