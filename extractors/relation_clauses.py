@@ -229,7 +229,7 @@ _V2_VERB = re.compile(r"(?<=[\wåäö)])\s*,?\s+(?:har|hade|arbetar|arbetade|dri
                       re.I)
 
 
-def collaboration_subject(unit, tpos: int, tend: int, clause_start: int, out):
+def collaboration_subject(unit, tpos: int, tend: int, clause_start: int, out, topic_org: str | None = None):
     """Who collaborates in a clause with no subject before its trigger.
 
     Returns ('skip', None) when the clause has an unnamed subject of its own, ('v2', org mention) when
@@ -253,6 +253,12 @@ def collaboration_subject(unit, tpos: int, tend: int, clause_start: int, out):
             return "skip", None  # 'Tillsammans med X har de ...': a pronoun subject we cannot name
     if pats["work"].match(prefix) and getattr(out, "prev_agent", None):
         return "work", out.prev_agent
+    dm = re.match(r"\s*([A-ZÅÄÖ][a-zåäö]+(?:et|en|an|na|rna|erna))\s+(?:(?:har|hade|är|även|också|nu|sedan\s+\d{4})\s+)*$",
+                  prefix)
+    if dm and not pats["work"].match(prefix) and dm.group(1).lower() not in lexicon()["self_reference"] \
+            and not any(m.start < tpos and m.end > clause_start for m in unit.ms):
+        # 'Klustret samarbetar med X': a definite noun names the section's organisation, if any
+        return ("topic", topic_org) if topic_org else ("skip", None)
     return None, None
 
 

@@ -46,6 +46,8 @@ LEXICON = Path(__file__).parent / "lexicons" / "triggers.json"
 EVIDENCE_CHARS = 300
 THEME_GAP = {"lead": 220, "own": 220}  # characters from the trigger (or its agents) to the theme, in one clause
 RECENT_UNITS = 3  # sentences after which 'Projektet' no longer refers to the last project named
+ANAPHOR_UNITS = 8  # ... unless the sentence opens with it and no other project was named since
+_ANAPHOR_START = re.compile(r"\s*(?:(?:I|Inom|Genom|För)\s+)?(?:projektet|satsningen|initiativet)\s", re.I)
 
 
 
@@ -391,6 +393,8 @@ class _Ctx:
     topic_org: str | None = None  # organisation named by the current section heading
     prev_subject: str | None = None  # organisation that begins the previous sentence
     unknown: bool = False  # the current sentence's project is a name that is not a known entity
+    last_named: str | None = None  # the project named last, however long ago ('Projektet ...' may still mean it)
+    last_named_age: int = 0  # sentences since then
 
 
 class _Out:
@@ -703,6 +707,8 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
     chs = chains(ms, text)
     projects = [m for m in ms if m.type == "Project"]
     earlier = ctx.last_project or ctx.topic
+    if not earlier and ctx.last_named and ctx.last_named_age <= ANAPHOR_UNITS and _ANAPHOR_START.match(text):
+        earlier = ctx.last_named  # "Projektet är en del av ...": an explicit anaphor reaches further back
     fallback_project = earlier if not projects else None
     found: dict[tuple[str, str], list[_Hit]] = {}
     for key, hit in trigger_index().finditer(text):
@@ -762,12 +768,12 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                     if not agents and frame.name == "collaborate":
                         # "Samverkan sker med X", "I samverkan med X har ...": the report's author, unless the
                         # clause has a subject of its own (relation_clauses.collaboration_subject)
-                        kind, who = collaboration_subject(unit, tpos, tend, _clause_start(text, tpos), out)
+                        kind, who = collaboration_subject(unit, tpos, tend, _clause_start(text, tpos), out, ctx.topic_org)
                         if kind == "skip":
                             continue
                         if kind == "v2":
                             agents, conf, v2_subject = [who], 0.7, who
-                        elif kind == "work":
+                        elif kind in ("work", "topic"):
                             agents, conf = _pseudo(who, "Organisation", tpos, unit.line_at(tpos)), 0.6
                         elif len(text[_clause_start(text, tpos):tpos].split()) <= 7:
                             agents, conf = _pseudo(ctx.author or ctx.region, "Organisation", tpos, unit.line_at(tpos)), 0.5
@@ -1417,6 +1423,11 @@ def extract_relations(sentences: list[Sentence], name_of: dict[int, str]) -> lis
     for u in units:
         projects = [m for m in u.ms if m.type == "Project"]
         label = _LABEL.match(u.text)
+        if label and _fact_labels().get(label.group(1).lower()) == "topic":
+            named = [m for m in projects if m.start >= label.end(1)]
+            if named:  # 'Projektnamn: P': the fact box below is about P
+                ctx.topic, ctx.topic_age, ctx.last_project = named[0].name, 0, named[0].name
+                projects = []
         if label and not projects:
             _fact_line(u, ctx, out)
         if u.heading and not (label and not projects):  # a fact-box line keeps the section's project
@@ -1437,12 +1448,17 @@ def extract_relations(sentences: list[Sentence], name_of: dict[int, str]) -> lis
             ctx.last_strategy = None
         if ctx.unknown and not projects:  # 'Projektet ...' next refers to the unknown one
             ctx.last_project, ctx.project_age, ctx.unknown = None, RECENT_UNITS + 1, False
+            ctx.last_named = None
             if not u.heading:
                 ctx.topic = None
         ctx.unknown = False
         first_org = next((m for m in u.ms if m.type == "Organisation"), None)
         ctx.prev_subject = first_org.name if first_org and first_org.start <= 20 and not \
             _located(u.text, first_org) else None
+        if projects:
+            ctx.last_named, ctx.last_named_age = projects[0].name, 0
+        else:
+            ctx.last_named_age += 1
         if projects:
             # the subject at the start of the sentence is what 'Projektet' next refers to, else the last one named
             first = projects[0] if re.match(r"(?:(?:Projektet|Satsningen|Initiativet|Plattformen|Nätverket)\s+)?$",

@@ -401,3 +401,40 @@ def test_pronoun_subject_after_partners_is_not_the_author():
     t = triples("[Region Dalarna|O] skriver rapporten. [Region Dalarna|O] igen.",
                 "Tillsammans med [Go Business|O] har de också främjat hållbar affärsutveckling.")
     assert not any(p == "collaboratesWith" for _, p, _ in t)
+
+
+# ------------------------------------------------------------------ definite-noun subjects, long anaphora, fact-box topic
+
+def test_definite_noun_subject_is_the_sections_organisation():
+    t = triples("[Region Värmland|O] skriver rapporten. [Region Värmland|O] igen.",
+                "Om [Paper Province|O]",
+                "[Paper Province|O] är ett kluster för skogsindustrin.",
+                "Klustret samarbetar med [RISE|O].")
+    assert ("Paper Province", "collaboratesWith", "RISE") in t
+    assert ("RISE", "collaboratesWith", "Region Värmland") not in t
+
+
+def test_definite_noun_subject_without_a_section_organisation_is_nobody():
+    t = triples("[Region Värmland|O] skriver rapporten. [Region Värmland|O] igen.",
+                "Klustret samarbetar med [RISE|O].")
+    assert not any(p == "collaboratesWith" for _, p, _ in t)
+
+
+def test_explicit_project_anaphor_reaches_further_back():
+    t = triples("[Karlstads universitet|O] startar projektet [Vätgas Värmland|P].",
+                "Det finansieras med åtta miljoner kronor.",
+                "Arbetet pågår till 2027.",
+                "– Vi ser fram emot det, säger en forskare.",
+                "Företag i länet är välkomna att delta.",
+                "Projektet är en del av genomförandet av [Värmlandsstrategin|S].")
+    assert ("Vätgas Värmland", "implements", "Värmlandsstrategin") in t
+
+
+def test_fact_box_named_project_is_the_topic():
+    t = triples("Fakta om projektet",
+                "[Projektnamn|P]: [Vätgas Värmland|P]",  # the label itself mis-tagged as a name, as NER does
+                "Projektägare: [Karlstads universitet|O]",
+                "Finansiärer: [Europeiska regionala utvecklingsfonden|F], [Region Värmland|O]")
+    assert ("Karlstads universitet", "leads", "Vätgas Värmland") in t
+    assert ("Vätgas Värmland", "fundedBy", "Europeiska regionala utvecklingsfonden") in t
+    assert ("Vätgas Värmland", "fundedBy", "Region Värmland") in t
