@@ -49,6 +49,13 @@ _FORMS = [
      ("partnerskapet",)),
     # a staff unit: "Stab för regional utveckling", "staben för digitalisering"
     ("stab-for", re.compile(r"\b[Ss]tab(?:en)?\sför\s[a-zåäö]{4,}(?:\s[a-zåäö]{4,})?\b"), ("stab",)),
+    # regional cultural institutions named by kind and county: "Regionbibliotek Västerbotten", "Länsmuseet Gävleborg"
+    ("culture-kind", re.compile(rf"\b(?:Regionbibliotek(?:et)?|Länsbibliotek(?:et)?|Länsmuse(?:et|um)|Regionteatern|Länsteatern|"
+                                rf"Länsmusiken|Regionmusiken|Konsulenterna|Hemslöjden)\s(?:i\s)?[{_UP}][a-zåäö]+"
+                                rf"(?:[\-/][{_UP}][a-zåäö]+)?\b"), ("regionbibliotek", "länsbibliotek", "länsmuse", "teatern", "musiken",
+                                                                   "konsulenterna", "hemslöjden")),
+    # suspended compounds of museums: "Skogs- och samemuseet"
+    ("museet-coord", re.compile(rf"\b[{_UP}][a-zåäö]{{2,}}-\soch\s[a-zåäö]{{3,}}muse(?:et|um)\b"), ("muse",)),
     # an owner's unit: "Umeå kommuns upphandlingsbyrå", "Barnrättsbyrån"
     ("byra", re.compile(rf"\b(?:{_CAPW}\s(?:kommuns|regionens)\s[a-zåäö]{{4,}}byrå(?:n)?|[{_UP}][a-zåäö]{{4,}}byrån(?=s?\b))"), ("byrå",)),
 ]

@@ -59,3 +59,17 @@ def test_partnerships_and_staff_units(text, name):
 def test_municipality_list_after_a_place(nlp):
     found = {(e.text, e.label_) for e in nlp("Nätverket består av fem kommuner i Jämtland samt Sollefteå och Kramfors.").ents}
     assert ("Sollefteå", "Organisation") in found and ("Kramfors", "Organisation") in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("I samarbete med Regionbibliotek Jämtland/Härjedalen ordnades kurser.", "Regionbibliotek Jämtland/Härjedalen"),
+    ("Länsmuseet Gävleborg visar utställningen.", "Länsmuseet Gävleborg"),
+    ("Stöd gick till Fiske- och jaktmuseet i Åsele.", "Fiske- och jaktmuseet"),
+])
+def test_cultural_institutions(text, name):
+    assert name in names(text)
+
+
+def test_theatre_head(nlp):
+    found = {(e.text, e.label_) for e in nlp("Stödet gick till Bágo Samiteater och till kommunen.").ents}
+    assert ("Bágo Samiteater", "Organisation") in found
