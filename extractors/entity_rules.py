@@ -206,7 +206,9 @@ _STRAT_FORMS = [
     ("owner-strategi", re.compile(rf"\b(?P<owner>[{_UP}][a-zåäöø]+s)\s(?:[A-ZÅÄÖa-zåäö][a-zåäö]+(?:isk|iska|iskt|ala|a)\s){{0,2}}"
                                   rf"(?:[a-zåäö\-]*(?:strategi|agenda)|[a-zåäö\-]{{3,}}(?<!projekt)(?<!arbets)(?<!aktivitets)(?<!tids)(?<!kommunikations)(?<!verksamhets)(?<!budget)plan)\b(?P<comp>\s(?:för|i(?=\s[A-ZÅÄÖ]))\s(?:(?:den|det|de)\s)?)?"
                                   rf"(?P<period>\s\(?(?:20\d\d\s?[–-]\s?20\d\d|20[1-5]\d(?![\d\-–]))\)?)?")),
-    ("x-for-y", re.compile(r"\b(?:[Rr]egional[at]?\s|[Gg]emensamm?a?\s|[Ll]änsgemensamm?a?\s|[Nn]ationell[at]?\s)?(?:[Ss]trategi|[Aa]genda|[Aa]gendan|[Hh]andlingsplan(?:en)?|[Rr]iktlinjer|[\w\-]{3,}(?<!projekt)(?<!arbets)(?<!aktivitets)(?<!tids)(?<!kommunikations)(?:plan|program))(?:\s\d{4})?\s(?:för|vid)\s")),
+    ("x-for-y", re.compile(r"\b(?:[Rr]egional[at]?\s|[Gg]emensamm?a?\s|[Ll]änsgemensamm?a?\s|[Nn]ationell[at]?\s)?(?:[Ss]trategi|[Aa]genda|[Aa]gendan|[Hh]andlingsplan(?:en)?|[Rr]iktlinjer|[Pp]olicy|[Pp]olicyn|[\w\-]{3,}(?<!projekt)(?<!arbets)(?<!aktivitets)(?<!tids)(?<!kommunikations)(?:plan|program))(?:\s\d{4})?\s(?:för|vid)\s")),
+    # "Nationell plan för transportinfrastruktur": a bare plan word needs the adjective
+    ("x-for-y", re.compile(r"\b(?:[Rr]egional[at]?|[Nn]ationell[at]?|[Gg]emensamm?a?|[Ll]änsgemensamm?a?)\s(?:plan|program)\s(?:för)\s")),
     ("x-plan", re.compile(rf"\b(?:[{_UP}]\w+s\s)?{_STRAT_ADJ}[a-zåäö\-]{{3,}}(?:plan|planen|program|programmet)\b(?:\s(?:för|i)\s[{_UP}][\w\-]*\w(?:\slän)?)?(?:\s\(?\d{{4}}\s?[–-]\s?\d{{4}}\)?)?")),
     ("adj-plan-year", re.compile(rf"\b[{_UP}][a-zåäö]+(?:isk|al|ell)\s(?:plan|strategi|agenda|program)\s20\d\d(?:\s?[–-]\s?20\d\d)?(?![\d])")),
     ("plan-year", re.compile(rf"\b[{_UP}][a-zåäö]+(?:plan|program|agenda|strategi)\s\d{{4}}(?:\s?[–-]\s?\d{{4}})?\b")),

@@ -443,3 +443,11 @@ def test_so_called_term_but_not_a_named_collaboration(nlp):
 def test_plural_generic_plans_are_no_names(nlp):
     found = ents(nlp, "Resultaten ger större genomslag i regionala utvecklingsprogram i hela Europa.")
     assert not any(lab == "Strategy" for _, lab in found)
+
+
+def test_adjective_plan_and_policy_for(nlp):
+    found = ents(nlp, "Trafikverket tar fram en nationell plan för transportinfrastruktur. "
+                      "Regionen antog en policy för hållbar upphandling. Vi gör en plan för att nå målen.")
+    assert ("nationell plan för transportinfrastruktur", "Strategy") in found
+    assert ("policy för hållbar upphandling", "Strategy") in found
+    assert not any(t.startswith("plan för att") for t, _ in found)
