@@ -218,6 +218,8 @@ _HEAD = re.compile(r"\w*(?:strategi|agenda|plan|program|handbok|vision|fond|fond
 _SCOPE = {"regional", "nationell", "gemensam", "ny", "svensk", "europeisk", "länsgemensam"}
 
 
+_GENERIC_PLURAL = re.compile(r"^(?:\w+a )+\w*(?:strategier|planer|agendor|program|handlingsplaner|policyer)$")
+_DETERMINER = re.compile(r"(?:^|\s)(?:ett|nytt|eget|det|detta|sitt|vårt|deras|dess)\s+$", re.I)
 _HEADS = ("fonder", "fond", "strategi", "agenda", "plan", "program", "anslag")
 _INDEFINITE = (("fonderna", "fonder"), ("fonden", "fond"), ("strategin", "strategi"), ("agendan", "agenda"),
                ("planen", "plan"), ("programmet", "program"), ("anslaget", "anslag"))
@@ -479,6 +481,9 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
         k0 = norm_key(m.text)
         if k0 in STOPLIST or len(k0) < 2 or not any(c.isalpha() for c in k0):
             continue
+        if (m.type == "Strategy" and m.text[:1].islower() and _GENERIC_PLURAL.match(k0)
+                and not _DETERMINER.search(text, max(0, m.start - 12), m.start)):
+            continue  # "i regionala utvecklingsprogram", "regionala livsmedelsstrategier": a kind, not a name
         etype = m.type
         if etype == "Organisation" and text and re.search(r"Länsstyrelserna i \S+ (?:och|samt) $", text[max(0, m.start - 50):m.start]):
             k = entity_key("Länsstyrelsen " + m.text, etype)  # "Länsstyrelserna i Västerbotten och Norrbotten"

@@ -296,3 +296,12 @@ def test_first_half_of_a_compound_ellipsis_joins_its_own_name():
           m("havsplanen", "Strategy", 80)]
     ents = resolve(ms)
     assert len([e for e in ents if e.type == "FundingSource"]) == 1 and len(ents) == 2
+
+
+def test_lower_case_plural_strategy_is_a_kind_not_a_name():
+    text = "Kunskapen sprids i regionala fiskeprogram. Nämnden tog fram ett nytt regionala fiskeprogram."
+    ms = [m("regionala fiskeprogram", "Strategy", text.index("regionala")),
+          m("regionala fiskestrategier", "Strategy", 200)]
+    assert resolve(ms, text + " " * 300) == []
+    ms = [m("regionala fiskeprogram", "Strategy", text.rindex("regionala"))]
+    assert len(resolve(ms, text)) == 1  # a determiner makes it one programme
