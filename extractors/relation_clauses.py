@@ -35,6 +35,7 @@ def lexicon() -> dict:
     return json.loads(LEXICON.read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=64)
 def _words_rx(key: str) -> str:
     return "|".join(re.escape(w) for w in sorted(lexicon()[key], key=len, reverse=True))
 
@@ -60,6 +61,34 @@ def is_place(word: str) -> bool:
     """A plain place name of the gazetteers ('västerbotten', 'umeå'), lower case."""
     from .pipeline import _gazetteer_words  # spaCy is loaded by then in a real run; lazily for the tests
     return word.casefold() in _gazetteer_words()[0]
+
+
+@lru_cache(maxsize=None)
+def _cached_rx(key: str) -> re.Pattern:
+    """The compiled patterns built from word lists of the lexicon (built once)."""
+    lx = lexicon()
+
+    def alt(words) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    if key == "apposition":
+        return re.compile(r"\s*[,(–]\s*(?:som\s+är\s+)?(?:en|ett)\s+(?:[a-zåäö]+\s+)?(?:" + alt(lx["apposition_part_nouns"])
+                          + r")\s+(?:av|inom|i|till|vid|under|hos)\s+(?:(?:det|den)\s+)?$", re.I)
+    if key == "mutual":
+        return re.compile(r"\s+(?:" + alt(lx["mutual_verbs"]) + r")\s+(?:(?:även|också|nu|sedan\s+\d{4}|under\s+\d{4}|"
+                          r"formellt|gemensamt)\s+)*(?:(?:ett|en|sitt|sin|sina|det|den|ett\s+nytt|en\s+ny)\s+)"
+                          r"(?:[a-zåäö-]+\s+){0,2}?(?:" + alt(lx["mutual_nouns"]) + r")(?!" + _W + ")", re.I)
+    if key == "roles":
+        return re.compile(r"(?<!" + _W + r")(" + alt(lx["role_lists"]) + r")\s+(?:i|till|för|av)\s+", re.I)
+    if key == "frames":
+        return re.compile(r"(?<!" + _W + r")(?:" + alt(lx["strategy_frames"]) + r")\s+(?:(?:den|det|de|vår|länets|"
+                          r"regionens|kommunens|arbetet med|arbetet med att genomföra)\s+){0,2}$", re.I)
+    if key == "generic_relative":
+        return re.compile(r"(?<!" + _W + r")(?:de|dessa|alla|samtliga|flera|olika|våra)\s+(?:[\wåäö-]+\s+){0,3}?[\wåäö-]*(?:"
+                          + alt(lx["generic_statement"]["nouns"]) + r")\s+som\s+$", re.I)
+    if key == "event":
+        return re.compile(r"\s*(?:(?:Även|Också|Dessutom|Sedan|Under\s+\d{4})\s+)?(?:" + alt(lx["event_anaphora"])
+                          + r")\s+(?:[a-zåäö]+\s+){0,3}$", re.I)
+    raise KeyError(key)
 
 
 def _unit_head(surface: str) -> bool:
@@ -126,9 +155,7 @@ def unit_apposition(unit, chs, out) -> None:
 def part_apposition(unit, out) -> None:
     """'Almi Mitt, en del av Almi Företagspartner', 'X (ett helägt dotterbolag till Y)': X partOf Y."""
     text = unit.text
-    nouns = "|".join(re.escape(n) for n in sorted(lexicon()["apposition_part_nouns"], key=len, reverse=True))
-    rx = re.compile(r"\s*[,(–]\s*(?:som\s+är\s+)?(?:en|ett)\s+(?:[a-zåäö]+\s+)?(?:" + nouns
-                    + r")\s+(?:av|inom|i|till|vid|under|hos)\s+(?:(?:det|den)\s+)?$", re.I)
+    rx = _cached_rx("apposition")
     orgs = [m for m in unit.ms if m.type == "Organisation"]
     for a, b in zip(orgs, orgs[1:]):
         if b.start - a.end <= 60 and rx.fullmatch(text[a.end:b.start]):
@@ -296,10 +323,8 @@ class GenericEnumeration:
         self.seen: set[str] = set()
 
     def _start(self, unit, out) -> bool:
-        statement, _, verbs = _generic_patterns()
+        statement, _, _ = _generic_patterns()
         g = lexicon()["generic_statement"]
-        if not verbs.search(unit.text):
-            return False
         for m in unit.ms:
             if m.type != "Organisation" or _genitive_end(unit.text, m, out) is not None:
                 continue
@@ -366,17 +391,13 @@ def generic_object(text: str, agent_start: int, agent_end: int) -> bool:
     statement, _, _ = _generic_patterns()
     if statement.match(text[agent_end:]):
         return True
-    nouns = "|".join(re.escape(n) for n in lexicon()["generic_statement"]["nouns"])
-    return bool(re.search(r"(?<!" + _W + r")(?:de|dessa|alla|samtliga|flera|olika|våra)\s+(?:[\wåäö-]+\s+){0,3}?[\wåäö-]*(?:"
-                          + nouns + r")\s+som\s+$", text[max(0, agent_start - 80):agent_start], re.I))
+    return bool(_cached_rx("generic_relative").search(text[max(0, agent_start - 80):agent_start]))
 
 
 def event_anaphor(prefix: str) -> bool:
     """The clause before a collaboration trigger opens with an event noun ('Arrangemangen genomförs i samverkan med'):
     it speaks of the project named last."""
-    words = "|".join(re.escape(w) for w in lexicon()["event_anaphora"])
-    return bool(re.match(r"\s*(?:(?:Även|Också|Dessutom|Sedan|Under\s+\d{4})\s+)?(?:" + words + r")\s+(?:[a-zåäö]+\s+){0,3}$",
-                         prefix, re.I))
+    return bool(_cached_rx("event").match(prefix))
 
 
 # ------------------------------------------------------------------ role lists and strategy frames
@@ -389,8 +410,7 @@ def role_lists(unit, earlier: str | None, out) -> None:
     'Ägare till bolaget X är A och B' (X partOf A)."""
     text, ms = unit.text, unit.ms
     roles = lexicon()["role_lists"]
-    for rm in re.finditer(r"(?<!" + _W + r")(" + "|".join(sorted(roles, key=len, reverse=True))
-                          + r")\s+(?:i|till|för|av)\s+", text, re.I):
+    for rm in _cached_rx("roles").finditer(text):
         role = rm.group(1).lower()
         rest = text[rm.end():]
         whole = next((m for m in ms if m.start >= rm.end()), None)
@@ -432,10 +452,8 @@ def strategy_frames(unit, earlier: str | None, out) -> None:
     strategies = [m for m in ms if m.type == "Strategy"]
     if not strategies:
         return
-    frames = "|".join(re.escape(f) for f in sorted(lexicon()["strategy_frames"], key=len, reverse=True))
     for s in strategies:
-        fm = re.search(r"(?<!" + _W + r")(?:" + frames + r")\s+(?:(?:den|det|de|vår|länets|regionens|kommunens|"
-                       r"arbetet med|arbetet med att genomföra)\s+){0,2}$", text[max(0, s.start - 60):s.start], re.I)
+        fm = _cached_rx("frames").search(text[max(0, s.start - 60):s.start])
         if not fm:
             continue
         a = max(0, s.start - 60) + fm.start()
@@ -558,12 +576,7 @@ def split_verbs(unit, chs, out) -> None:
 def mutual_collaboration(unit, chs, out) -> None:
     """'A och B inleder ett samarbete kring ...', 'A, B och C fördjupar sitt partnerskap': every pair collaborates."""
     text = unit.text
-    lx = lexicon()
-    verbs = "|".join(re.escape(v) for v in sorted(lx["mutual_verbs"], key=len, reverse=True))
-    nouns = "|".join(re.escape(n) for n in sorted(lx["mutual_nouns"], key=len, reverse=True))
-    rx = re.compile(r"\s+(?:" + verbs + r")\s+(?:(?:även|också|nu|sedan\s+\d{4}|under\s+\d{4}|formellt|gemensamt)\s+)*"
-                    r"(?:(?:ett|en|sitt|sin|sina|det|den|ett\s+nytt|en\s+ny)\s+)(?:[a-zåäö-]+\s+){0,2}?(?:" + nouns + r")(?!" + _W + ")",
-                    re.I)
+    rx = _cached_rx("mutual")
     for ch in chs:
         orgs = [m for m in ch if m.type == "Organisation"]
         if len(orgs) < 2 or not rx.match(text[ch[-1].end:]):
