@@ -77,15 +77,18 @@ def _retype_named_as_project(entities: list[Entity], text: str, gaz) -> None:
     """An Organisation only the NER model or a weak guess proposed is a Project when the text
     names it with a project noun ("Nationell utbildningssatsning Yrkesresan", "projektet X") or
     says of it what is said of projects ("X är initierat av Y", "X finansieras av")."""
+    cands: dict[str, list[Entity]] = {}
     for ent in entities:
         if ent.type != "Organisation" or any(m.source == "rules" for m in ent.mentions) or _vouched(ent, gaz):
             continue
         for form in {ent.name, *ent.aliases}:
-            hit = next((h for h in re.finditer(r"(?<![\w\-])" + re.escape(form) + r"(?![\w\-])", text)
-                        if _PROJECT_NOUN.search(text, max(0, h.start() - 30), h.start())
-                        or _PROJECT_VERB.match(text, h.end())), None)
-            if hit:
+            cands.setdefault(form, []).append(ent)
+    if not cands:
+        return
+    rx = re.compile(r"(?<![\w\-])(" + "|".join(map(re.escape, sorted(cands, key=len, reverse=True))) + r")(?![\w\-])")
+    for h in rx.finditer(text):  # one pass over the text for all candidates
+        if _PROJECT_NOUN.search(text, max(0, h.start() - 30), h.start()) or _PROJECT_VERB.match(text, h.end()):
+            for ent in cands[h.group(1)]:
                 ent.type = "Project"
                 for m in ent.mentions:
                     m.type = "Project"
-                break
