@@ -407,6 +407,7 @@ _NOT_ENTITY_CUES = tuple(ln.strip().lower() for ln in (GAZ_DIR / "not_entity_cue
                          if ln.strip() and not ln.startswith("#")) if (GAZ_DIR / "not_entity_cues.txt").exists() else ()
 _NOT_ENTITY_HINTS = ("kallad", "system", "verktyg", "appen", "applikation", "utmärkels", "priset", "rapport", "skrift", "boken",
                      "filmen", "tidning", "tidskrift", "lagen", "förordning", "årstema")
+_ADJ_BEFORE = re.compile(r"(?<![\w\-])([A-ZÅÄÖ][a-zåäö]+(?:ska|iska|ra|na))\s$")
 _OWNER_COLLAB = re.compile(r"\s(?:(?:nationella|regionala|årliga|återkommande|nya|gemensamma)\s)?"
                            r"(?:[\wåäö\-]{3,}(?:dialog|dialoger|dialogen|nätverk|nätverket|forum|forumet|kluster|klustret|samråd|"
                            r"plattform|plattformen|mötesplats)|gruppering\sför\s[A-ZÅÄÖ][\w\-]+)\b")
@@ -666,6 +667,15 @@ class EntityRules:
             if ws and text[cs:ce].split()[-1].lower() in lex.places:
                 continue
             cands.append((cs, m.end(), "Organisation", 5, "gaz-tail"))
+        # a capitalised adjective before a known name is part of it: "Sydsvenska Handelskammaren", "Norra Skogsägarna"
+        for cs, ce, lab, pr, rule in list(cands):
+            if rule != "gaz":
+                continue
+            if lab == "Organisation" and cs > 2:
+                pm = _ADJ_BEFORE.search(text, max(0, cs - 30), cs)
+                if pm and not _SENT_START.search(text[max(0, pm.start() - 3):pm.start()] or "\n") \
+                        and pm.group(1).lower() not in lex.boundary and text[cs:ce].split()[0] not in ("Region", "Länsstyrelsen"):
+                    cands.append((pm.start(), ce, lab, 6, "gaz-adj"))
         # an agency's or company's own collaboration: "Vinnovas regionala innovationsdialoger", "Almis hållbarhetsdialog",
         # "Business Swedens gruppering för X" (the owner is part of the name as the reports write it)
         if any(h in text for h in ("dialog", "nätverk", "forum", "kluster", "samråd", "plattform", "mötesplats", "gruppering")):

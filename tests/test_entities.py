@@ -451,3 +451,10 @@ def test_adjective_plan_and_policy_for(nlp):
     assert ("nationell plan för transportinfrastruktur", "Strategy") in found
     assert ("policy för hållbar upphandling", "Strategy") in found
     assert not any(t.startswith("plan för att") for t, _ in found)
+
+
+def test_capitalised_adjective_before_a_known_name(nlp):
+    found = ents(nlp, "Regionen är medlem i Sydsvenska Handelskammaren sedan länge.")
+    assert ("Sydsvenska Handelskammaren", "Organisation") in found
+    found = ents(nlp, "Handelskammaren har tagit fram en rapport.")
+    assert ("Handelskammaren", "Organisation") in found
