@@ -207,8 +207,10 @@ _STRAT_FORMS = [
                                   rf"(?:[a-zåäö\-]*(?:strategi|agenda)|[a-zåäö\-]{{3,}}(?<!projekt)(?<!arbets)(?<!aktivitets)(?<!tids)(?<!kommunikations)(?<!verksamhets)(?<!budget)plan)\b(?P<comp>\s(?:för|i(?=\s[A-ZÅÄÖ]))\s(?:(?:den|det|de)\s)?)?"
                                   rf"(?P<period>\s\(?(?:20\d\d\s?[–-]\s?20\d\d|20[1-5]\d(?![\d\-–]))\)?)?")),
     ("x-for-y", re.compile(r"\b(?:[Rr]egional[at]?\s|[Gg]emensamm?a?\s|[Ll]änsgemensamm?a?\s|[Nn]ationell[at]?\s)?(?:[Ss]trategi|[Aa]genda|[Aa]gendan|[Hh]andlingsplan(?:en)?|[Rr]iktlinjer|[Pp]olicy|[Pp]olicyn|[\w\-]{3,}(?<!projekt)(?<!arbets)(?<!aktivitets)(?<!tids)(?<!kommunikations)(?:plan|program))(?:\s\d{4})?\s(?:för|vid)\s")),
-    # "Nationell plan för transportinfrastruktur": a bare plan word needs the adjective
-    ("x-for-y", re.compile(r"\b(?:[Rr]egional[at]?|[Nn]ationell[at]?|[Gg]emensamm?a?|[Ll]änsgemensamm?a?)\s(?:plan|program)\s(?:för)\s")),
+    # "Nationell plan för transportinfrastruktur": a bare plan word needs the adjective;
+    # "den nationella strategin för hållbar regional utveckling": so does a definite one
+    ("x-for-y", re.compile(r"\b(?:[Rr]egional[at]?|[Nn]ationell[at]?|[Gg]emensamm?a?|[Ll]änsgemensamm?a?)\s(?:plan|program)\s(?:för)\s|"
+                           r"\b[Nn]ationella\sstrategin\sför\s")),
     ("x-plan", re.compile(rf"\b(?:[{_UP}]\w+s\s)?{_STRAT_ADJ}[a-zåäö\-]{{3,}}(?:plan|planen|program|programmet)\b(?:\s(?:för|i)\s[{_UP}][\w\-]*\w(?:\slän)?)?(?:\s\(?\d{{4}}\s?[–-]\s?\d{{4}}\)?)?")),
     ("adj-plan-year", re.compile(rf"\b[{_UP}][a-zåäö]+(?:isk|al|ell)\s(?:plan|strategi|agenda|program)\s20\d\d(?:\s?[–-]\s?20\d\d)?(?![\d])")),
     ("plan-year", re.compile(rf"\b[{_UP}][a-zåäö]+(?:plan|program|agenda|strategi)\s\d{{4}}(?:\s?[–-]\s?\d{{4}})?\b")),
@@ -705,6 +707,8 @@ class EntityRules:
                 s, e = m.span("y") if "y" in rx.groupindex else m.span()  # the named part only
                 if rule == "kommun" and text[s:e].split()[0] in ("Varje", "Den", "Denna", "En", "Ett", "Alla", "Vilken"):
                     continue
+                if rule == "ab" and " och " in text[s:e]:
+                    s = s + text[s:e].rindex(" och ") + 5  # "Stiftelsen X och Dalarnas Turism AB": a list, the company is last
                 if rule in ("ab", "nordic", "adj-agency") and " " in text[s:e]:
                     first = text[s:e].split()[0]
                     if rule == "ab" and first.lower() in lex.places and text[max(0, s - 2):s] == "i " or \

@@ -458,3 +458,14 @@ def test_capitalised_adjective_before_a_known_name(nlp):
     assert ("Sydsvenska Handelskammaren", "Organisation") in found
     found = ents(nlp, "Handelskammaren har tagit fram en rapport.")
     assert ("Handelskammaren", "Organisation") in found
+
+
+def test_company_last_in_a_list_with_och(nlp):
+    found = ents(nlp, "Stiftelsen Framtidens Gotland och Gotlands Turism AB medfinansierar.")
+    assert ("Gotlands Turism AB", "Organisation") in found
+    assert ("Stiftelsen Framtidens Gotland", "Organisation") in found
+
+
+def test_national_definite_strategy_for(nlp):
+    found = ents(nlp, "Arbetet följer den nationella strategin för hållbar regional utveckling.")
+    assert ("nationella strategin för hållbar regional utveckling", "Strategy") in found
