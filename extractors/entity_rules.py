@@ -243,7 +243,7 @@ _ACR_LONG_FIRST = re.compile(rf"(?P<long>(?:{_CHAIN}|[{_UP}][\w\-]*(?:\s[\w\-:&]
 _ACR_FIRST = re.compile(rf"\b(?P<acr>{_ACR})\s\((?P<long>[{_UP}][^()]{{4,120}}?)\)")
 _X_CUE = re.compile(rf"(?:(?<=\s)|^)(?P<name>(?:[{_UP}][\w:+&]*\s){{0,3}}[{_UP}0-9][\w:+&]*[\w+])-(?P<cue>projektet|projekt|nätverket|satsningen|plattformen|samarbetet|piloten)\b")
 _DEF_PROJECT = re.compile(
-    rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=[a-zåäö,]\s))(?P<name>{_CHAIN})(?:,?\ssom|\s[–\-])?\s(?:(?:är|var|har varit|blir)\s)?(?:ett|en|det|den|[\w\-]+s)\s(?:[\w\-]+\s){{0,4}}?"
+    rf"(?:^|(?<=[.!?•●▪]\s)|(?<=\n)|(?<=[a-zåäö,]\s))(?P<name>{_CHAIN})(?:,?\ssom|\s[–\-])?\s(?:(?:är|var|har varit|blir)\s)?(?:ett|en|det|den|[\w\-]+s)\s(?:[\w\-]+\s){{0,4}}?"
     r"(?P<head>[\w\-]*(?:projekt|nätverk|samarbete|samverkan|mötesplats|plattform|forum|konferens|satsning|"
     r"initiativ|evenemang|arena|festival|mässa|träff|kluster|samverkansyta|utbildning|program|"
     r"förening|myndighet|organisation|företag|bolag|stiftelse|forskningscentrum|institut|center|centrum|"
@@ -317,11 +317,11 @@ _QUOTE_SKIP = ("metoden", "foldern", "tema", "temat", "årstema", "årstemat", "
 _BULLET_NAME = re.compile(rf"(?:^|\n)\s*[•\-–]\s+(?P<name>{_CHAIN}(?:\s[a-zåäö]+)?)\s(?:som|är|var)\s"
                           rf"(?:är\s|var\s)?(?:ett|en|riktar|syftar|utbildar|samlar|erbjuder|arrangeras|drivs|genomförs)\b")
 _SUBJECT = re.compile(
-    rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=[a-zåäö,]\s))(?P<name>{_CHAIN})(?:,\s[^,]{{3,40}},)?\s(?:har\s(?:genom|under|också|även|tagit|"
+    rf"(?:^|(?<=[.!?•●▪]\s)|(?<=\n)|(?<=[a-zåäö,]\s))(?P<name>{_CHAIN})(?:,\s[^,]{{3,40}},)?\s(?:har\s(?:genom|under|också|även|tagit|"
     rf"beviljat|beslutat|tilldelats|anställt|investerat|etablerat|startat|utvecklat)|ansvarar|beslutade|beviljade|äger|ägs|"
     rf"erbjuder|bjöd|investerar|investerade|anställer|etablerar|etablerade|tillverkar|producerar|förvärvade|köpte)\b")
 _PROJECT_SUBJECT = re.compile(
-    rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=[a-zåäö,]\s))(?P<name>{_CHAIN})(?:\s\([^()]{{2,12}}\))?\s(?:syftar\still|pågår|pågick|"
+    rf"(?:^|(?<=[.!?•●▪]\s)|(?<=\n)|(?<=[a-zåäö,]\s))(?P<name>{_CHAIN})(?:\s\([^()]{{2,12}}\))?\s(?:syftar\still|pågår|pågick|"
     rf"avslutades|startade|startades|påbörjades|drevs\sav|drivs\sav|finansieras\sav|finansierades\sav|handlar\som|"
     rf"adresserar|har\spågått|löper)\b")
 _X_IN_COUNTY = re.compile(r"(?<![\w\-])(?P<x>[A-ZÅÄÖ][a-zåäö]{2,})\si\s(?P<county>[A-ZÅÄÖ][a-zåäö]+)(?![\w\-])")

@@ -24,7 +24,7 @@ _HEAD = (r"[\w\-]*(?:samarbetsyta|samverkansyta|nätverk|mötesplats|plattform|s
          r"samverkansplattform|samarbetsplattform|partnerskap)")
 
 # "X utgör/har varit/är <up to 60 chars without a clause break> en/ett (adj...) <head>"
-_SUBJ_FIRST = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=[a-zåäö,]\s))(?P<name>{_NAME})\s(?:utgör|har\svarit|är|var)\s"
+_SUBJ_FIRST = re.compile(rf"(?:^|(?<=[.!?•●▪]\s)|(?<=\n)|(?<=[a-zåäö,]\s))(?P<name>{_NAME})\s(?:utgör|har\svarit|är|var)\s"
                          rf"(?:[^.,;:()]{{0,60}}?\s)?(?:en|ett)\s(?:[\w\-]+\s){{0,3}}?(?P<head>{_HEAD})\b")
 # inverted order: "... så är Battery region en viktig samarbetsyta"
 _VERB_FIRST = re.compile(rf"(?<=[a-zåäö]\s)(?:är|var|utgör)\s(?P<name>[{_UP}][\w\-]+(?:\s[\w\-]+){{0,2}}?)\s(?:en|ett)\s"

@@ -469,3 +469,10 @@ def test_company_last_in_a_list_with_och(nlp):
 def test_national_definite_strategy_for(nlp):
     found = ents(nlp, "Arbetet följer den nationella strategin för hållbar regional utveckling.")
     assert ("nationella strategin för hållbar regional utveckling", "Strategy") in found
+
+
+def test_bullet_item_names_keep_their_first_word(nlp):
+    found = ents(nlp, "• Hälsosam Arbetsplats Jämtland – ett samverkansprojekt mellan tre kommuner.")
+    assert ("Hälsosam Arbetsplats Jämtland", "Project") in found
+    found = ents(nlp, "• Grön Omställning Härjedalen syftar till att minska utsläppen.")
+    assert ("Grön Omställning Härjedalen", "Project") in found
