@@ -475,6 +475,22 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
     mentions = repair_mentions(mentions, text)
     if text:
         complete_cut_mentions(mentions, text, defs)
+    # 0. one type per surface form: the keys below depend on the type ("Professionsprogrammet" as a
+    # Strategy is keyed "professionsprogram"), so a form seen under two types would never meet itself
+    surface_votes: dict[str, Counter] = defaultdict(Counter)
+    for m in mentions:
+        surface_votes[norm_key(m.text)][m.type] += 1 if m.source == "rules" else WEAK_VOTE
+    for sk, c in surface_votes.items():
+        if len(c) > 1:
+            for t in list(c):
+                if (t, entity_key(sk, t)) in gaz:
+                    c[t] += 1000  # public-fact gazetteer decides
+    for m in mentions:
+        c = surface_votes[norm_key(m.text)]
+        if len(c) > 1:
+            best = max(c.values())
+            if c[m.type] < best:
+                m.type = sorted(t for t in c if c[t] == best)[0]
     # 1. a key per mention; bare municipality names become the official name
     keyed: list[tuple[str, str, Mention]] = []
     for m in mentions:

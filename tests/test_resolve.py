@@ -305,3 +305,13 @@ def test_lower_case_plural_strategy_is_a_kind_not_a_name():
     assert resolve(ms, text + " " * 300) == []
     ms = [m("regionala fiskeprogram", "Strategy", text.rindex("regionala"))]
     assert len(resolve(ms, text)) == 1  # a determiner makes it one programme
+
+
+def test_one_surface_form_under_two_types_is_one_entity():
+    ms = [m("Lärarlyftet", "Strategy", 0), m("Lärarlyftet", "Strategy", 30), m("Lärarlyftet", "Project", 60)]
+    ms[0].text = ms[1].text = ms[2].text = "Fjällprogrammet"
+    assert [(e.type, e.name) for e in resolve(ms)] == [("Strategy", "Fjällprogrammet")]
+    # the gazetteer still decides over a majority of weak guesses
+    ms = [m("Europeiska socialfonden", "FundingSource", 0)] + [
+        m("Europeiska socialfonden", "Organisation", 40 * i, source="model") for i in range(1, 6)]
+    assert {e.type for e in resolve(ms)} == {"FundingSource"}
