@@ -642,3 +642,33 @@ class StrategyList:
         strategies = [m for m in unit.ms if m.type == "Strategy"]
         if strategies and lead.match(unit.text[:strategies[0].start]):
             self.strategy = strategies[0].name
+
+
+# ------------------------------------------------------------------ strategy anaphora
+
+_STRATEGY_HEADS = re.compile(r"(?<!" + _W + r")(strategi|handlingsplan|plan|agenda|program)(?:n|ns|en|ens|s|et|ets)?(?!" + _W + ")",
+                             re.I)
+
+
+def strategy_anaphor_implements(unit, hits, earlier: str | None, last_strategy: str, out) -> None:
+    """'Projektet bidrar till strategins mål', 'P är ett viktigt bidrag till strategins genomförande': a definite
+    strategy noun right after an implement trigger refers to the strategy named last, if its name has that noun."""
+    text, ms = unit.text, unit.ms
+    projects = [m for m in ms if m.type == "Project"]
+    for h in hits:
+        am = re.match(r"\s*(?:(?:den|det|de|vår|hela)\s+)?(?:[a-zåäö]+a\s+)?(strategin|strategins|handlingsplanen|"
+                      r"handlingsplanens|planen|planens|agendan|agendans|programmet|programmets)(?!" + _W + ")",
+                      text[h.end():h.end() + 40], re.I)
+        if not am:
+            continue
+        head = _STRATEGY_HEADS.match(am.group(1))
+        if not head or head.group(1).lower() not in last_strategy.lower():
+            continue
+        before = [p for p in projects if p.end <= h.start() and h.start() - p.end <= 120]
+        if before:
+            gap = _masked(unit, before[-1].end, h.start())
+            if not re.search(r"[.;:]\s", gap):
+                out.add(before[-1].name, "implements", last_strategy, unit, h.start(), "implement-strategy-anaphor", 0.55)
+        elif earlier and not projects and re.match(r"\s*(?:(?:Även|Också)\s+)?(?:projektet|satsningen|initiativet)\s",
+                                                   text, re.I):
+            out.add(earlier, "implements", last_strategy, unit, h.start(), "implement-strategy-anaphor", 0.5)

@@ -40,7 +40,7 @@ from . import SIGNATURE
 from .records import Mention, Relation
 from .relation_clauses import (GenericEnumeration, StrategyList, clause_relations, collaboration_subject, cooccurrence_blocked,
                                coordinated_agents, event_anaphor, generic_object, is_place,
-                               nearest_subject, partner_object)
+                               nearest_subject, partner_object, strategy_anaphor_implements)
 
 LEXICON = Path(__file__).parent / "lexicons" / "triggers.json"
 EVIDENCE_CHARS = 300
@@ -395,6 +395,7 @@ class _Ctx:
     unknown: bool = False  # the current sentence's project is a name that is not a known entity
     last_named: str | None = None  # the project named last, however long ago ('Projektet ...' may still mean it)
     last_named_age: int = 0  # sentences since then
+    strategy_any: str | None = None  # the strategy named last, across headings ('strategins mål' in a later section)
 
 
 class _Out:
@@ -905,6 +906,11 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                         continue
                     _emit(out, frame, agents, themes, unit, tpos, ext, conf)
                     _with_partners(out, frame, agents, themes, unit, chs, tpos, tend, ext, conf)
+                    if frame.name == "responsible":  # "har tagits fram av A i samverkan med B och C": B and C share it
+                        for ppos, partners in _partners(unit, chs):
+                            if agents[-1].end <= ppos <= agents[-1].end + 40:
+                                _emit(out, frame, [p for p in partners if p not in agents], themes, unit, ppos,
+                                      ext + "-partner", conf - 0.1)
                 else:  # inverse: THEME <trigger> member, member och member
                     members = _after(ms, chs, text, tend, agent_types, max_gap=15)
                     if frame.name == "participate" and members:  # "utgörs av A i länet samt B och C"
@@ -957,6 +963,8 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
     _relative_membership(unit, chs, out)
     _strategy_owner(unit, out)
     _implements(unit, found.get(("implement", "active"), []), earlier, out)
+    if found.get(("implement", "active")) and ctx.strategy_any and not any(m.type == "Strategy" for m in ms):
+        strategy_anaphor_implements(unit, found[("implement", "active")], earlier, ctx.strategy_any, out)
     clause_relations(unit, chs, earlier, out)
     _cooccurrence(unit, chs, ctx, out)
 
@@ -1444,6 +1452,7 @@ def extract_relations(sentences: list[Sentence], name_of: dict[int, str]) -> lis
         strategies = [m for m in u.ms if m.type == "Strategy"]
         if strategies:
             ctx.last_strategy = strategies[-1].name
+            ctx.strategy_any = strategies[-1].name
         elif u.heading:
             ctx.last_strategy = None
         if ctx.unknown and not projects:  # 'Projektet ...' next refers to the unknown one

@@ -438,3 +438,26 @@ def test_fact_box_named_project_is_the_topic():
     assert ("Karlstads universitet", "leads", "Vätgas Värmland") in t
     assert ("Vätgas Värmland", "fundedBy", "Europeiska regionala utvecklingsfonden") in t
     assert ("Vätgas Värmland", "fundedBy", "Region Värmland") in t
+
+
+# ------------------------------------------------------------------ strategy anaphora, passive co-authors
+
+def test_strategy_anaphor_after_an_implement_trigger():
+    t = triples("Den regionala [livsmedelsstrategin för Kronobergs län|S] antogs 2019.",
+                "Genomförande",
+                "Projektet [Smaka Kronoberg|P] drivs av [Hushållningssällskapet|O].",
+                "Projektet bidrar till strategins mål om ökad förädling.")
+    assert ("Smaka Kronoberg", "implements", "livsmedelsstrategin för Kronobergs län") in t
+
+
+def test_strategy_anaphor_of_another_kind_is_not_the_strategy():
+    t = triples("Den regionala [livsmedelsstrategin för Kronobergs län|S] antogs 2019.",
+                "Projektet [Smaka Kronoberg|P] bidrar till handlingsplanens mål.")
+    assert not any(p == "implements" for _, p, _ in t)
+
+
+def test_passive_drafting_partners_share_the_strategy():
+    t = triples("[Livsmedelsstrategin för Kronobergs län|S] har tagits fram av [Länsstyrelsen Kronoberg|O] i samverkan "
+                "med [Region Kronoberg|O] och [LRF Kronoberg|O].")
+    for org in ("Länsstyrelsen Kronoberg", "Region Kronoberg", "LRF Kronoberg"):
+        assert (org, "responsibleFor", "Livsmedelsstrategin för Kronobergs län") in t
