@@ -198,6 +198,8 @@ _FUND_FORMS = [
 ]
 _STRAT_ADJ = (r"(?:(?:[Rr]egional[at]?|[Nn]ationell[at]?|[Gg]emensamm?a?|[Ll]änsgemensamm?a?|[Nn]y|[Nn]ya|[Nn]orrländsk[at]?|"
               r"[Ss]vensk[at]?|[Ee]uropeisk[at]?|[Dd]igital[at]?|[Gg]rön[at]?|[Ss]ocial[at]?|[Cc]irkulär[at]?|[a-zåäö]{4,}isk[at]?)\s){1,2}")
+# the adjectives of _STRAT_ADJ that are words, not the open "-isk" class ("strategiskt innovationsprogram för X" is a fund)
+_STRAT_ADJ_KNOWN = _STRAT_ADJ.replace("|[a-zåäö]{4,}isk[at]?", "")
 _STRAT_HEAD = (r"(?:[\w]+-\s(?:och|eller)\s)?(?:[A-ZÅÄÖ0-9]{2,}-|[a-zåäöA-ZÅÄÖ][a-zåäö\-]{2,})(?:strategi|strategin|strategins|agenda|agendan|"
                r"agendans|handbok|handboken|visionen)")
 _STRAT_FORMS = [
@@ -206,7 +208,7 @@ _STRAT_FORMS = [
     ("owner-strategi", re.compile(rf"\b(?P<owner>[{_UP}][a-zåäöø]+s)\s(?:[A-ZÅÄÖa-zåäö][a-zåäö]+(?:isk|iska|iskt|ala|a)\s){{0,2}}"
                                   rf"(?:[a-zåäö\-]*(?:strategi|agenda)|[a-zåäö\-]{{3,}}(?<!projekt)(?<!arbets)(?<!aktivitets)(?<!tids)(?<!kommunikations)(?<!verksamhets)(?<!budget)plan)\b(?P<comp>\s(?:för|i(?=\s[A-ZÅÄÖ]))\s(?:(?:den|det|de)\s)?)?"
                                   rf"(?P<period>\s\(?(?:20\d\d\s?[–-]\s?20\d\d|20[1-5]\d(?![\d\-–]))\)?)?")),
-    ("x-for-y", re.compile(r"\b(?:[Rr]egional[at]?\s|[Gg]emensamm?a?\s|[Ll]änsgemensamm?a?\s|[Nn]ationell[at]?\s)?(?:[Ss]trategi|[Aa]genda|[Aa]gendan|[Hh]andlingsplan(?:en)?|[Rr]iktlinjer|[Pp]olicy|[Pp]olicyn|[\w\-]{3,}(?<!projekt)(?<!arbets)(?<!aktivitets)(?<!tids)(?<!kommunikations)(?:plan|program))(?:\s\d{4})?\s(?:för|vid)\s")),
+    ("x-for-y", re.compile(rf"\b(?:{_STRAT_ADJ_KNOWN})?(?:[Ss]trategi|[Aa]genda|[Aa]gendan|[Hh]andlingsplan(?:en)?|[Rr]iktlinjer|[Pp]olicy|[Pp]olicyn|[\w\-]{{3,}}(?<!projekt)(?<!arbets)(?<!aktivitets)(?<!tids)(?<!kommunikations)(?:plan|program))(?:\s\d{{4}})?\s(?:för|vid)\s")),
     # "Nationell plan för transportinfrastruktur": a bare plan word needs the adjective;
     # "den nationella strategin för hållbar regional utveckling": so does a definite one
     ("x-for-y", re.compile(r"\b(?:[Rr]egional[at]?|[Nn]ationell[at]?|[Gg]emensamm?a?|[Ll]änsgemensamm?a?)\s(?:plan|program)\s(?:för)\s|"
@@ -410,6 +412,9 @@ _NOT_ENTITY_CUES = tuple(ln.strip().lower() for ln in (GAZ_DIR / "not_entity_cue
 _NOT_ENTITY_HINTS = ("kallad", "system", "verktyg", "appen", "applikation", "utmärkels", "priset", "rapport", "skrift", "boken",
                      "filmen", "tidning", "tidskrift", "lagen", "förordning", "årstema")
 _ADJ_BEFORE = re.compile(r"(?<![\w\-])([A-ZÅÄÖ][a-zåäö]+(?:ska|iska|ra|na))\s$")
+_GENERIC_OWNERS = {"regionens", "kommunens", "länets", "landets", "nämndens", "styrelsens", "förbundets", "myndighetens",
+                   "statens", "organisationens", "bolagets", "verksamhetens", "kommunernas", "regionernas"}
+_PERIOD_TAIL = re.compile(r"\s\(?20\d\d\s?[–-]\s?20\d\d\)?(?![\d\-–])")
 _OWNER_COLLAB = re.compile(r"\s(?:(?:nationella|regionala|årliga|återkommande|nya|gemensamma)\s)?"
                            r"(?:[\wåäö\-]{3,}(?:dialog|dialoger|dialogen|nätverk|nätverket|forum|forumet|kluster|klustret|samråd|"
                            r"plattform|plattformen|mötesplats)|gruppering\sför\s[A-ZÅÄÖ][\w\-]+)\b")
@@ -792,6 +797,13 @@ class EntityRules:
                     if not e2:
                         continue
                     e = e2
+                    yr = _PERIOD_TAIL.match(text, e)
+                    if yr:
+                        e = yr.end()  # "Kulturplan för Värmland 2025–2028"
+                if rule in ("x-strategi", "x-plan") and text[s:e].split()[0].lower() in _GENERIC_OWNERS:
+                    s += len(text[s:e].split()[0]) + 1  # "Regionens klimatstrategi": the owner is an anaphor
+                if rule == "x-for-y":
+                    pass
                 elif rule == "x-strategi" and not text[s:e].endswith(("n", "s", ")")) and not re.search(r"\d$", text[s:e]):
                     y = re.match(r"\s20[1-5]\d(?![\d\-–])(?!\s?[–-]\s?\d)", text[e:])
                     if y:
@@ -840,7 +852,11 @@ class EntityRules:
                 defined = None  # "SISME är ett projekt för små företag (SME)": a clause, not a name
             if defined and etype in ("Project", "Strategy", "Organisation") and e:
                 e = max(e, defined.end("long"))  # "projektet R10 – en vinnare i ... (VIGO)"
-            if e and self._name_ok(text[s:e]):
+            if e and etype == "Strategy" and m.group("cue")[:1].isupper() and \
+                    text[s:e].split()[0].lower().rstrip("s") in lex.places | lex.counties:
+                last = list(re.finditer(r"[A-ZÅÄÖ0-9][\w\-–]*", text[s:e]))[-1]
+                cands.append((m.start("cue"), s + last.end(), etype, 4, "cue"))  # "Besöksnäringsstrategin Värmland 2030"
+            elif e and self._name_ok(text[s:e]):
                 cands.append((s, e, etype, 3, "cue"))
                 if cue.endswith(_PLURAL_CUES):  # "mötesplatserna A, B och C": every listed name
                     more = _LIST_TAIL.match(text, e)

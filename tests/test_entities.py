@@ -476,3 +476,14 @@ def test_bullet_item_names_keep_their_first_word(nlp):
     assert ("Hälsosam Arbetsplats Jämtland", "Project") in found
     found = ents(nlp, "• Grön Omställning Härjedalen syftar till att minska utsläppen.")
     assert ("Grön Omställning Härjedalen", "Project") in found
+
+
+def test_strategy_names_with_periods_places_and_adjectives(nlp):
+    found = ents(nlp, "Vi följer Kulturplan för Värmland 2025–2028 och den digitala agendan för Värmland. "
+                      "Besöksnäringsstrategin Värmland 2030 följs upp. Regionens klimatstrategi antogs.")
+    assert ("Kulturplan för Värmland 2025–2028", "Strategy") in found
+    assert ("digitala agendan för Värmland", "Strategy") in found
+    assert ("Besöksnäringsstrategin Värmland 2030", "Strategy") in found
+    assert not any(t.startswith("Regionens") for t, _ in found)
+    found = ents(nlp, "Vinnova finansierar ett strategiskt innovationsprogram för medicinteknik.")
+    assert not any(lab == "Strategy" for _, lab in found)
