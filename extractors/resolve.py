@@ -314,6 +314,8 @@ def _common_noun(forms: Counter, lower: Counter, etype: str, text: str = "", men
 
 _ALSO_CALLED = re.compile(r"\s*[(,]\s*(?:(?:även |också |ofta |numera )?(?:kort )?(?:kallad|kallat|kallade|kallas|benämnd|"
                           r"benämnt|förkortad|förkortat)|tidigare|före detta|f\.d\.|numera)\s+[”\"]?")
+_SAID_BEFORE = re.compile(r"\s*[(,]\s*(?:(?:även |också |ofta |numera )?(?:kort )?(?:kallad|kallat|kallade|kallas|benämnd|"
+                          r"benämnt|förkortad|förkortat)|tidigare|före detta|f\.d\.|numera)\s+[”\"]?$")
 _ACRONYM_IS = re.compile(r"[”\"]?,?\s+(?:med )?(?:akronymen|förkortningen)\s+")
 _BRACKET_ACR = re.compile(r" ?\(([A-ZÅÄÖ][\wÅÄÖåäö+:&\-]{1,11})\)")
 _PREPOSITIONS = {"för", "om", "inom", "kring", "mot", "av", "på", "med", "till", "vid", "for", "of", "on"}  # not "i": "X i samverkan" is not "X"
@@ -622,6 +624,21 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
                 if ga and gb and (ga[0] == gb[0] or _is_acronym(other.text)):
                     union(ga, gb)
                 pos = other.end
+        # "A (tidigare B)" where only B has a span here: A is the name of a span elsewhere that ends the
+        # text before the bracket
+        by_end = {m.end for _, _, m in keyed}
+        surface = {norm_key(m.text): group_of[id(m)] for _, _, m in keyed}
+        for _, _, m in keyed:
+            said = _SAID_BEFORE.search(text, max(0, m.start - 40), m.start)
+            if not said or said.start() in by_end:
+                continue
+            words = text[max(0, said.start() - 120):said.start()].split()
+            for n in range(min(6, len(words)), 0, -1):
+                g = surface.get(norm_key(" ".join(words[-n:])))
+                ga, gb = (best_type_key(g, groups), best_type_key(group_of[id(m)], groups)) if g else (None, None)
+                if ga and gb and ga[0] == gb[0]:
+                    union(ga, gb)
+                    break
     # "regional drivmedelsstrategi" = "Drivmedelsstrategi för kollektivtrafik ...": one head word,
     # merged when the longer names with that head are not ambiguous
     for t in ("Strategy", "FundingSource"):

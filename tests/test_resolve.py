@@ -315,3 +315,10 @@ def test_one_surface_form_under_two_types_is_one_entity():
     ms = [m("Europeiska socialfonden", "FundingSource", 0)] + [
         m("Europeiska socialfonden", "Organisation", 40 * i, source="model") for i in range(1, 6)]
     assert {e.type for e in resolve(ms)} == {"FundingSource"}
+
+
+def test_former_name_joins_even_when_only_it_has_a_span_there():
+    text = ("Kustbibliotek Kalmar ansvarar för fjärrlån. Kustbibliotek Kalmar (tidigare Länsbibliotek Kalmar) "
+            "har ett lagstadgat uppdrag.")
+    ms = [m("Kustbibliotek Kalmar", "Organisation", 0), m("Länsbibliotek Kalmar", "Organisation", text.index("Läns"))]
+    assert names(resolve(ms, text)) == {("Organisation", "Kustbibliotek Kalmar"): ["Länsbibliotek Kalmar"]}
