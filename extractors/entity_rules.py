@@ -669,6 +669,7 @@ class EntityRules:
             if not m or text[ce - 1:ce] == "s" and not m.group("ab"):
                 continue
             ws = m.group("tail").split() if m.group("tail") else []
+            ws = [p for w in ws for p in w.split("-")]  # "Norrbotten-Västerbotten"
             if any(w.lower() not in lex.counties and w.lower() not in lex.places and w not in _BRANCH_WORDS for w in ws):
                 continue
             if ws and text[cs:ce].split()[-1].lower() in lex.places:
@@ -723,7 +724,8 @@ class EntityRules:
                     e = self._scan_lower(text, e)
                     if not e:
                         continue
-                cands.append((s, e, "Organisation", 6 if rule == "region" and " " in text[s:e].strip()[7:] else 4, rule))
+                prio = 6 if rule == "region" and " " in text[s:e].strip()[7:] else 5 if rule == "ab" else 4
+                cands.append((s, e, "Organisation", prio, rule))  # "X AB": the legal form outranks a known name inside
         cands.extend(org_forms.find(text, low))  # associations, university units, committees, centres
         # named networks, forums, councils, meetings: Project by the annotation conventions
         for m in _SM_EVENT.finditer(text):  # "SM i mathantverk": a national championship

@@ -73,3 +73,16 @@ def test_cultural_institutions(text, name):
 def test_theatre_head(nlp):
     found = {(e.text, e.label_) for e in nlp("Stödet gick till Bágo Samiteater och till kommunen.").ents}
     assert ("Bágo Samiteater", "Organisation") in found
+
+
+def test_city_as_municipal_body():
+    assert "Vasa stad" in names("Regionen samarbetar med Vasa stad och Karleby stad.")
+    assert not names("Konferensen hölls i Umeå stad i maj.")
+
+
+def test_company_form_and_hyphenated_county_tail(nlp):
+    found = {(e.text, e.label_) for e in nlp("Partner är LTU Business AB och Hushållningssällskapet "
+                                             "Norrbotten-Västerbotten samt Norrlandsoperan.").ents}
+    assert ("LTU Business AB", "Organisation") in found
+    assert ("Hushållningssällskapet Norrbotten-Västerbotten", "Organisation") in found
+    assert ("Norrlandsoperan", "Organisation") in found
