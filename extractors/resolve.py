@@ -233,6 +233,10 @@ def _indefinite(word: str) -> str:
     return word
 
 
+def _indefinite_key(key: str) -> str:
+    return " ".join(_indefinite(w) for w in key.split())
+
+
 def _head_word(key: str) -> str | None:
     """The compound that names what a strategy is ("drivmedelsstrategi"), if it has one."""
     for w in key.split():
@@ -639,6 +643,22 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
                 if ga and gb and ga[0] == gb[0]:
                     union(ga, gb)
                     break
+    # an apposition renames: "Sveriges nationella livsmedelsstrategi, Livsmedelsstrategin 2.0, som ..." (same
+    # head word, levels not in conflict, the second name closed by a comma or "som")
+    if text:
+        for _, _, m in keyed:
+            if m.type != "Strategy" or text[m.end:m.end + 2] != ", ":
+                continue
+            other = by_start.get(m.end + 2)
+            if other is None or other.type != "Strategy" or not re.match(r",| som\b", text[other.end:other.end + 4]):
+                continue
+            ka, kb = group_of[id(m)][1], group_of[id(other)][1]
+            ha, hb = _head_word(_indefinite_key(ka)), _head_word(_indefinite_key(kb))
+            la, lb = _level(ka), _level(kb)
+            if ha and ha == hb and (la is None or lb is None or la == lb):
+                ga, gb = best_type_key(group_of[id(m)], groups), best_type_key(group_of[id(other)], groups)
+                if ga and gb and ga[0] == gb[0]:
+                    union(ga, gb)
     # "regional drivmedelsstrategi" = "Drivmedelsstrategi för kollektivtrafik ...": one head word,
     # merged when the longer names with that head are not ambiguous
     for t in ("Strategy", "FundingSource"):

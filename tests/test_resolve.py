@@ -322,3 +322,14 @@ def test_former_name_joins_even_when_only_it_has_a_span_there():
             "har ett lagstadgat uppdrag.")
     ms = [m("Kustbibliotek Kalmar", "Organisation", 0), m("Länsbibliotek Kalmar", "Organisation", text.index("Läns"))]
     assert names(resolve(ms, text)) == {("Organisation", "Kustbibliotek Kalmar"): ["Länsbibliotek Kalmar"]}
+
+
+def test_strategy_apposition_is_one_strategy_but_a_list_of_levels_is_not():
+    text = "Arbetet följer Sveriges nationella fiskestrategi, Fiskestrategin 3.0, som antogs i maj."
+    ms = [m("Sveriges nationella fiskestrategi", "Strategy", text.index("Sveriges")),
+          m("Fiskestrategin 3.0", "Strategy", text.index("Fiskestrategin"))]
+    assert len(resolve(ms, text)) == 1
+    text = "Arbetet följer nationella fiskestrategin, regionala fiskestrategin, och andra planer."
+    ms = [m("nationella fiskestrategin", "Strategy", text.index("nationella")),
+          m("regionala fiskestrategin", "Strategy", text.index("regionala"))]
+    assert len(resolve(ms, text)) == 2
