@@ -325,10 +325,12 @@ def test_former_name_joins_even_when_only_it_has_a_span_there():
 
 
 def test_strategy_apposition_is_one_strategy_but_a_list_of_levels_is_not():
-    text = "Arbetet följer Sveriges nationella fiskestrategi, Fiskestrategin 3.0, som antogs i maj."
+    text = ("Arbetet följer Sveriges nationella fiskestrategi, Fiskestrategin 3.0, som antogs i maj. "
+            "Länet har även den regionala fiskestrategin.")
     ms = [m("Sveriges nationella fiskestrategi", "Strategy", text.index("Sveriges")),
-          m("Fiskestrategin 3.0", "Strategy", text.index("Fiskestrategin"))]
-    assert len(resolve(ms, text)) == 1
+          m("Fiskestrategin 3.0", "Strategy", text.index("Fiskestrategin")),
+          m("regionala fiskestrategin", "Strategy", text.index("regionala"))]
+    assert sorted(len(e.mentions) for e in resolve(ms, text)) == [1, 2]
     text = "Arbetet följer nationella fiskestrategin, regionala fiskestrategin, och andra planer."
     ms = [m("nationella fiskestrategin", "Strategy", text.index("nationella")),
           m("regionala fiskestrategin", "Strategy", text.index("regionala"))]
