@@ -318,6 +318,8 @@ def _common_noun(forms: Counter, lower: Counter, etype: str, text: str = "", men
 
 _ALSO_CALLED = re.compile(r"\s*[(,]\s*(?:(?:även |också |ofta |numera )?(?:kort )?(?:kallad|kallat|kallade|kallas|benämnd|"
                           r"benämnt|förkortad|förkortat)|tidigare|före detta|f\.d\.|numera)\s+[”\"]?")
+_PROJECT_HEADS = ("nätverk", "nätverket", "forum", "forumet", "råd", "rådet", "plattform", "plattformen")
+_FOR_TAIL = re.compile(r"\s+för\s+((?:[\wåäö\-]+\s*){1,5})")
 _SAID_BEFORE = re.compile(r"\s*[(,]\s*(?:(?:även |också |ofta |numera )?(?:kort )?(?:kallad|kallat|kallade|kallas|benämnd|"
                           r"benämnt|förkortad|förkortat)|tidigare|före detta|f\.d\.|numera)\s+[”\"]?$")
 _ACRONYM_IS = re.compile(r"[”\"]?,?\s+(?:med )?(?:akronymen|förkortningen)\s+")
@@ -659,6 +661,25 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
                 ga, gb = best_type_key(group_of[id(m)], groups), best_type_key(group_of[id(other)], groups)
                 if ga and gb and ga[0] == gb[0]:
                     union(ga, gb)
+    # "Västerbottens planeringsnätverk för kommunala samhällsplanerare" = "Nätverk för kommunala
+    # samhällsplanerare": a compound name followed by "för ..." joins the name made of its head and that "för ..."
+    if text:
+        kd = keys_by_type.get("Project", {})
+        for _, _, m in keyed:
+            if m.type != "Project":
+                continue
+            last = norm_key(m.text).rsplit(" ", 1)[-1]
+            head = next((h for h in _PROJECT_HEADS if last.endswith(h) and len(last) > len(h) + 3), None)
+            tail = _FOR_TAIL.match(text, m.end) if head else None
+            if not tail:
+                continue
+            words = tail.group(1).split()
+            for n in range(len(words), 0, -1):
+                g2 = kd.get(f"{head} för " + norm_key(" ".join(words[:n])))
+                ga = best_type_key(group_of[id(m)], groups)
+                if g2 and ga and ga[0] == "Project":
+                    union(g2, ga)
+                    break
     # "regional drivmedelsstrategi" = "Drivmedelsstrategi för kollektivtrafik ...": one head word,
     # merged when the longer names with that head are not ambiguous
     for t in ("Strategy", "FundingSource"):

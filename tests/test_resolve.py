@@ -335,3 +335,12 @@ def test_strategy_apposition_is_one_strategy_but_a_list_of_levels_is_not():
     ms = [m("nationella fiskestrategin", "Strategy", text.index("nationella")),
           m("regionala fiskestrategin", "Strategy", text.index("regionala"))]
     assert len(resolve(ms, text)) == 2
+
+
+def test_compound_network_name_followed_by_for_joins_the_head_for_name():
+    text = ("Nätverk för kommunala fiskevårdare\n\nRegionen driver Kalmars fiskevårdsnätverk för kommunala "
+            "fiskevårdare. Kalmars fiskevårdsnätverk möts två gånger per år.")
+    ms = [m("Nätverk för kommunala fiskevårdare", "Project", 0),
+          m("Kalmars fiskevårdsnätverk", "Project", text.index("Kalmars")),
+          m("Kalmars fiskevårdsnätverk", "Project", text.rindex("Kalmars"))]
+    assert len(resolve(ms, text)) == 1
