@@ -584,6 +584,8 @@ class EntityRules:
                     break
                 after_conn_cap = after_conn_cap or conn
             elif wl in _CONNECTORS:
+                if conn:
+                    break  # "X och i Y": two connectors in a row join clauses, not a name
                 conn = wl  # the connector itself, until the next word
                 last_end = m.end()
                 n += 1
@@ -858,6 +860,12 @@ class EntityRules:
                     text[s:e].split()[0].lower().rstrip("s") in lex.places | lex.counties:
                 last = list(re.finditer(r"[A-ZÅÄÖ0-9][\w\-–]*", text[s:e]))[-1]
                 cands.append((m.start("cue"), s + last.end(), etype, 4, "cue"))  # "Besöksnäringsstrategin Värmland 2030"
+            elif e and cue.endswith(_PLURAL_CUES) and re.search(r"\s(?:och|samt|&)\s", text[s:e]):
+                pos = s  # "projekten Smart Kust och Grön Logistik Norr": two names
+                for part in re.split(r"(\s(?:och|samt|&)\s)", text[s:e]):
+                    if not re.fullmatch(r"\s(?:och|samt|&)\s", part) and self._name_ok(part):
+                        cands.append((pos, pos + len(part), etype, 3, "cue"))
+                    pos += len(part)
             elif e and self._name_ok(text[s:e]):
                 cands.append((s, e, etype, 3, "cue"))
                 if cue.endswith(_PLURAL_CUES):  # "mötesplatserna A, B och C": every listed name

@@ -487,3 +487,10 @@ def test_strategy_names_with_periods_places_and_adjectives(nlp):
     assert not any(t.startswith("Regionens") for t, _ in found)
     found = ents(nlp, "Vinnova finansierar ett strategiskt innovationsprogram för medicinteknik.")
     assert not any(lab == "Strategy" for _, lab in found)
+
+
+def test_plural_cue_with_two_names_and_clause_connectors(nlp):
+    found = ents(nlp, "Arbetet fortsätter i projekten Smart Kust och Grön Logistik Norr.")
+    assert ("Smart Kust", "Project") in found and ("Grön Logistik Norr", "Project") in found
+    found = ents(nlp, "Regionen deltar i projektet NORDIC-H2 och i projektet Sápmi Food.")
+    assert ("NORDIC-H2", "Project") in found and ("Sápmi Food", "Project") in found
