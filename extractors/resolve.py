@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from .records import Entity, Mention
 
@@ -64,6 +65,7 @@ _DEFINITE = [("strategin", "strategi"), ("strategins", "strategi"), ("agendan", 
              ("checken", "check"), ("planerna", "plan")]
 
 
+@lru_cache(maxsize=65536)
 def norm_key(text: str) -> str:
     """Comparable form of a name: NFC, casefolded, dashes and spaces unified."""
     s = unicodedata.normalize("NFC", text).replace("\u00ad", "")
@@ -709,11 +711,16 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
     # "Handelskammaren" = "Handelskammaren Västerbotten", "Kollektivtrafikmyndigheten" = "Regionala
     # kollektivtrafikmyndigheten": a one-word organisation joins the one qualified form of it in the document
     kd = keys_by_type.get("Organisation", {})
+    two_words: dict[str, list[str]] = defaultdict(list)  # first word -> two-word keys (no scan of all keys per key)
+    for k2 in kd:
+        w = k2.split(" ")
+        if len(w) == 2:
+            two_words[w[0]].append(k2)
     for k, g in list(kd.items()):
         if " " in k or len(k) < 8 or not re.search(r"(?:en|et|na)$", k):
             continue
-        longer = [k2 for k2 in kd if k2 != k and (re.fullmatch(re.escape(k) + r" (\w+)", k2) and k2.split()[1] in _places()
-                                                  or k2 == "regionala " + k or k2 == "regional " + k)]
+        longer = [k2 for k2 in two_words.get(k, ()) if re.fullmatch(r"\w+", k2.split(" ")[1]) and k2.split(" ")[1] in _places()]
+        longer += [k2 for k2 in ("regionala " + k, "regional " + k) if k2 in kd]
         if len(longer) == 1:
             union(kd[longer[0]], g)
     # "OSN Hållbart bredband" = "Hållbart bredband i samverkan (OSN)": an acronym of an entity of the same
