@@ -88,6 +88,10 @@ def _cached_rx(key: str) -> re.Pattern:
     if key == "event":
         return re.compile(r"\s*(?:(?:Även|Också|Dessutom|Sedan|Under\s+\d{4})\s+)?(?:" + alt(lx["event_anaphora"])
                           + r")\s+(?:[a-zåäö]+\s+){0,3}$", re.I)
+    if key == "role_as":
+        return re.compile(r"\s+som\s+(?:huvudsaklig\s+|viktig\s+|viktiga\s+)?(" + alt(lx["role_as"]) + r")(?!" + _W + ")", re.I)
+    if key == "fund_anaphora":
+        return re.compile(r"\s*(?:för\s+|inom\s+|av\s+)?(?:" + alt(lx["fund_anaphora"]) + r")(?!" + _W + ")", re.I)
     raise KeyError(key)
 
 
@@ -246,6 +250,7 @@ def clause_relations(unit, chs, earlier: str | None, out) -> None:
     genitive_collaboration(unit, chs, out)
     split_verbs(unit, chs, out)
     mutual_collaboration(unit, chs, out)
+    role_as(unit, chs, earlier, out)
 
 
 # ------------------------------------------------------------------ collaboration agents
@@ -672,3 +677,35 @@ def strategy_anaphor_implements(unit, hits, earlier: str | None, last_strategy: 
         elif earlier and not projects and re.match(r"\s*(?:(?:Även|Också)\s+)?(?:projektet|satsningen|initiativet)\s",
                                                    text, re.I):
             out.add(earlier, "implements", last_strategy, unit, h.start(), "implement-strategy-anaphor", 0.5)
+
+
+# ------------------------------------------------------------------ 'med A och B som partner', fund anaphora
+
+def role_as(unit, chs, earlier: str | None, out) -> None:
+    """'P, med A och B som partner', 'Skellefteå kommun leder P med A som medfinansiär': A and B's role in the
+    sentence's project (the last one named before them), or in the section's."""
+    text, ms = unit.text, unit.ms
+    roles = lexicon()["role_as"]
+    rx = _cached_rx("role_as")
+    for ch in chs:
+        orgs = [m for m in ch if m.type in ("Organisation", "FundingSource")]
+        if not orgs or not re.search(r"(?<!" + _W + r")med\s+(?:bland annat\s+|bl\.a\.\s+)?$", text[max(0, ch[0].start - 20):ch[0].start], re.I):
+            continue
+        rm = rx.match(text[ch[-1].end:])
+        if not rm:
+            continue
+        pred = roles[" ".join(rm.group(1).lower().split())]
+        before = [m for m in ms if m.type == "Project" and m.end <= ch[0].start]
+        target = before[-1].name if before else (earlier if not any(m.type == "Project" for m in ms) else None)
+        if not target:
+            continue
+        for o in orgs:
+            if pred == "fundedBy":
+                out.add(target, "fundedBy", o.name, unit, o.start, "role-as", 0.65)
+            elif o.type == "Organisation":
+                out.add(o.name, pred, target, unit, o.start, "role-as", 0.65)
+
+
+def fund_anaphor(text: str, pos: int) -> bool:
+    """'... förvaltande myndighet för programmet': a definite fund noun right at ``pos``."""
+    return bool(_cached_rx("fund_anaphora").match(text[pos:pos + 40]))

@@ -40,7 +40,7 @@ from . import SIGNATURE
 from .records import Mention, Relation
 from .relation_clauses import (GenericEnumeration, StrategyList, clause_relations, collaboration_subject, cooccurrence_blocked,
                                coordinated_agents, event_anaphor, generic_object, is_place,
-                               nearest_subject, partner_object, strategy_anaphor_implements)
+                               nearest_subject, partner_object, strategy_anaphor_implements, fund_anaphor)
 
 LEXICON = Path(__file__).parent / "lexicons" / "triggers.json"
 EVIDENCE_CHARS = 300
@@ -329,6 +329,15 @@ def _remention(units: list[Unit]) -> None:
             acr = re.match(r"\s*\(([A-ZÅÄÖ][A-ZÅÄÖ0-9]{1,9})\)", u.text[m.end:m.end + 14])
             if acr and m.type in ("Project", "Organisation", "FundingSource", "Strategy"):
                 forms.setdefault(acr.group(1), set()).add((m.name, m.type))  # "Grön kompetens i Norrbotten (GKN)"
+    # a one-word name ('Vätgasdalen') the extractor found once, where the document never writes it in lower case
+    lower = {w for u in units for w in re.findall(r"(?<![\wåäöÅÄÖ])[a-zåäö][\wåäö-]{5,}", u.text)}
+    for u in units:
+        for m in u.ms:
+            surface = u.text[m.start:m.end]
+            if m.type in ("Project", "Organisation", "FundingSource", "Strategy") and re.fullmatch(r"[A-ZÅÄÖ][a-zåäö-]{5,}", surface) \
+                    and surface == m.name and surface.lower() not in lower and surface.lower() not in _NOT_A_NAME \
+                    and not is_place(surface):
+                forms.setdefault(surface, set()).add((m.name, m.type))
     forms = {k: next(iter(v)) for k, v in forms.items() if len(v) == 1}
     if not forms:
         return
@@ -395,6 +404,7 @@ class _Ctx:
     unknown: bool = False  # the current sentence's project is a name that is not a known entity
     last_named: str | None = None  # the project named last, however long ago ('Projektet ...' may still mean it)
     last_named_age: int = 0  # sentences since then
+    last_fund: str | None = None  # the funding source named last ('förvaltande myndighet för programmet')
     strategy_any: str | None = None  # the strategy named last, across headings ('strategins mål' in a later section)
 
 
@@ -734,6 +744,11 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                         agents = _agents_before(ms, chs, text, tpos, agent_types,
                                                 relative=frame.name in ("lead", "own", "participate"))
                     conf = 0.8
+                    if agents and frame.name in ("lead", "own", "participate"):
+                        last = [m for m in ms if m.end <= tpos]
+                        if last and last[-1].type == "Project" and last[-1].start > agents[-1].end and \
+                                re.fullmatch(r"\s+(?:(?:har|hade|även|också|nu|redan)\s+)*", text[last[-1].end:tpos]):
+                            continue  # "..., med X som partner, och P startar i höst": the project is the subject
                     partner_agents: list[M] = []
                     if agents and frame.name in ("lead", "own", "participate") and \
                             _PARTNER_BEFORE.search(text[max(0, agents[0].start - 30):agents[0].start]):
@@ -814,6 +829,10 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                     if not themes and "Strategy" in theme_types and ctx.last_strategy and \
                             re.match(r"\s*(?:strategin|planen|agendan|handlingsplanen|den)(?![\wåäö])", text[after_agents:]):
                         themes = _pseudo(ctx.last_strategy, "Strategy", after_agents, unit.line_at(tpos))  # "ansvarar för strategin"
+                    if not themes and "FundingSource" in theme_types and fund_anaphor(text, after_agents):
+                        named = [m for m in ms if m.type == "FundingSource" and m.end <= tpos]  # "... för programmet"
+                        fund = named[-1].name if named else ctx.last_fund
+                        themes = _pseudo(fund, "FundingSource", after_agents, unit.line_at(tpos)) if fund else []
                     themes = [t for t in themes if t not in agents]
                     blocked = any(tend <= m.start <= after_agents + 40 and m not in agents
                                   and (m.type in ("Strategy", "FundingSource") or frame.name in ("participate", "member"))
@@ -1453,6 +1472,9 @@ def extract_relations(sentences: list[Sentence], name_of: dict[int, str]) -> lis
         if strategies:
             ctx.last_strategy = strategies[-1].name
             ctx.strategy_any = strategies[-1].name
+        funds = [m for m in u.ms if m.type == "FundingSource"]
+        if funds:
+            ctx.last_fund = funds[-1].name
         elif u.heading:
             ctx.last_strategy = None
         if ctx.unknown and not projects:  # 'Projektet ...' next refers to the unknown one

@@ -461,3 +461,49 @@ def test_passive_drafting_partners_share_the_strategy():
                 "med [Region Kronoberg|O] och [LRF Kronoberg|O].")
     for org in ("Länsstyrelsen Kronoberg", "Region Kronoberg", "LRF Kronoberg"):
         assert (org, "responsibleFor", "Livsmedelsstrategin för Kronobergs län") in t
+
+
+# ------------------------------------------------------------------ re-mentions, 'som partner', fund anaphora
+
+def test_one_word_project_named_elsewhere_is_found_again():
+    t = triples("[Vätgasdalen|P] startade 2024.",
+                "Vätgasdalen, som drivs av [Luleå tekniska universitet|O], har beviljats stöd.")
+    assert ("Luleå tekniska universitet", "leads", "Vätgasdalen") in t
+
+
+def test_one_word_name_also_written_in_lower_case_is_not_found_again():
+    from extractors.relations import build_units
+    from test_relations import sentences
+    units = build_units(*sentences("[Framtidsresan|P] startade 2024.",
+                                   "framtidsresan är ett ord här.",
+                                   "Framtidsresan fortsätter."))
+    assert not units[-1].ms
+    units = build_units(*sentences("[Vätgasdalen|P] startade 2024.", "Vätgasdalen fortsätter."))
+    assert [m.name for m in units[-1].ms] == ["Vätgasdalen"]
+
+
+def test_partners_named_with_som_partner():
+    t = triples("[Skellefteå kommun|O] är projektägare för [Omställningslyftet|P], med [Skellefteå Kraft|O] "
+                "och [Northvolt|O] som partner.")
+    assert ("Skellefteå Kraft", "participatesIn", "Omställningslyftet") in t
+    assert ("Northvolt", "participatesIn", "Omställningslyftet") in t
+    assert ("Northvolt", "leads", "Omställningslyftet") not in t
+    t = triples("Projektet [Omställningslyftet|P] drivs av [Skellefteå kommun|O], med [Northvolt|O] som partner, "
+                "och [Batterilyftet|P] startar i höst.")
+    assert ("Northvolt", "participatesIn", "Omställningslyftet") in t
+
+
+def test_co_funder_named_with_som_medfinansiar():
+    t = triples("[Omställningslyftet|P] drivs av [Skellefteå kommun|O] med [Region Västerbotten|O] som medfinansiär.")
+    assert ("Omställningslyftet", "fundedBy", "Region Västerbotten") in t
+
+
+def test_managing_authority_for_the_programme_named_before():
+    t = triples("[Fonden för en rättvis omställning|F] är en av EU:s fonder.",
+                "[Tillväxtverket|O] är förvaltande myndighet för programmet i Sverige.")
+    assert ("Tillväxtverket", "manages", "Fonden för en rättvis omställning") in t
+
+
+def test_project_right_before_the_verb_is_its_subject():
+    t = triples("[Region Dalarna|O] har länge efterfrågat det, och [Batterilyftet|P] startar i höst.")
+    assert ("Region Dalarna", "leads", "Batterilyftet") not in t
