@@ -393,7 +393,7 @@ _NAME_END_VERBS = {"är", "var", "har", "hade", "ska", "syftar", "drivs", "drevs
                    "genomförs", "genomfördes", "startade", "sätts", "fokuserar", "samlar", "erbjuder", "finansieras"}
 _CUE_APPOS = re.compile(r"\b[a-zåäö][\w\-]*(?:projekt|projektet|nätverk|nätverket|initiativ|initiativet|satsning|satsningen|"
                         r"plattform|plattformen|samarbete|samarbetet),\s(?P<name>[A-ZÅÄÖ][^,()\n.;:]{2,80}?),\s(?:som|där|vilket|vilken)\b")
-_GEN_CUE = re.compile(r"\b(?P<owner>[A-ZÅÄÖ][\w\-]*(?::s|s))\s(?:satsning|projekt|nätverk|initiativ|plattform|mötesplats)\s"
+_GEN_CUE = re.compile(r"\b(?P<owner>[A-ZÅÄÖ][\w\-]*(?::s|s))\s(?:satsning|projekt|nätverk|initiativ|plattform|mötesplats|samarbete)\s"
                       r"(?P<name>[A-ZÅÄÖ])")
 _IN_COUNTRY = re.compile(r"\si\s(?:Finland|Norge|Danmark|Island|Spanien|Tyskland|Frankrike|Italien|Estland|Lettland|Litauen|Polen|"
                          r"Nederländerna|Belgien|Österrike|Kanada|Skottland|Irland|Portugal|Grekland|Europa|Sverige)\b")
@@ -459,6 +459,7 @@ def _acronym_start(words: list[str], acr: str) -> int | None:
     return best
 
 
+_COMMA_ACR = re.compile(rf"(?P<long>[{_UP}][\w\-]*(?:\s[\w\-]+){{1,7}}),\s(?P<acr>[{_UP}][A-Za-zÅÄÖåäö]{{1,6}})(?=[\s.,;:)]|$)")
 _OPEN_PAREN = re.compile(r"\s\(")
 _LONG_WINDOW = 400  # characters before "(ACR)" a long form may start at (the regex is slow over a whole paragraph)
 
@@ -1178,6 +1179,27 @@ class EntityRules:
             etype = typed(*m.span("acr")) or typed(ls, le) or self._classify(long_) or "Project"
             out.append((*m.span("acr"), etype, 3, "acr"))
             out.append((ls, le, etype, 3, "acr-long"))
+        # "Fysisk aktivitet på Recept, FaR", "Mötesplats Digitala Västerbotten, MDV": the acronym after a comma
+        if ", " in text:
+            for m in _COMMA_ACR.finditer(text):
+                acr = m.group("acr")
+                letters = "".join(c for c in acr.lower() if c.isalpha())
+                words = m.group("long").split()
+                k = _acronym_start(words, acr)
+                if k is None or sum(c.isupper() for c in acr) < 2 or acr.lower() in _ACR_STOP:
+                    continue
+                initials = [w[0].lower() for w in words[k:] if w[:1].isalpha()]
+                if not initials or initials[-1] != letters[-1] or len(letters) > len(initials):
+                    continue
+                ls = m.start("long") + len(" ".join(words[:k])) + (1 if k else 0)
+                le = m.end("long")
+                etype = typed(ls, le)
+                etype = etype or typed(*m.span("acr"))
+                if etype is None and not text[ls:ls + 1].isupper():
+                    continue
+                etype = etype or self._classify(text[ls:le]) or "Project"
+                out.append((ls, le, etype, 3, "acr-long"))
+                out.append((*m.span("acr"), etype, 3, "acr"))
         # "(ACR)" right after any typed span
         ends = {}
         for cs, ce, lab, pr, _ in cands:

@@ -494,3 +494,14 @@ def test_plural_cue_with_two_names_and_clause_connectors(nlp):
     assert ("Smart Kust", "Project") in found and ("Grön Logistik Norr", "Project") in found
     found = ents(nlp, "Regionen deltar i projektet NORDIC-H2 och i projektet Sápmi Food.")
     assert ("NORDIC-H2", "Project") in found and ("Sápmi Food", "Project") in found
+
+
+def test_acronym_after_a_comma(nlp):
+    found = ents(nlp, "Samverkan kring Fysisk aktivitet på Recept, FaR startade i år.")
+    assert ("Fysisk aktivitet på Recept", "Project") in found and ("FaR", "Project") in found
+    assert not ents(nlp, "Vi träffade Anna Svensson, VD och Per Olsson, CFO.")
+
+
+def test_owner_genitive_samarbete_cue(nlp):
+    found = ents(nlp, "Film i Jämtlands samarbete Talang Z/Y som bedrivs med grannlänen.")
+    assert ("Talang Z/Y", "Project") in found
