@@ -311,7 +311,7 @@ _PROJECT_HEAD = re.compile(
 _ORG_HEAD = re.compile(
     r"(?<![\w\-])(?P<word>(?:[A-ZÅÄÖ][a-zåäö]+(?:isk|iska|ala|ska)\s[a-zåäö]+|[A-ZÅÄÖ][\w\-]*)"
     r"(?:(?<!h)enheten|avdelningen|avdelning|centrum|institutionen|högskolan|kontoret|byrån|utredningen|"
-    r"regionen|region|klustret|arkivet|jouren|-gruppen))(?![\w\-])(?:\s(?P<comp>för|vid|i|mot)\s)?")
+    r"regionen|region|klustret|arkivet|jouren|-gruppen))(?:s(?![\w\-]))?(?![\w\-])(?:\s(?P<comp>för|vid|i|mot)\s)?")
 _QUOTED = re.compile(r"[”\"“«](?P<name>[A-ZÅÄÖ][^”\"“»\n]{2,100}?)[”\"»]")
 _QUOTE_SKIP = ("metoden", "foldern", "tema", "temat", "årstema", "årstemat", "fokusområdet", "verktyget", "rapporten",
                "boken", "filmen", "utställningen", "skriften", "broschyren", "titeln", "rubriken", "begreppet",

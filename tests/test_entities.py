@@ -505,3 +505,8 @@ def test_acronym_after_a_comma(nlp):
 def test_owner_genitive_samarbete_cue(nlp):
     found = ents(nlp, "Film i Jämtlands samarbete Talang Z/Y som bedrivs med grannlänen.")
     assert ("Talang Z/Y", "Project") in found
+
+
+def test_unit_and_inquiry_heads_in_the_genitive(nlp):
+    found = ents(nlp, "Regionen lämnade synpunkter på Skogsutredningens förslag och på Fjällenhetens rapport.")
+    assert ("Skogsutredningen", "Organisation") in found or ("Skogsutredningens", "Organisation") in found
