@@ -951,6 +951,9 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                     # the whole is the name right before the trigger ("nätverket P som utgörs av ...")
                     themes = before[-1:] if before and before[-1].type in theme_types else []
                     conf = 0.7
+                    if frame.name == "member" and not themes and \
+                            _ANAPHOR_PROJECT.search(text, _clause_start(text, tpos), tpos):
+                        continue  # "Projektet är ett samarbete mellan A och B": a project, no organisation with members
                     if not themes and frame.name == "member" and ctx.topic_org:
                         themes, conf = _pseudo(ctx.topic_org, "Organisation", tpos, unit.line_at(tpos)), 0.55
                     elif not themes and frame.name == "member" and ctx.prev_subject and \
@@ -1030,7 +1033,7 @@ def _cooccurrence(unit: Unit, chs, ctx: _Ctx, out: _Out) -> None:
 _ROLE_AFTER = re.compile(r"^\s*(?:\([^()]{0,60}\)\s*)?som\s+(?:huvudsaklig\s+|ensam\s+)?(?:sammankallande|projektägare|"
                          r"samordnare|koordinator|ordförande|värd|huvudman|ansvarig|arrangör|ägare|projektledare|"
                          r"lead partner|leadpartner|huvudsökande)", re.I)
-_ROLE_BEFORE = re.compile(r"(?:med|och)\s+(?:bland annat\s+)?$", re.I)
+_ROLE_BEFORE = re.compile(r"(?:med|och|har|hade|får|fick)\s+(?:bland annat\s+|även\s+|också\s+)?$", re.I)
 
 
 _DAR = re.compile(r",?\s*där\s+$", re.I)

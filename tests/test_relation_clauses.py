@@ -507,3 +507,20 @@ def test_managing_authority_for_the_programme_named_before():
 def test_project_right_before_the_verb_is_its_subject():
     t = triples("[Region Dalarna|O] har länge efterfrågat det, och [Batterilyftet|P] startar i höst.")
     assert ("Region Dalarna", "leads", "Batterilyftet") not in t
+
+
+def test_project_has_owner_as_role():
+    t = triples("Projektet [Kustlab|P] har [Umeå universitet|O] som projektägare.")
+    assert ("Umeå universitet", "leads", "Kustlab") in t
+
+
+def test_association_as_a_collaboration_between_members():
+    t = triples("[Umeåregionen|O] är ett samarbete mellan [Umeå kommun|O], [Vännäs kommun|O] och [Robertsfors kommun|O].")
+    for m in ("Umeå kommun", "Vännäs kommun", "Robertsfors kommun"):
+        assert (m, "partOf", "Umeåregionen") in t
+
+
+def test_project_as_a_collaboration_gives_no_membership():
+    t = triples("Om [Film i Dalarna|O]",
+                "Projektet är ett samarbete mellan [Bibliotek Dalarna|O] och [Dans i Dalarna|O].")
+    assert not any(p == "partOf" for _, p, _ in t)
