@@ -266,6 +266,14 @@ def _is_acronym(text: str) -> bool:
     return " " not in text and 2 <= len(text) <= 12 and sum(c.isupper() for c in text) >= 2
 
 
+def _spells(acr: str, name: str) -> bool:
+    """The acronym's letters are the initials of the name's capitalised and long words, in order
+    ("FaR" / "Fysisk aktivitet på Recept", "KCF" / "Kommunchefsforum" is not)."""
+    letters = [c.lower() for c in acr if c.isalpha()]
+    initials = [w[0].lower() for w in re.findall(r"\w+", name) if w[0].isupper() or len(w) > 3]
+    return len(letters) >= 2 and letters[0] == (initials[:1] or [""])[0] and _subsequence("".join(initials), "".join(letters))
+
+
 def _component_type(members, groups, canon_of) -> str:
     """The type of an entity whose groups may carry different types: a gazetteer decides, else a
     vote of its mentions (rule spans 1, weak/model spans WEAK_VOTE; acronyms half: their type
@@ -406,6 +414,8 @@ def repair_mentions(mentions: list[Mention], text: str) -> list[Mention]:
         lead = len(m.text) - len(m.text.lstrip("/•–-,;:.*· "))
         if lead and lead < len(m.text):  # "/WFF Production AB" from "World Forest Forum/WFF Production AB"
             m.text, m.start = m.text[lead:], m.start + lead
+        if re.search(r"[^\W\d]{2}\.$", m.text) and "." not in m.text[:-1]:  # "FaR." at a sentence end
+            m.text, m.end = m.text[:-1], m.end - 1
         glued = _GLUED_SENTENCE.search(m.text)
         if glued:  # "Almedalen.Projektet har ...": a full stop without its space ends the name
             m.text, m.end = m.text[:glued.start() + 1], m.start + glued.start() + 1
@@ -610,12 +620,17 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
                 if other is not None and not (other.text.isupper() or sum(c.isupper() for c in other.text) >= 2
                                               and " " not in other.text):
                     other = None
+            elif text[max(0, m.start - 2):m.start] == ", " and _is_acronym(m.text):
+                # "Fysisk aktivitet på Recept, FaR": an acronym apposition whose letters are the name's initials
+                other = by_end.get(m.start - 2)
+                if other is not None and not _spells(m.text, other.text):
+                    other = None
             if other is not None:
                 a, b = best_type_key(group_of[id(other)], groups), best_type_key(group_of[id(m)], groups)
                 # "Long Name (ACR)" is one entity even when the two spans got different types; the
                 # component's type is voted below
-                if a and b and (a[0] == b[0] or text[m.end:m.end + 1] == ")" and (_is_acronym(m.text)
-                                                                                  or _is_acronym(other.text))):
+                if a and b and (a[0] == b[0] or text[m.end:m.end + 1] in ").,; " and (_is_acronym(m.text)
+                                                                                      or _is_acronym(other.text))):
                     union(a, b)
     # the text says so: "A (även kort kallat B med akronymen C)", "A, även kallad B", "A (tidigare B)"
     if text:

@@ -344,3 +344,12 @@ def test_compound_network_name_followed_by_for_joins_the_head_for_name():
           m("Kalmars fiskevårdsnätverk", "Project", text.index("Kalmars")),
           m("Kalmars fiskevårdsnätverk", "Project", text.rindex("Kalmars"))]
     assert len(resolve(ms, text)) == 1
+
+
+def test_acronym_apposition_after_a_comma_joins_and_loses_its_full_stop():
+    text = "Vi samarbetar kring Friskt leverne på Remiss, FlR. Senare kom Kustforum, KCF, och Kustforum växte."
+    ms = [m("Friskt leverne på Remiss", "Project", text.index("Friskt")), m("FlR.", "Project", text.index("FlR")),
+          m("Kustforum", "Project", text.index("Kustforum")), m("KCF", "Organisation", text.index("KCF"))]
+    got = names(resolve(ms, text))
+    assert got[("Project", "Friskt leverne på Remiss")] == ["FlR"]
+    assert ("Organisation", "KCF") in got  # letters that do not spell the name: no join
