@@ -419,8 +419,10 @@ _OWNER_COLLAB = re.compile(r"\s(?:(?:nationella|regionala|årliga|återkommande|
                            r"(?:[\wåäö\-]{3,}(?:dialog|dialoger|dialogen|nätverk|nätverket|forum|forumet|kluster|klustret|samråd|"
                            r"plattform|plattformen|mötesplats)|gruppering\sför\s[A-ZÅÄÖ][\w\-]+)\b")
 _LEADING_ACR = re.compile(rf"\((?P<acr>{_ACR})\)")
-_LABEL_CUE = re.compile(r"(?:^|(?<=[\s•]))(?:[Ff]örstudie|[Pp]rojekt|[Pp]ilotprojekt|[Pp]ilot|[Ss]atsning|[Nn]ätverk|[Ii]nitiativ)\s?:\s+"
+_LABEL_CUE = re.compile(r"(?:^|(?<=[\s•]))(?:[Ff]örstudie|[Pp]rojekt|[Pp]rojektnamn|[Pp]rojekttitel|[Pp]ilotprojekt|[Pp]ilot|[Ss]atsning|"
+                        r"[Nn]ätverk|[Ii]nitiativ)\s?:\s+"
                         r"(?=[A-ZÅÄÖ])")
+_HETER = re.compile(r"\b(?P<cue>[A-ZÅÄÖa-zåäö][a-zåäö\-]+)\s(?:som\s)?heter\s[\"”“«]?(?=[A-ZÅÄÖ])")
 _FUND_AREA = re.compile(r"\s(?:(?:i|för)\s)?(?:Övre\sNorrland|Mellersta\sNorrland|Norra\sMellansverige|Östra\sMellansverige|"
                         r"Västsverige|Sydsverige|Småland\soch\söarna)\b")
 _GLUED_TAIL = re.compile(r"(?<=[a-zåäö]{4})(?:för|och|med|som|samt|inom|till)\b")
@@ -876,6 +878,15 @@ class EntityRules:
                             a = e + x.start()
                             if self._name_ok(x.group()):
                                 cands.append((a, a + len(x.group()), etype, 3, "cue"))
+        if " heter " in text:  # "Satsningen heter Jämtland Connect": the cue word before "heter" types the name
+            for m in _HETER.finditer(text):
+                cue = m.group("cue").lower()
+                tail = next((c for c in self.cue_tails if cue.endswith(c)), None)
+                if not tail:
+                    continue
+                e = self._scan_name(text, m.end(), lower_ok=lex.cues[tail] in ("Project", "Strategy"))
+                if e and self._name_ok(text[m.end():e]):
+                    cands.append((m.end(), e, lex.cues[tail], 3, "cue-heter"))
         if ":" in text:
             for m in _LABEL_CUE.finditer(text):  # "Förstudie: Systemdemonstrator för grön omställning"
                 e = self._scan_name(text, m.end(), lower_ok=True)

@@ -188,6 +188,9 @@ def _model_span_ok(span) -> bool:
         return False  # a person ("Maria Nilsson")
     if first.lower_ in _ROLES:
         return False  # a role in a signature or table ("Chef Näringsliv")
+    if len(span) == 1 and span.end < len(span.doc) and span.doc[span.end].text == ":" and (
+            prev is None or prev.is_punct or prev.is_space or "\n" in prev.text_with_ws):
+        return False  # a field label opening a line ("Finansiär: ...", "Projektägare: ...")
     if len(span) == 1 and len(text) <= 5 and sum(c.isupper() for c in text) >= 2:
         return False  # a short mixed-case abbreviation ("FoU", "SMFs")
     if len(span) == 1 and first.is_title:

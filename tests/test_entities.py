@@ -510,3 +510,11 @@ def test_owner_genitive_samarbete_cue(nlp):
 def test_unit_and_inquiry_heads_in_the_genitive(nlp):
     found = ents(nlp, "Regionen lämnade synpunkter på Skogsutredningens förslag och på Fjällenhetens rapport.")
     assert ("Skogsutredningen", "Organisation") in found or ("Skogsutredningens", "Organisation") in found
+
+
+def test_field_labels_and_heter(nlp):
+    docs = list(nlp.pipe(["Projektnamn: Cirkulära Gotland", "Finansiär: Vinnova",
+                          "Satsningen heter Gotland Connect och samordnas av regionen."]))
+    assert ("Cirkulära Gotland", "Project") in {(e.text, e.label_) for e in docs[0].ents}
+    assert "Finansiär" not in {e.text for e in docs[1].ents}
+    assert ("Gotland Connect", "Project") in {(e.text, e.label_) for e in docs[2].ents}
