@@ -1012,6 +1012,8 @@ def _cooccurrence(unit: Unit, chs, ctx: _Ctx, out: _Out) -> None:
         if a.type != b.type and _SEP.match(text[a.end:b.start]) and text[a.end:b.start].strip():
             in_list.add(id(a) if a.type == "Project" else id(b))
     projects = [m for m in ms if m.type == "Project" and id(m) not in in_list]
+    if len({p.name for p in projects}) >= 2 and len({o.name for o in orgs}) >= 4:
+        return  # many organisations and several projects in one sentence: who takes part in what is not said
     for o in orgs:
         if o.name in out.claimed or o.name in out.used or _place_like(text, o) or cooccurrence_blocked(unit, o, out):
             continue

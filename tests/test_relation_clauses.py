@@ -524,3 +524,14 @@ def test_project_as_a_collaboration_gives_no_membership():
     t = triples("Om [Film i Dalarna|O]",
                 "Projektet är ett samarbete mellan [Bibliotek Dalarna|O] och [Dans i Dalarna|O].")
     assert not any(p == "partOf" for _, p, _ in t)
+
+
+def test_many_organisations_and_several_projects_give_no_co_occurrence():
+    t = triples("Övriga veckor arrangerade följande arrangörer seminarier: [Region Dalarna|O] möte [DTV|P], "
+                "[UNLOCK|P] & [CEI Boost|P], [Högskolan Dalarna|O], [Falu kommun|O], [Dalarnas museum|O], [RISE|O].")
+    assert not any(p == "participatesIn" and x == "Falu kommun" for x, p, _ in t)
+
+
+def test_many_organisations_and_one_project_still_co_occur():
+    t = triples("Vid konferensen [Skoldagen|P] bidrog [Skolverket|O], [SKR|O], [Ifous|O] och [Högskolan Dalarna|O] med inslag.")
+    assert ("Skolverket", "participatesIn", "Skoldagen") in t
