@@ -182,7 +182,8 @@ _ORG_FORMS = [
     ("myndigheten-for", re.compile(r"\b(?:Myndigheten|Centrum|Institutionen|Centre|Centret|Institutet|Kommittén|Utredningen|Föreningen) (?:för|mot|for) ")),
     ("political-body", re.compile(r"\b(?:regionala |kommunala |[a-zåäö]+- och )?(?:[a-zåäö]{3,}nämnden|regionfullmäktige|regionstyrelsen|regionala utvecklingsförvaltningen|primärkommunala delegationen)\b")),
     ("statens", re.compile(r"\bStatens (?:[a-zåäö]+-? och )?[a-zåäö]{4,}(?:institut|verk|råd|museer|museum|nämnd|myndighet|kommitté)\w*")),
-    ("stiftelse", re.compile(rf"\b(?:Stiftelsen|Föreningen|Kommunalförbundet|Förbundet|Sparbanksstiftelsen) [{_UP}][\w\-]*\w(?: [{_UP}][\w\-]*\w)*")),
+    ("stiftelse", re.compile(rf"\b(?:Stiftelsen|Föreningen|Kommunalförbundet|Förbundet|Sparbanksstiftelsen) [{_UP}][\w\-]*\w(?: [{_UP}][\w\-]*\w)*"
+                             rf"(?: i [{_UP}][\w\-]*\w(?![\w\-]| [{_UP}]))?")),
     ("stiftelse-suffix", re.compile(rf"\b(?:{_CHAIN}) (?:[Ss]tiftelse|[Ff]örening|sameförening|folkhögskola|museum|[Rr]iksförbund|riksorganisation|förbund)\b")),
     ("visit", re.compile(rf"\bVisit [{_UP}]\w+")),
 ]
@@ -335,7 +336,8 @@ _PSUBJECT_NEEDS = ("syftar", "pågå", "pågick", "avslutades", "start", "påbö
 _CUE_LIST = re.compile(
     rf"\b(?P<cue>[Pp]rojekt|[Pp]lattformar|[Nn]ätverk|[Ii]nitiativ|[Ss]atsningar|[Mm]ötesplatser|[Ee]venemang|"
     rf"[Ff]estivaler|[Aa]ktörer|[Oo]rganisationer|[Ff]öretag|[Pp]rojekten|[Nn]ätverken|[Ss]atsningarna|[Ii]nitiativen|"
-    rf"[Ii]nkubatorer|[Ff]öreningar|[Mm]yndigheter|[Ll]ärosäten|[Bb]olag)"
+    rf"[Ii]nkubatorer|[Ff]öreningar|[Mm]yndigheter|[Ll]ärosäten|[Bb]olag|[Mm]edfinansiärer|[Ff]inansiärer|[Ss]amarbetspartners?|"
+    rf"[Pp]arter|[Mm]edlemmar|[Dd]elägare)"
     rf"\s(?:som|såsom|bland annat|t\.\s?ex\.|exempelvis|kan nämnas|märks|nämns|är|var)\s(?:bland annat\s)?"
     rf"(?P<items>(?:{_CHAIN})(?:,\s(?:{_CHAIN}))*(?:,?\s(?:och|samt)\s(?:{_CHAIN}))?)")
 _AGENT_CUE = re.compile(
@@ -992,7 +994,9 @@ class EntityRules:
                 self._subjects(text, rx, default, cands)
         for m in _CUE_LIST.finditer(text):  # "projekt som A, B och C", "nätverk som A och B"
             etype = "Organisation" if m.group("cue").lower().startswith(("aktör", "organisation", "företag", "inkubator",
-                                                                          "förening", "myndighet", "lärosäte", "bolag")) else "Project"
+                                                                          "förening", "myndighet", "lärosäte", "bolag",
+                                                                          "medfinansiär", "finansiär", "samarbetspartner",
+                                                                          "parter", "medlemmar", "delägare")) else "Project"
             for x in _LIST_ITEM.finditer(m.group("items")):
                 name = x.group()
                 if self._name_ok(name) and name.split()[0].lower() not in lex.boundary and not (

@@ -518,3 +518,10 @@ def test_field_labels_and_heter(nlp):
     assert ("Cirkulära Gotland", "Project") in {(e.text, e.label_) for e in docs[0].ents}
     assert "Finansiär" not in {e.text for e in docs[1].ents}
     assert ("Gotland Connect", "Project") in {(e.text, e.label_) for e in docs[2].ents}
+
+
+def test_cofunder_lists_and_foundation_in_county(nlp):
+    found = ents(nlp, "Medfinansiärer är Sparbanken Gotland, Gotlandskraft och Gotlandshem. "
+                      "Stiftelsen Inkubatorn i Gotland har antagit nio bolag.")
+    for name in ("Sparbanken Gotland", "Gotlandskraft", "Gotlandshem", "Stiftelsen Inkubatorn i Gotland"):
+        assert (name, "Organisation") in found, name
