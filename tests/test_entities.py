@@ -525,3 +525,8 @@ def test_cofunder_lists_and_foundation_in_county(nlp):
                       "Stiftelsen Inkubatorn i Gotland har antagit nio bolag.")
     for name in ("Sparbanken Gotland", "Gotlandskraft", "Gotlandshem", "Stiftelsen Inkubatorn i Gotland"):
         assert (name, "Organisation") in found, name
+
+
+def test_definition_of_a_name_with_a_year(nlp):
+    found = ents(nlp, "Kustbanan 2040 – ett samarbete mellan åtta kommuner – driver frågan om dubbelspår.")
+    assert ("Kustbanan 2040", "Project") in found
