@@ -540,8 +540,16 @@ def _subject_before(ms, chs, text, tpos) -> list[M]:
             surface = text[m.start:m.end]
             if re.match(r"s\s+[a-zåäö]", text[m.end - 1:m.end + 2]) and surface.endswith("s"):
                 continue
+            if _PREP_BEFORE.search(text[max(0, m.start - 12):m.start]):
+                continue  # '... ett läger på Folkhögskolan X, i samarbete med Y': a place, not the subject
             return [x for x in _chain_of(chs, m) if x.end <= tpos]
     return []
+
+
+_PREP_BEFORE = re.compile(r"(?<![\wåäö])(?:på|i|vid|hos|från|till|för|med|inom|om|mot|under|efter|via|genom)"
+                          r"\s+(?:(?:den|det|de)\s+)?$", re.I)
+_NEGATION_VERB = re.compile(r"(?<![\wåäö])(?:inte|ej|icke|aldrig)(?![\wåäö])", re.I)
+_NEGATION = re.compile(r"(?<![\wåäö])(?:inte|ej|icke|aldrig|inga|ingen|inget)(?![\wåäö])", re.I)
 
 
 def _after(ms, chs, text, pos, types, max_gap=60, stop=None) -> list[M]:
@@ -744,6 +752,8 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                         agents = _agents_before(ms, chs, text, tpos, agent_types,
                                                 relative=frame.name in ("lead", "own", "participate"))
                     conf = 0.8
+                    if agents and agents[-1].end <= tpos and _NEGATION.search(text, agents[-1].end, tpos):
+                        continue  # "X har inte antagit S", "X deltar inte längre i P"
                     if agents and frame.name in ("lead", "own", "participate"):
                         last = [m for m in ms if m.end <= tpos]
                         if last and last[-1].type == "Project" and last[-1].start > agents[-1].end and \
@@ -807,6 +817,8 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                                   and (m.start - tend <= 3 or partner_object(text, m))]
                         if themes and re.search(r"(?<![\wåäö])(?:säger|som|att|där)\s", text[tend:themes[0].start]):
                             themes = []  # "tillsammans med lärosätet och kommunerna ..., säger X, ordförande i Y"
+                        if themes and _NEGATION_VERB.search(text, tend, min(ce, themes[-1].end + 25)):
+                            themes = []  # "samverkansavtal med X har inte kunnat tecknas": no collaboration
                         if v2_subject is not None:  # "Tillsammans med A och B arbetar X ...": A and B, not what follows X
                             themes = [m for m in themes if m.start < v2_subject.start]
                     else:

@@ -535,3 +535,32 @@ def test_many_organisations_and_several_projects_give_no_co_occurrence():
 def test_many_organisations_and_one_project_still_co_occur():
     t = triples("Vid konferensen [Skoldagen|P] bidrog [Skolverket|O], [SKR|O], [Ifous|O] och [Högskolan Dalarna|O] med inslag.")
     assert ("Skolverket", "participatesIn", "Skoldagen") in t
+
+
+# ------------------------------------------------------------------ negation, prepositional non-subjects
+
+def test_negated_agreement_is_no_collaboration():
+    t = triples("[Region Dalarna|O] skriver. [Region Dalarna|O] igen.",
+                "Ärendet återremitterades eftersom samverkansavtal med [Trafikverket|O] inte kunnat tecknas.")
+    assert not any(p == "collaboratesWith" for _, p, _ in t)
+
+
+def test_negated_adoption_is_no_responsibility():
+    t = triples("[Falu kommun|O] har inte antagit [Kulturplan för Dalarna|S].")
+    assert ("Falu kommun", "responsibleFor", "Kulturplan för Dalarna") not in t
+
+
+def test_negation_after_the_collaboration_clause_is_ignored():
+    t = triples("[Region Dalarna|O] samverkar med [Trafikverket|O] och har inga planer på att sluta.")
+    assert ("Region Dalarna", "collaboratesWith", "Trafikverket") in t
+
+
+def test_organisation_after_a_preposition_is_no_collaboration_subject():
+    t = triples("Under året har biblioteket genomfört ett läger på [Strömbäcks folkhögskola|O] i juni, i samarbete "
+                "med [Regionbibliotek Gävleborg|O].")
+    assert not any(p == "collaboratesWith" and "Strömbäcks folkhögskola" in (s, o) for s, p, o in t)
+
+
+def test_passive_agent_is_a_collaboration_subject():
+    t = triples("[Batteriregionen|P] är en samarbetsyta skapad av [Region Dalarna|O] tillsammans med [Region Gävleborg|O].")
+    assert ("Region Dalarna", "collaboratesWith", "Region Gävleborg") in t
