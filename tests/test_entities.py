@@ -530,3 +530,17 @@ def test_cofunder_lists_and_foundation_in_county(nlp):
 def test_definition_of_a_name_with_a_year(nlp):
     found = ents(nlp, "Kustbanan 2040 – ett samarbete mellan åtta kommuner – driver frågan om dubbelspår.")
     assert ("Kustbanan 2040", "Project") in found
+
+
+def test_model_filter_drops_vision_phrases_and_field_labels():
+    import spacy
+    from spacy.tokens import Span
+
+    from extractors.pipeline import _model_span_ok
+
+    nlp_blank = spacy.blank("sv")
+    doc = nlp_blank("Målet är en Lärande region för alla.")
+    assert not _model_span_ok(Span(doc, 3, 5, label="Organisation"))
+    doc = nlp_blank("Finansiär: Vinnova")
+    assert not _model_span_ok(Span(doc, 0, 1, label="Organisation"))
+    assert _model_span_ok(Span(doc, 2, 3, label="Organisation"))
