@@ -396,7 +396,10 @@ def generic_object(text: str, agent_start: int, agent_end: int) -> bool:
     statement, _, _ = _generic_patterns()
     if statement.match(text[agent_end:]):
         return True
-    return bool(_cached_rx("generic_relative").search(text[max(0, agent_start - 80):agent_start]))
+    before = text[max(0, agent_start - 80):agent_start]
+    return bool(_cached_rx("generic_relative").search(before)) or bool(
+        re.search(r"(?<!" + _W + r")(?:den|det|de|dessa|denna|detta)\s+(?:[a-zåäö-]+\s+){0,2}?[a-zåäö-]{4,}\s+som\s+$",
+                  before, re.I))  # 'den samverkansstruktur som X samordnar': the object is that noun
 
 
 def event_anaphor(prefix: str) -> bool:
@@ -709,3 +712,30 @@ def role_as(unit, chs, earlier: str | None, out) -> None:
 def fund_anaphor(text: str, pos: int) -> bool:
     """'... förvaltande myndighet för programmet': a definite fund noun right at ``pos``."""
     return bool(_cached_rx("fund_anaphora").match(text[pos:pos + 40]))
+
+
+_OBJ_SKIP = re.compile(r"\s*(?:(?:även|också|bland annat|bl\.a\.|aktivt|fortsatt|nu|gemensamt|tillsammans|under året|"
+                       r"sedan\s+\d{4}|och\s+[a-zåäö]+(?:at|it|ar|er|de)|och)\s+)*", re.I)
+
+
+def common_noun_object(after: str) -> bool:
+    """The words after a lead verb are an object of its own that names no project: a purpose ('samordnat för att
+    möta ...'), or a common noun ('ansvarar för utredningar och beslut'). 'driver projektet', 'leder det',
+    'arrangerar konferensen' (anaphora) are not."""
+    rest = after[_OBJ_SKIP.match(after).end():]
+    m = re.match(r"([a-zåäö][\wåäö-]*)(?:\s+([a-zåäö][\wåäö-]*))?", rest)
+    if not m:
+        return False
+    w1, w2 = m.group(1).lower(), (m.group(2) or "").lower()
+    if w1 in ("för", "i", "med", "kring", "inom") and w2 in ("att", "hur"):
+        return True  # a purpose or a topic, not an object
+    if w1 in ("för", "i", "med", "kring", "inom", "om", "av"):
+        w1 = w2
+    if not w1 or w1 in _ANAPHOR_OK or w1 in ("det", "den", "de", "dessa", "detta", "denna", "sin", "sitt", "sina", "en",
+                                             "ett", "flera", "två", "tre", "arbetet", "arbete"):
+        return False
+    return bool(re.fullmatch(r"[a-zåäö-]{4,}(?:ar|er|or|na|ningar|ioner|frågor|frågorna|beslut|insatser)", w1))
+
+
+_ANAPHOR_OK = frozenset("""projektet satsningen initiativet nätverket plattformen forumet konferensen arrangemanget
+mötesplatsen samarbetet programmet rådet klustret arenan testbädden""".split())

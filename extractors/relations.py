@@ -40,7 +40,8 @@ from . import SIGNATURE
 from .records import Mention, Relation
 from .relation_clauses import (GenericEnumeration, StrategyList, clause_relations, collaboration_subject, cooccurrence_blocked,
                                coordinated_agents, event_anaphor, generic_object, is_place,
-                               nearest_subject, partner_object, strategy_anaphor_implements, fund_anaphor)
+                               nearest_subject, partner_object, strategy_anaphor_implements, fund_anaphor,
+                               common_noun_object)
 
 LEXICON = Path(__file__).parent / "lexicons" / "triggers.json"
 EVIDENCE_CHARS = 300
@@ -861,7 +862,8 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                         prev = [m for m in ms if m.type == "Project" and m.end <= agents[0].start]
                         if prev:
                             themes = [prev[-1]]
-                        elif fallback_project or (earlier and _anaphor(text, tpos)):
+                        elif (fallback_project or (earlier and _anaphor(text, tpos))) and \
+                                not common_noun_object(text[after_agents if after_agents > tend else tend:]):
                             themes, conf = _pseudo(earlier, "Project", tpos, unit.line_at(tpos)), conf - 0.2
                     if not themes:
                         continue

@@ -564,3 +564,28 @@ def test_organisation_after_a_preposition_is_no_collaboration_subject():
 def test_passive_agent_is_a_collaboration_subject():
     t = triples("[Batteriregionen|P] är en samarbetsyta skapad av [Region Dalarna|O] tillsammans med [Region Gävleborg|O].")
     assert ("Region Dalarna", "collaboratesWith", "Region Gävleborg") in t
+
+
+# ------------------------------------------------------------------ objects of their own
+
+def test_common_noun_object_takes_no_section_project():
+    t = triples("[Grön logistik|P] startade i maj.",
+                "Det innebär att [Falu kommun|O] ansvarar för utredningar och beslut om bistånd.")
+    assert ("Falu kommun", "leads", "Grön logistik") not in t
+
+
+def test_purpose_after_the_verb_takes_no_section_project():
+    t = triples("[Grön logistik|P] startade i maj.",
+                "Under året har [Falu kommun|O] arbetat aktivt och samordnat för att möta utvecklingen.")
+    assert ("Falu kommun", "leads", "Grön logistik") not in t
+
+
+def test_anaphoric_object_still_takes_the_section_project():
+    t = triples("[Grön logistik|P] startade i maj.", "[Falu kommun|O] driver projektet tillsammans med [RISE|O].")
+    assert ("Falu kommun", "leads", "Grön logistik") in t
+
+
+def test_definite_relative_object_is_no_project():
+    t = triples("[Grön logistik|P] startade i maj.",
+                "Erfarenheterna har tagits tillvara i den samverkansstruktur som [Falu kommun|O] samordnar.")
+    assert ("Falu kommun", "leads", "Grön logistik") not in t
