@@ -1129,8 +1129,9 @@ class EntityRules:
         if end and text[end - 1] == "s" and words and text[pos:end].split()[-1].lower().endswith(("s",)) and \
                 text[pos:end].split()[-1].lower() not in ("resurs", "hälsans") and text[end:end + 1] == " ":
             last = text[pos:end].split()[-1]
-            if last[:-1].lower() in _GENITIVE_HINT or last.lower().endswith(("ernas", "arnas", "ornas", "ens", "ets")):
-                return 0  # "handlingsplan för kommunernas ..." is cut in the middle
+            if last[:-1].lower() in _GENITIVE_HINT or last.lower().endswith(("ernas", "arnas", "ornas", "ens", "ets")) \
+                    or last[:1].isupper() and re.match(r"\s[a-zåäö]", text[end:end + 2]):
+                return 0  # "handlingsplan för kommunernas ...", "Utredningen för Sveriges ...": cut in the middle
         return end
 
     def _acronyms(self, text: str, cands):

@@ -544,3 +544,10 @@ def test_model_filter_drops_vision_phrases_and_field_labels():
     doc = nlp_blank("Finansiär: Vinnova")
     assert not _model_span_ok(Span(doc, 0, 1, label="Organisation"))
     assert _model_span_ok(Span(doc, 2, 3, label="Organisation"))
+
+
+def test_complement_cut_at_a_genitive_and_nordic_city_places(nlp):
+    found = ents(nlp, "Kommittén (Utredningen för Sveriges framtida vattenförsörjning) lämnade förslag.")
+    assert not any(t == "Utredningen för Sveriges" or t == "Utredningen för Sverige" for t, _ in found)
+    found = ents(nlp, "Kursen genomfördes i Tromsö, Bodø och Rovaniemi med deltagare från länet.")
+    assert not any(lab == "Organisation" for _, lab in found)
