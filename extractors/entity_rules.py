@@ -335,10 +335,10 @@ _PSUBJECT_NEEDS = ("syftar", "pågå", "pågick", "avslutades", "start", "påbö
                    "handlar", "adresserar", "löper")
 _CUE_LIST = re.compile(
     rf"\b(?P<cue>[Pp]rojekt|[Pp]lattformar|[Nn]ätverk|[Ii]nitiativ|[Ss]atsningar|[Mm]ötesplatser|[Ee]venemang|"
-    rf"[Ff]estivaler|[Aa]ktörer|[Oo]rganisationer|[Ff]öretag|[Pp]rojekten|[Nn]ätverken|[Ss]atsningarna|[Ii]nitiativen|"
+    rf"[Ff]estivaler|[Mm]ötesplatser|[Mm]ötesplatserna|[Aa]ktörer|[Oo]rganisationer|[Ff]öretag|[Pp]rojekten|[Nn]ätverken|[Ss]atsningarna|[Ii]nitiativen|"
     rf"[Ii]nkubatorer|[Ff]öreningar|[Mm]yndigheter|[Ll]ärosäten|[Bb]olag|[Mm]edfinansiärer|[Ff]inansiärer|[Ss]amarbetspartners?|"
     rf"[Pp]arter|[Mm]edlemmar|[Dd]elägare)"
-    rf"\s(?:som|såsom|bland annat|t\.\s?ex\.|exempelvis|kan nämnas|märks|nämns|är|var)\s(?:bland annat\s)?"
+    rf"(?:,)?\s(?:som|såsom|bland annat|t\.\s?ex\.|exempelvis|kan nämnas|märks|nämns|är|var|det vill säga|dvs\.?|d\.v\.s\.)\s(?:bland annat\s)?"
     rf"(?P<items>(?:{_CHAIN})(?:,\s(?:{_CHAIN}))*(?:,?\s(?:och|samt)\s(?:{_CHAIN}))?)")
 _AGENT_CUE = re.compile(
     rf"\b(?:(?:[Tt]illsammans|[Ss]amarbete|[Ss]amverkan|[Dd]ialog|avtal|partnerskap|överenskommelse)\smed|"

@@ -551,3 +551,10 @@ def test_complement_cut_at_a_genitive_and_nordic_city_places(nlp):
     assert not any(t == "Utredningen för Sveriges" or t == "Utredningen för Sverige" for t, _ in found)
     found = ents(nlp, "Kursen genomfördes i Tromsö, Bodø och Rovaniemi med deltagare från länet.")
     assert not any(lab == "Organisation" for _, lab in found)
+
+
+def test_cue_list_after_det_vill_saga(nlp):
+    found = ents(nlp, "Temat har präglat regionens mötesplatser, det vill säga Gotland på Grand Hôtel, "
+                      "Mötesplats Visby och Gotland i Almedalen.")
+    assert ("Gotland på Grand Hôtel", "Project") in found
+    assert ("Gotland i Almedalen", "Project") in found
