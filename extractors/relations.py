@@ -1041,7 +1041,7 @@ def _cooccurrence(unit: Unit, chs, ctx: _Ctx, out: _Out) -> None:
                 and _ANAPHOR_PROJECT.search(text):
             # "Inom ramen för projektet samverkar A med B": the project of the previous sentence
             out.add(o.name, "participatesIn", ctx.last_project, unit, o.start, "cooccurrence-anaphor", 0.4)
-        elif ctx.topic and (cue and ctx.topic_age <= RECENT_UNITS + 2 or ctx.topic_age <= 1) \
+        elif ctx.topic and (cue and ctx.topic_age <= RECENT_UNITS or ctx.topic_age <= 1) \
                 and not [m for m in ms if m.type == "Project"]:
             out.add(o.name, "participatesIn", ctx.topic, unit, o.start, "cooccurrence-topic", 0.3)
 

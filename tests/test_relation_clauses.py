@@ -589,3 +589,10 @@ def test_definite_relative_object_is_no_project():
     t = triples("[Grön logistik|P] startade i maj.",
                 "Erfarenheterna har tagits tillvara i den samverkansstruktur som [Falu kommun|O] samordnar.")
     assert ("Falu kommun", "leads", "Grön logistik") not in t
+
+
+def test_section_project_co_occurrence_fades_after_three_sentences():
+    lines = ["Skogsdagen 2025", "[Skogsdagen|P] hölls i mars.", "Vädret var fint.", "Många kom.",
+             "[Falu kommun|O] var en av aktörerna i länet."]
+    assert ("Falu kommun", "participatesIn", "Skogsdagen") not in triples(*lines)
+    assert ("Falu kommun", "participatesIn", "Skogsdagen") in triples(*lines[:3], lines[-1])
