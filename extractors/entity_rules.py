@@ -713,8 +713,20 @@ class EntityRules:
                 span = doc[s:e]
                 cands.append((span.start_char, span.end_char, self.pat_label[k], 3, k.split("#")[0]))
         low = text.lower()
+        seen_needs: dict[tuple, bool] = {}
+
+        def needed(rule: str) -> bool:
+            """The paragraph contains one of the rule's substrings (memoised: rules share their lists)."""
+            needs = _NEEDS.get(rule)
+            if needs is None:
+                return True
+            hit = seen_needs.get(needs)
+            if hit is None:
+                hit = seen_needs[needs] = any(w in low for w in needs)
+            return hit
+
         for rule, rx in _ORG_FORMS:
-            if rule in _NEEDS and not any(w in low for w in _NEEDS[rule]):
+            if not needed(rule):
                 continue  # cheap substring test before the regular expression
             for m in rx.finditer(text):
                 s, e = m.span("y") if "y" in rx.groupindex else m.span()  # the named part only
@@ -787,12 +799,12 @@ class EntityRules:
                     e = e2
             cands.append((s, e, "Organisation", 3, "org-head"))
         for rule, rx in _FUND_FORMS:
-            if rule in _NEEDS and not any(w in low for w in _NEEDS[rule]):
+            if not needed(rule):
                 continue
             for m in rx.finditer(text):
                 cands.append((*m.span(), "FundingSource", 4, rule))
         for rule, rx in _STRAT_FORMS:
-            if rule in _NEEDS and not any(w in low for w in _NEEDS[rule]):
+            if not needed(rule):
                 continue
             for m in rx.finditer(text):
                 s, e = m.span()
