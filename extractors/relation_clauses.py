@@ -92,6 +92,10 @@ def _cached_rx(key: str) -> re.Pattern:
         return re.compile(r"\s+som\s+(?:huvudsaklig\s+|viktig\s+|viktiga\s+)?(" + alt(lx["role_as"]) + r")(?!" + _W + ")", re.I)
     if key == "fund_anaphora":
         return re.compile(r"\s*(?:för\s+|inom\s+|av\s+)?(?:" + alt(lx["fund_anaphora"]) + r")(?!" + _W + ")", re.I)
+    if key == "programme":
+        return re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*|\s+(?:är|var|blir)\s+)(?:ett|en)\s+(?:[a-zåäö-]+\s+){0,2}?(?:"
+                          + alt(lx["programme_projects"]) + r")\s+(?:inom|i|från|finansierat av|finansierad av)\s+"
+                          r"(?:(?:programmet|fonden)\s+)?", re.I)
     raise KeyError(key)
 
 
@@ -251,6 +255,7 @@ def clause_relations(unit, chs, earlier: str | None, out) -> None:
     split_verbs(unit, chs, out)
     mutual_collaboration(unit, chs, out)
     role_as(unit, chs, earlier, out)
+    programme_projects(unit, out)
 
 
 # ------------------------------------------------------------------ collaboration agents
@@ -739,3 +744,12 @@ def common_noun_object(after: str) -> bool:
 
 _ANAPHOR_OK = frozenset("""projektet satsningen initiativet nätverket plattformen forumet konferensen arrangemanget
 mötesplatsen samarbetet programmet rådet klustret arenan testbädden""".split())
+
+
+def programme_projects(unit, out) -> None:
+    """'P är ett gränsöverskridande projekt inom Interreg Aurora', 'P, ett projekt inom F': P is fundedBy F."""
+    text, ms = unit.text, unit.ms
+    rx = _cached_rx("programme")
+    for p, f in zip(ms, ms[1:]):
+        if p.type == "Project" and f.type == "FundingSource" and f.start - p.end <= 80 and rx.fullmatch(text[p.end:f.start]):
+            out.add(p.name, "fundedBy", f.name, unit, p.start, "programme-project", 0.7)

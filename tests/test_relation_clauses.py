@@ -596,3 +596,19 @@ def test_section_project_co_occurrence_fades_after_three_sentences():
              "[Falu kommun|O] var en av aktörerna i länet."]
     assert ("Falu kommun", "participatesIn", "Skogsdagen") not in triples(*lines)
     assert ("Falu kommun", "participatesIn", "Skogsdagen") in triples(*lines[:3], lines[-1])
+
+
+def test_project_within_a_funding_programme():
+    t = triples("[Arctic Tourism Lab|P] är ett gränsöverskridande projekt inom [Interreg Aurora|F].")
+    assert ("Arctic Tourism Lab", "fundedBy", "Interreg Aurora") in t
+
+
+def test_project_mentioned_near_a_programme_without_the_frame():
+    t = triples("[Arctic Tourism Lab|P] presenterades på en konferens om [Interreg Aurora|F].")
+    assert ("Arctic Tourism Lab", "fundedBy", "Interreg Aurora") not in t
+
+
+def test_share_of_the_budget_from_a_fund():
+    t = triples("[Arctic Tourism Lab|P] har en budget på 2 miljoner euro, varav 65 procent från "
+                "[Europeiska regionala utvecklingsfonden|F].")
+    assert ("Arctic Tourism Lab", "fundedBy", "Europeiska regionala utvecklingsfonden") in t
