@@ -104,6 +104,7 @@ def entity_key(text: str, etype: str) -> str:
         s = re.sub(r" (ab|aktiebolag)$", "", s)
         s = re.sub(r"^statens ", "", s) if len(s.split()) > 2 else s
     if etype == "Project":
+        s = re.sub(r"^programmet\s+", "", s)
         # "Strategiska rådet för X" = "Strategiskt råd för X" = "Strategirådet för X"; "X-SM" = "SM i X"
         words = []
         for w in s.split():
@@ -123,11 +124,15 @@ def entity_key(text: str, etype: str) -> str:
             words = words[1:]  # "västerbottens regionala utvecklingsstrategi"
         s = " ".join(words)
         s = re.sub(r"\s*\(?(?:för perioden\s)?(\d{4})\s*-\s*(\d{4})\)?", "", s).strip()  # the period is not the name
+        s = re.sub(r"^(.+? för \S.*?) (?:19|20)\d\d$", r"\1", s)  # "Klimatstrategi för X 2030" = "... för X"
         s = re.sub(r"\b(\w+?)s län\b", r"\1", s)  # "för Västerbottens län" = "för Västerbotten"
         # a national strategy: "Sveriges X" = "X för Sverige (2030)" = "(ny) nationell X"
         s = re.sub(r"^(?:ny |gemensam |länsgemensam )+(?=\w+ )", "", s)  # "ny/gemensam strategi för X" = "strategi för X"
         s = re.sub(r"^(?:ny )?(\w+) för sverige(?: \d{4})?$", r"nationell \1", s)
         s = re.sub(r"^sveriges (?!nationell )(?=\w+$)", "nationell ", s)
+    if etype == "FundingSource":  # "Regionalfondsprogrammet för X 2021–2027" = "... för X"
+        s = re.sub(r"\s*\(?(?:för perioden\s)?(?:19|20)\d\d\s*-\s*(?:19|20)\d\d\)?$", "", s).strip()
+        s = re.sub(r"^(.+? för \S.*?) (?:19|20)\d\d$", r"\1", s)
     # genitive on the last word
     last = s.rsplit(" ", 1)[-1]
     if len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "os", "ys", "ies")) and etype != "Strategy":
@@ -182,8 +187,9 @@ def acronym_definitions(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for m in _ACRONYM_DEF.finditer(text):
         long_form, acr = m.group(1).strip(), m.group(2)
-        if sum(c.isupper() for c in acr) < 2:
+        if sum(c.isupper() or c.isdigit() for c in acr) < 2 or acr[1:].isdigit() and len(acr) > 3:
             continue
+        long_form = re.sub(r"\s+(?:19|20)\d\d(?:\s?[–-]\s?(?:19|20)\d\d)?$", "", long_form)  # "... 2022–2027 (S3)"
         words = long_form.split()
         letters = [c for c in acr if c.isalpha()]
         best = None
@@ -211,7 +217,9 @@ def _canonical(forms: Counter, key: str, etype: str, gaz_name: str | None) -> st
         k = entity_key(f, etype)
         genitive = f.endswith("s") and entity_key(f[:-1], etype) == k and k != norm_key(f)
         is_acr = f.isupper() and len(f) <= 8
-        return (is_acr, k != key, genitive, not f[:1].isupper(), -forms[f], -len(f), f)
+        cued = bool(_DEFINITE_CUE.match(f))  # "Nätverket Circular North" names "Circular North"
+        no_year = etype in ("Strategy", "FundingSource") and not re.search(r"(?:19|20)\d\d$", f)
+        return (is_acr, k != key, genitive, cued, not f[:1].isupper(), no_year, -forms[f], -len(f), f)
 
     return sorted(forms, key=score)[0]
 
@@ -239,6 +247,11 @@ def _indefinite_key(key: str) -> str:
     return " ".join(_indefinite(w) for w in key.split())
 
 
+def _base_head(word: str) -> str | None:
+    """The kind a head compound names: "värmlandsstrategi" -> "strategi"."""
+    return next((h for h in ("strategi", "agenda", "plan", "program", "policy", "fond") if word.endswith(h)), None)
+
+
 def _head_word(key: str) -> str | None:
     """The compound that names what a strategy is ("drivmedelsstrategi"), if it has one."""
     for w in key.split():
@@ -263,7 +276,8 @@ def _is_bare(key: str, head: str) -> bool:
 
 def _is_acronym(text: str) -> bool:
     """An acronym-like token: no space, at least two capitals, short ("ACE", "CH2ESS", "Re:Ind")."""
-    return " " not in text and 2 <= len(text) <= 12 and sum(c.isupper() for c in text) >= 2
+    return " " not in text and 2 <= len(text) <= 12 and text[:1].isupper() and sum(
+        c.isupper() or c.isdigit() for c in text) >= 2 and not text[1:].isdigit()
 
 
 def _spells(acr: str, name: str) -> bool:
@@ -488,13 +502,125 @@ def complete_cut_mentions(mentions: list[Mention], text: str, defs: dict[str, st
             m.text, m.end = re.sub(r"\s+", " ", best[0]), best[1]
 
 
+_YEAR_TAIL = re.compile(r"[ \t]+((?:19|20)\d\d)(?:[ \t]?[–-][ \t]?((?:19|20)\d\d))?(?![\w–\-:])(?! års)")
+# a single year belongs to the name only where the name ends with it: punctuation, a bracket, "som"/"och"
+_YEAR_CLOSES = re.compile(r"\s*(?:[.,;:)(]|$|\n|(?:som|och|samt|är|var)\b)")
+_STRATEGY_HEAD_END = re.compile(r"(?:strategi|plan|program|agenda|policy|handlingsplan)$")
+_FOR_OWNER = re.compile(r" för ")
+_FIELD_LABEL = re.compile(r"^(?:Namn|Projektnamn|Projekttitel|Titel|Projekt|Program|Programnamn|Satsning|Nätverk)\s*:\s+"
+                          r"(?=[A-ZÅÄÖ0-9])")
+_DEFINITE_CUE = re.compile(r"^(?:Nätverket|Projektet|Plattformen|Satsningen|Programmet|Förstudien|Initiativet|"
+                           r"Samverkansplattformen|Forskningsprojektet|Pilotprojektet)\s+(?=[A-ZÅÄÖ0-9])")
+_IN_COOPERATION = re.compile(r"^(.{6,}\S) i samverkan$")
+_COMPANY_END = re.compile(r"(?:^|\s)(?:AB|Ltd|Oy|Oyj|AS|ASA|A/S|GmbH|Inc|HB|KB|ApS)$")
+
+
+def _year_tail(text: str, end: int) -> re.Match | None:
+    """A year or year range right after a name ("... för Norrbotten 2022–2033"), if it closes the name."""
+    y = _YEAR_TAIL.match(text, end)
+    if not y or "\n\n" in y.group(0):
+        return None
+    if y.group(2) is None and not _YEAR_CLOSES.match(text, y.end()):
+        return None  # "enligt planen 2024 beslutade ...": a year that starts a new clause
+    return y
+
+
+def extend_names(mentions: list[Mention], text: str) -> list[Mention]:
+    """Names the span stopped short of, or ran into from a label, mended before keying.
+
+    * "Namn: X" (a fact-box field label inside the span) loses the label;
+    * "Klimatstrategi" + " för <organisation or place>" (a capitalised strategy head word followed by
+      whose it is) runs on over the owner; the owner's own span inside the name is dropped;
+    * a Strategy / FundingSource runs on over a directly following year or year range
+      ("Länstransportplan för Norrbotten" + " 2022–2033");
+    * "Kompetenscentrum X i samverkan" + " med ..." ends before "i samverkan";
+    * "Ports Ltd" inside "Kvarken Ports Ltd" (a name the document writes in full elsewhere) starts
+      where the full name starts.
+    """
+    if not text:
+        return mentions
+    by_start: dict[int, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_start[m.start].append(m)
+    places = _places()
+    dropped: set[int] = set()
+    for m in mentions:
+        lab = _FIELD_LABEL.match(m.text)
+        if lab and " " in m.text[lab.end():] or lab and m.type != "Organisation":
+            m.text, m.start = m.text[lab.end():], m.start + lab.end()
+        if m.type == "Strategy" and m.text[:1].isupper() and _STRATEGY_HEAD_END.search(m.text.rsplit(" ", 1)[-1].lower()) \
+                and _FOR_OWNER.match(text, m.end):
+            pos = m.end + 5
+            owner = max((o for o in by_start.get(pos, ()) if o.type == "Organisation"), key=lambda o: o.end, default=None)
+            end = None
+            if owner is not None and "\n\n" not in text[m.end:owner.end]:
+                end = owner.end
+                dropped.add(id(owner))
+            else:
+                w = re.match(r"([A-ZÅÄÖ][\wåäö]+?)(?:s län|s)?(?![\w\-])", text[pos:pos + 40])
+                if w and w.group(1).lower() in places:
+                    end = pos + w.end()
+            if end is not None:
+                m.text, m.end = m.text + text[m.end:end], end
+        if m.type in ("Strategy", "FundingSource") and not re.search(r"(?:19|20)\d\d$", m.text):
+            y = _year_tail(text, m.end)
+            if y and y.group(2) is None and not (m.type == "Strategy" and " för " in m.text):
+                y = None  # "1:1-anslaget 2025" is the year's allocation; "Klimatstrategi för X 2030" a name
+            if y:
+                m.text, m.end = m.text + " " + text[y.start(1):y.end()].strip(), y.end()
+        if m.type == "Project":
+            coop = _IN_COOPERATION.match(m.text)
+            if coop and re.match(r"\s+med\s", text[m.end:m.end + 6]):
+                m.text, m.end = coop.group(1), m.start + len(coop.group(1))
+    # a company name begun too late: it starts where the capitalised words before it start when the
+    # document writes that longer name elsewhere ("Ports Ltd" / "Kvarken Ports Ltd"), or when the chain
+    # follows a lower-case word or a comma ("tillsammans med Kvarken Ports Ltd"), not a sentence start
+    full = {norm_key(m.text) for m in mentions if " " in m.text}
+    for m in mentions:
+        if not _COMPANY_END.search(m.text):
+            continue
+        best, pos = None, m.start
+        for _ in range(3):
+            w = re.search(r"(?<![\w\-])([A-ZÅÄÖ][\w&\-]*) $", text[max(0, pos - 40):pos])
+            if not w or norm_key(w.group(1)) in STOPLIST:
+                break
+            pos -= len(w.group(0))
+            if norm_key(text[pos:m.end]) in full or re.search(r"(?:[a-zåäö]|,) $", text[max(0, pos - 2):pos]):
+                best = pos
+        if best is not None:
+            m.text, m.start = text[best:m.end], best
+    return [m for m in mentions if id(m) not in dropped]
+
+
+def _text_over_gazetteer(gaz: dict, defs: dict[str, str]) -> dict:
+    """The document's own acronym definition beats the gazetteer's: "Elektrifierad stadslogistik
+    Värmland (ESV)" is not the agency a gazetteer knows as ESV. Voided: gazetteer acronyms the text
+    defines as a long form that spells them, is no gazetteer name, and shares no word with the
+    gazetteer's name for the acronym."""
+    void = set()
+    for acr, long_form in defs.items():
+        if not _spells(acr, long_form):
+            continue
+        for t in ("Organisation", "Project", "Strategy", "FundingSource"):
+            canon = gaz.get((t, entity_key(acr, t)))
+            if not canon or any((t2, entity_key(long_form, t2)) in gaz for t2 in ("Organisation", "Project", "Strategy",
+                                                                                   "FundingSource")):
+                continue
+            words = {w for w in re.findall(r"\w{4,}", long_form.lower())}
+            if not words & set(re.findall(r"\w{4,}", canon.lower())):
+                void.add((t, entity_key(acr, t)))
+    return {k: v for k, v in gaz.items() if k not in void} if void else gaz
+
+
 def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
     """Group ``mentions`` into entities; ``text`` (normalised) supplies acronym definitions."""
     gaz, munis = _gazetteer()
     defs = acronym_definitions(text) if text else {}  # once per document: the regex scan is not cheap
+    gaz = _text_over_gazetteer(gaz, defs)
     mentions = repair_mentions(mentions, text)
     if text:
         complete_cut_mentions(mentions, text, defs)
+        mentions = extend_names(mentions, text)
     # 0. one type per surface form: the keys below depend on the type ("Professionsprogrammet" as a
     # Strategy is keyed "professionsprogram"), so a form seen under two types would never meet itself
     surface_votes: dict[str, Counter] = defaultdict(Counter)
@@ -674,7 +800,11 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
             ka, kb = group_of[id(m)][1], group_of[id(other)][1]
             ha, hb = _head_word(_indefinite_key(ka)), _head_word(_indefinite_key(kb))
             la, lb = _level(ka), _level(kb)
-            if ha and ha == hb and (la is None or lb is None or la == lb):
+            # "Värmlandsstrategin, Region Värmlands regionala utvecklingsstrategi, ...": a one-word name
+            # explained by its owner's (genitive) description of the same kind
+            described = bool(ha and hb and " " not in ka and _base_head(ha) == _base_head(hb)
+                             and re.match(r"(?:[A-ZÅÄÖ]\w* )*[A-ZÅÄÖ]\w+s [a-zåäö]", other.text))
+            if ha and (ha == hb or described) and (la is None or lb is None or la == lb):
                 ga, gb = best_type_key(group_of[id(m)], groups), best_type_key(group_of[id(other)], groups)
                 if ga and gb and ga[0] == gb[0]:
                     union(ga, gb)
@@ -738,6 +868,14 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
         longer += [k2 for k2 in ("regionala " + k, "regional " + k) if k2 in kd]
         if len(longer) == 1:
             union(kd[longer[0]], g)
+    # "ESF-rådet" = "Svenska ESF-rådet": a one-word organisation and its national form
+    kd = keys_by_type.get("Organisation", {})
+    for k, g in list(kd.items()):
+        if " " not in k and len(k) >= 5:
+            for k2 in ("svenska " + k, "sveriges " + k):
+                if k2 in kd:
+                    union(kd[k2], g)
+                    break
     # "OSN Hållbart bredband" = "Hållbart bredband i samverkan (OSN)": an acronym of an entity of the same
     # type followed by the start of that entity's long form ("LRF Västerbotten", a regional branch, is not "LRF")
     for t, kd in keys_by_type.items():
@@ -882,6 +1020,10 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
                 acr = _BRACKET_ACR.match(text, mm.end)
                 if acr and _is_acronym(acr.group(1)) and " " in mm.text and acr.group(1) not in forms:
                     forms[acr.group(1)] += 0
+        for f in list(forms):
+            cue = _DEFINITE_CUE.match(f)
+            if cue and norm_key(f[cue.end():]) not in STOPLIST:
+                forms[f[cue.end():]] += 0
         if not gaz_name and all(m.source == "model" for m in gms) and len(gms) < MODEL_MIN_MENTIONS:
             continue  # a name only the NER model proposes, once, is too often a fragment
         name = _canonical(forms, root[1], etype, gaz_name)

@@ -61,7 +61,40 @@ def retype_projects(entities: list[Entity], text: str) -> list[Entity]:
         for m in ent.mentions:
             m.type = "Project"
     _retype_named_as_project(entities, text, gaz)
+    _retype_place_councils(entities, gaz)
+    _retype_funding_programmes(entities, text, gaz)
     return entities
+
+
+# "Kompetensrådet Umeåregionen", "Näringslivsforum Umeå": a council or forum compound followed by the area it
+# serves is a collaboration forum (Project); one-word councils ("Kvarkenrådet") and adjective-led national
+# bodies ("Europeiska innovationsrådet", "Statens kulturråd") are organisations
+_PLACE_COUNCIL = re.compile(r"[A-ZÅÄÖ][\wåäö\-]{3,}(?:(?<!om)rådet|(?<!om)råd|forum|forumet)(?: [A-ZÅÄÖ][\wåäö\-]+){1,3}")
+
+
+def _retype_place_councils(entities: list[Entity], gaz) -> None:
+    for ent in entities:
+        if ent.type == "Organisation" and _PLACE_COUNCIL.fullmatch(ent.name) and not any(
+                ("Organisation", entity_key(n, "Organisation")) in gaz for n in (ent.name, *ent.aliases)):
+            ent.type = "Project"
+            for m in ent.mentions:
+                m.type = "Project"
+
+
+# "finansieras av Vinnova inom programmet X": the programme a funder finances through is a FundingSource
+_FUNDING_PROGRAMME = re.compile(r"(?:finansier|medfinansier|beviljat?s?|stöd|medel)\w*\s+(?:av|från|ur)\s+"
+                                r"(?:[A-ZÅÄÖ][\w\-]*\s+){1,4}(?:inom|genom|via|ur|från)\s+(?:programmet|utlysningen|"
+                                r"finansieringsprogrammet|satsningen)\s+[”\"]?$")
+
+
+def _retype_funding_programmes(entities: list[Entity], text: str, gaz) -> None:
+    for ent in entities:
+        if ent.type != "Project" or any(("Project", entity_key(n, "Project")) in gaz for n in (ent.name, *ent.aliases)):
+            continue
+        if any(_FUNDING_PROGRAMME.search(text, max(0, m.start - 120), m.start) for m in ent.mentions):
+            ent.type = "FundingSource"
+            for m in ent.mentions:
+                m.type = "FundingSource"
 
 
 _PROJECT_NOUN = re.compile(r"(?:projektet|satsningen|utbildningssatsning(?:en)?|förstudien|pilotprojektet|"

@@ -353,3 +353,123 @@ def test_acronym_apposition_after_a_comma_joins_and_loses_its_full_stop():
     got = names(resolve(ms, text))
     assert got[("Project", "Friskt leverne på Remiss")] == ["FlR"]
     assert ("Organisation", "KCF") in got  # letters that do not spell the name: no join
+
+
+def _at(text, name, etype, nth=0, source="rules"):
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    return Mention(name, etype, 1, start, start + len(name), source)
+
+
+def _find(ents, etype, name):
+    return next((e for e in ents if e.type == etype and (e.name == name or name in e.aliases)), None)
+
+
+def test_trailing_year_range_joins_the_name_and_forms_meet():
+    text = ("Kustplan för Halland 2024–2035 beslutades i våras. Enligt Kustplan för Halland ska hamnarna växa. "
+            "Havsprogrammet för Västra Götaland 2021–2027 finansierar tre projekt.")
+    ms = [_at(text, "Kustplan för Halland", "Strategy"), _at(text, "Kustplan för Halland", "Strategy", 1),
+          _at(text, "Havsprogrammet för Västra Götaland", "FundingSource")]
+    ents = resolve(ms, text)
+    plan = _find(ents, "Strategy", "Kustplan för Halland 2024–2035")
+    assert plan and plan.name == "Kustplan för Halland 2024–2035" and "Kustplan för Halland" in plan.aliases
+    assert len([e for e in ents if e.type == "Strategy"]) == 1
+    assert _find(ents, "FundingSource", "Havsprogrammet för Västra Götaland 2021–2027")
+
+
+def test_year_that_starts_a_clause_or_is_an_allocation_stays_out():
+    text = "Enligt Kustplan för Halland 2025 beslutade nämnden om nya mål. Ur Småföretagsanslaget 2025, som fördelas av regionen."
+    ms = [_at(text, "Kustplan för Halland", "Strategy"), _at(text, "Småföretagsanslaget", "FundingSource")]
+    ents = resolve(ms, text)
+    assert {e.name for e in ents} == {"Kustplan för Halland", "Småföretagsanslaget"}
+    assert entity_key("Fiskeprogrammet för Gotland 2021–2027", "FundingSource") == entity_key(
+        "Fiskeprogrammet för Gotland", "FundingSource")
+    assert entity_key("Agenda 2030", "Strategy") != entity_key("Agenda", "Strategy")
+
+
+def test_strategy_head_runs_on_over_its_owner_and_year():
+    text = "Arbetet följer Cykelstrategi för Ystads kommun 2030. Cykelstrategin antogs 2023."
+    ms = [_at(text, "Cykelstrategi", "Strategy"), _at(text, "Ystads kommun", "Organisation"),
+          _at(text, "Cykelstrategin", "Strategy")]
+    ents = resolve(ms, text)
+    strat = [e for e in ents if e.type == "Strategy"]
+    assert len(strat) == 1 and strat[0].name == "Cykelstrategi för Ystads kommun 2030"
+    assert not any(e.type == "Organisation" for e in ents)  # the owner inside the name is no mention of its own
+    # lower case or no owner after "för": nothing changes
+    text = "Vi har en plan för Ystads kommun och Cykelstrategi för framtiden."
+    ms = [_at(text, "Cykelstrategi", "Strategy"), _at(text, "Ystads kommun", "Organisation")]
+    assert {e.name for e in resolve(ms, text)} == {"Cykelstrategi", "Ystads kommun"}
+
+
+def test_acronym_with_a_digit_defined_after_a_year_range():
+    text = "Arbetet utgår från Smålands strategi för grön omställning 2023–2028 (G2). Rådet följer upp G2."
+    ms = [_at(text, "Smålands strategi för grön omställning", "Strategy"), _at(text, "G2", "Strategy"),
+          _at(text, "G2", "Strategy", 1)]
+    ents = resolve(ms, text)
+    assert len(ents) == 1 and ents[0].name == "Smålands strategi för grön omställning 2023–2028"
+    assert "G2" in ents[0].aliases
+
+
+def test_field_label_is_not_part_of_a_name():
+    text = "• Namn: Vätgasdalen Öst (VDÖ)\n\n• Projektägare: Någon"
+    ms = [_at(text, "• Namn", "Project"), _at(text, "Vätgasdalen Öst", "Project"), _at(text, "VDÖ", "Project")]
+    ents = resolve(ms, text)
+    assert [(e.name, e.aliases) for e in ents] == [("Vätgasdalen Öst", ["VDÖ"])]
+    text = "Namn: Vätgasdalen Öst startar."
+    ents = resolve([_at(text, "Namn: Vätgasdalen Öst", "Project")], text)
+    assert [e.name for e in ents] == ["Vätgasdalen Öst"]
+
+
+def test_definite_cue_before_a_proper_name_is_an_alias():
+    text = "Nätverket Blue Coast Forum\n\nMed i Blue Coast Forum är tio kommuner. Även Nätverk kustturism finns."
+    ms = [_at(text, "Nätverket Blue Coast Forum", "Project"), _at(text, "Blue Coast Forum", "Project", 1),
+          _at(text, "Nätverk kustturism", "Project")]
+    ents = resolve(ms, text)
+    got = names(ents)
+    assert got[("Project", "Blue Coast Forum")] == ["Nätverket Blue Coast Forum"]
+    assert ("Project", "Nätverk kustturism") in got  # indefinite: the cue word is the name's head
+    ents = resolve([_at("Plattformen Grön Hamn växer.", "Plattformen Grön Hamn", "Project")], "Plattformen Grön Hamn växer.")
+    assert ents[0].name == "Grön Hamn" and ents[0].aliases == ["Plattformen Grön Hamn"]
+
+
+def test_company_name_cut_at_the_front_is_completed():
+    text = "Hamnen drivs av Fjord Cargo Ltd sedan 2020.\n\n- Fjord Cargo Ltd ägs av kommunen. Även Ölands Buss AB deltar."
+    ms = [_at(text, "Fjord Cargo Ltd", "Organisation"), _at(text, "Cargo Ltd", "Organisation", 1),
+          _at(text, "Buss AB", "Organisation")]
+    ents = resolve(ms, text)
+    assert {e.name for e in ents} == {"Fjord Cargo Ltd", "Ölands Buss AB"}
+    # a sentence start is not part of the name
+    text = "Därför Buss AB. Även Buss AB."
+    ents = resolve([_at(text, "Buss AB", "Organisation"), _at(text, "Buss AB", "Organisation", 1)], text)
+    assert {e.name for e in ents} == {"Buss AB"}
+
+
+def test_text_acronym_definition_beats_the_gazetteer():
+    # "ESV" is the gazetteer's acronym for an agency; the document defines its own
+    text = "Vi startar Elbussar Sydost Värend (ESV) i år. ESV leds av kommunen."
+    ms = [_at(text, "Elbussar Sydost Värend", "Project"), _at(text, "ESV", "Project"), _at(text, "ESV", "Organisation", 1)]
+    ents = resolve(ms, text)
+    assert [(e.type, e.name, e.aliases) for e in ents] == [("Project", "Elbussar Sydost Värend", ["ESV"])]
+
+
+def test_national_form_of_a_one_word_organisation():
+    ents = resolve([m("Svenska Hamnrådet", "Organisation", 0), m("Hamnrådet", "Organisation", 40)])
+    assert len(ents) == 1 and ents[0].name == "Svenska Hamnrådet"
+
+
+def test_apposition_owner_description_renames_a_strategy():
+    text = "Projektet bidrar till Hallandsstrategin, Region Hallands regionala utvecklingsstrategi, och mer."
+    ms = [_at(text, "Hallandsstrategin", "Strategy"), _at(text, "Region Hallands regionala utvecklingsstrategi", "Strategy")]
+    assert len(resolve(ms, text)) == 1
+    text = "Projektet bidrar till Hallandsstrategin, Region Hallands kulturplan, och mer."
+    ms = [_at(text, "Hallandsstrategin", "Strategy"), _at(text, "Region Hallands kulturplan", "Strategy")]
+    assert len(resolve(ms, text)) == 2
+
+
+def test_in_cooperation_with_ends_a_project_name():
+    text = "Regionen driver Testcentrum för batterier i samverkan med två kommuner."
+    ents = resolve([_at(text, "Testcentrum för batterier i samverkan", "Project")], text)
+    assert ents[0].name == "Testcentrum för batterier"
+    text = "Regionen driver Hållbar hamn i samverkan."
+    assert resolve([_at(text, "Hållbar hamn i samverkan", "Project")], text)[0].name == "Hållbar hamn i samverkan"

@@ -74,3 +74,22 @@ def test_model_guess_said_to_be_initiated_or_funded_becomes_project():
         mm.source = "weak"
     retype_projects([park, entity(text, "Region Kalmar")], text)
     assert park.type == "Project"
+
+
+def test_council_or_forum_of_a_place_is_a_project():
+    text = "Besöksrådet Gotland samlar näringen. Kommunen är medlem i Hamnrådet. Biosfärområdet Öland växer."
+    council, assoc, area = entity(text, "Besöksrådet Gotland"), entity(text, "Hamnrådet"), entity(text, "Biosfärområdet Öland")
+    retype_projects([council, assoc, area], text)
+    assert council.type == "Project"
+    assert assoc.type == "Organisation" and area.type == "Organisation"
+
+
+def test_programme_a_funder_finances_through_is_a_funding_source():
+    text = "Delprojektet finansieras av Formas inom programmet Smarta hamnar och leds av kommunen."
+    prog = entity(text, "Smarta hamnar", "Project")
+    retype_projects([prog, entity(text, "Formas")], text)
+    assert prog.type == "FundingSource"
+    text = "Regionen driver inom programmet Smarta hamnar tre delprojekt."
+    prog = entity(text, "Smarta hamnar", "Project")
+    retype_projects([prog], text)
+    assert prog.type == "Project"
