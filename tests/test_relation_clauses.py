@@ -612,3 +612,10 @@ def test_share_of_the_budget_from_a_fund():
     t = triples("[Arctic Tourism Lab|P] har en budget på 2 miljoner euro, varav 65 procent från "
                 "[Europeiska regionala utvecklingsfonden|F].")
     assert ("Arctic Tourism Lab", "fundedBy", "Europeiska regionala utvecklingsfonden") in t
+
+
+def test_headline_enumeration_in_a_new_collaboration():
+    t = triples("[Region Örebro län|O] och [Örebro universitet|O] i nytt samarbete om AI")
+    key = tuple(sorted(("Region Örebro län", "Örebro universitet")))
+    assert (key[0], "collaboratesWith", key[1]) in t
+    assert not triples("[Region Örebro län|O] och [Örebro universitet|O] i Örebro.")
