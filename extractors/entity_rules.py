@@ -174,7 +174,7 @@ _ORG_FORMS = [
     ("nordic-word", re.compile(rf"\b[{_UP}][a-zäöå]{{3,}}(?:keskus|yliopisto|virasto|laitos)\b")),
     # "Svenska ESF-rådet", "Europeiska turistforskningsinstitutet": an adjective + an agency compound
     ("adj-agency", re.compile(rf"\b(?:[{_UP}][a-zåäö]+(?:ska|iska|a)\s)(?:[a-zåäö]{{4,}}|[{_UP}]{{2,}}\d?-)(?:institutet|myndigheten|"
-                              rf"kommittén|rådet|verket|förbundet|kansliet|akademien)\b(?!\s(?:för|i|mot)\s)")),
+                              rf"kommittén|rådet|(?<!nät)verket|förbundet|kansliet|akademien)\b(?!\s(?:för|i|mot)\s)")),
     ("esf-radet", re.compile(rf"\b[{_UP}]{{2,}}-(?:rådet|institutet|kommittén|myndigheten)\b")),
     ("universitetssjukhus", re.compile(rf"\b[{_UP}]\w+ [Uu]niversitetssjukhus\b|\b[Uu]niversitetssjukhuset i [{_UP}]\w+")),
     ("ab", re.compile(rf"\b(?:[{_UP}][\w\-&.]*\w )(?:[{_UP}0-9][\w\-&.]*\w |och |& |i (?=[{_UP}])){{0,3}}AB\b")),

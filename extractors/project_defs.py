@@ -29,6 +29,9 @@ _SUBJ_FIRST = re.compile(rf"(?:^|(?<=[.!?•●▪]\s)|(?<=\n)|(?<=[a-zåäö,]\
 # inverted order: "... så är Battery region en viktig samarbetsyta"
 _VERB_FIRST = re.compile(rf"(?<=[a-zåäö]\s)(?:är|var|utgör)\s(?P<name>[{_UP}][\w\-]+(?:\s[\w\-]+){{0,2}}?)\s(?:en|ett)\s"
                          rf"(?:[\w\-]+\s){{0,3}}?(?P<head>{_HEAD})\b")
+# mid-sentence, a capitalised adjective and a lower-case compound network: "i Arktiska kommunnätverket"
+_ADJ_NETWORK = re.compile(rf"(?<=[\w,]\s)(?P<name>[{_UP}][a-zåäö]{{3,}}a\s[a-zåäö]{{3,}}(?:nätverket|forumet|samrådet|klustret|"
+                          rf"partnerskapet|rådet))\b")
 _NOT_FIRST = {"det", "den", "de", "detta", "denna", "dessa", "där", "här", "region", "regionen", "länsstyrelsen", "vi",
               "man", "som", "vilket", "sverige", "eu"}
 _NEEDS = ("samarbetsyta", "samverkansyta", "nätverk", "mötesplats", "plattform", "samarbete", "forum", "arena",
@@ -40,6 +43,10 @@ def find(text: str, name_ok: Callable[[str], bool], low: str | None = None) -> l
     if not any(n in low for n in _NEEDS):
         return []
     out = []
+    if "nätverket" in low or "forumet" in low or "rådet" in low or "klustret" in low or "partnerskapet" in low:
+        for m in _ADJ_NETWORK.finditer(text):
+            if name_ok(m.group("name")):
+                out.append((m.start("name"), m.end("name"), "Project", 3, "adj-network"))
     for rx, rule in ((_SUBJ_FIRST, "def-collab"), (_VERB_FIRST, "def-collab-inv")):
         if rx is _SUBJ_FIRST and not ("utgör" in low or "har varit" in low or " är " in low or " var " in low):
             continue

@@ -558,3 +558,9 @@ def test_cue_list_after_det_vill_saga(nlp):
                       "Mötesplats Visby och Gotland i Almedalen.")
     assert ("Gotland på Grand Hôtel", "Project") in found
     assert ("Gotland i Almedalen", "Project") in found
+
+
+def test_network_compound_is_not_an_agency_and_office_heads(nlp):
+    found = ents(nlp, "I Arktiska kommunnätverket samverkar tre kommuner med Norrbottens Energikontor.")
+    assert ("Arktiska kommunnätverket", "Project") in found
+    assert ("Norrbottens Energikontor", "Organisation") in found

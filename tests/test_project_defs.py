@@ -25,3 +25,8 @@ def test_not_names():
     assert not names("Därför är Umeå en viktig mötesplats för kulturen.")
     assert not names("Regionen utgör en samarbetsyta för kommunerna.")
     assert not names("Samverkan är en viktig plattform.")
+
+
+def test_capitalised_adjective_and_compound_network():
+    assert "Arktiska kommunnätverket" in names("I Arktiska kommunnätverket samverkar tre kommuner.")
+    assert not names("Arktiska kommunnätverket bildades 2019.")  # sentence-initial: capitalisation says nothing
