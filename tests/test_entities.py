@@ -564,3 +564,9 @@ def test_network_compound_is_not_an_agency_and_office_heads(nlp):
     found = ents(nlp, "I Arktiska kommunnätverket samverkar tre kommuner med Norrbottens Energikontor.")
     assert ("Arktiska kommunnätverket", "Project") in found
     assert ("Norrbottens Energikontor", "Organisation") in found
+
+
+def test_eu_policy_frameworks_and_partnership_cue(nlp):
+    found = ents(nlp, "Arbetet knyter an till REPowerEU. Regionen deltar i partnerskapet S3 Thematic Platform on Water.")
+    assert ("REPowerEU", "Strategy") in found
+    assert ("S3 Thematic Platform on Water", "Project") in found
