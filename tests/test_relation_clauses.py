@@ -619,3 +619,15 @@ def test_headline_enumeration_in_a_new_collaboration():
     key = tuple(sorted(("Region Örebro län", "Örebro universitet")))
     assert (key[0], "collaboratesWith", key[1]) in t
     assert not triples("[Region Örebro län|O] och [Örebro universitet|O] i Örebro.")
+
+
+def test_co_funder_copula_and_joint_funding_passive():
+    assert ("Grön logistik", "fundedBy", "Falu kommun") in triples(
+        "[Falu kommun|O] är medfinansiär i [Grön logistik|P].")
+    t = triples("[Grön logistik|P] samfinansieras av [Falu kommun|O] och [Region Dalarna|O].")
+    assert ("Grön logistik", "fundedBy", "Region Dalarna") in t
+
+
+def test_parent_company():
+    assert ("Falu Elnät AB", "partOf", "Falu Energi AB") in triples(
+        "[Falu Energi AB|O] är moderbolag till [Falu Elnät AB|O].")
