@@ -782,6 +782,9 @@ class EntityRules:
             if pre and word[0].isupper():  # "Region 10 Rektorsnätverk": the owner is part of the name, and outranks it
                 cands.append((pre.start(), e, "Project", 6, "project-head"))
                 continue
+            if m.group("tail") and not m.group("comp") and re.search(r"(?:nätverket|forumet|rådet)$", word) \
+                    and e == m.end("tail"):
+                s = m.start("tail") + 1  # "Företagsnätverket Hallandsföretagen": a definite cue, then the name
             cands.append((s, e, "Project", 5 if m.group("year") else 3, "project-head"))
         # units, centres, inquiries, regional associations: Organisation by their head word
         for m in _ORG_HEAD.finditer(text):

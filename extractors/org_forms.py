@@ -54,6 +54,8 @@ _FORMS = [
                                 rf"Länsmusiken|Regionmusiken|Konsulenterna|Hemslöjden)\s(?:i\s)?[{_UP}][a-zåäö]+"
                                 rf"(?:[\-/][{_UP}][a-zåäö]+)?\b"), ("regionbibliotek", "länsbibliotek", "länsmuse", "teatern", "musiken",
                                                                    "konsulenterna", "hemslöjden")),
+    # an owner's museum with an adjective: "Hallands kulturhistoriska museum"
+    ("museum-adj", re.compile(rf"\b[{_UP}][a-zåäö]{{2,}}s\s[a-zåäö]{{4,}}a\smuseum\b"), ("museum",)),
     # suspended compounds of museums: "Skogs- och samemuseet"
     ("museet-coord", re.compile(rf"\b[{_UP}][a-zåäö]{{2,}}-\soch\s[a-zåäö]{{3,}}muse(?:et|um)\b"), ("muse",)),
     # a city as a municipal body: "Vasa stad", "Stockholms stad" (not "i Umeå stad": a place)

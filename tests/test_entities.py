@@ -570,3 +570,11 @@ def test_eu_policy_frameworks_and_partnership_cue(nlp):
     found = ents(nlp, "Arbetet knyter an till REPowerEU. Regionen deltar i partnerskapet S3 Thematic Platform on Water.")
     assert ("REPowerEU", "Strategy") in found
     assert ("S3 Thematic Platform on Water", "Project") in found
+
+
+def test_definite_network_cue_then_name_and_initiative_head(nlp):
+    found = ents(nlp, "Företagsnätverket Gotlandsföretagen samlar 200 företag inom ramen för Gotlandsinitiativet. "
+                      "Regionen är huvudman för Gotlands kulturhistoriska museum.")
+    assert ("Gotlandsföretagen", "Project") in found
+    assert ("Gotlandsinitiativet", "Project") in found
+    assert ("Gotlands kulturhistoriska museum", "Organisation") in found
