@@ -2,6 +2,8 @@
 each family with a sentence that must yield the relation and one that must not."""
 from __future__ import annotations
 
+import pytest
+
 from test_relations import rels, triples
 
 
@@ -631,3 +633,16 @@ def test_co_funder_copula_and_joint_funding_passive():
 def test_parent_company():
     assert ("Falu Elnät AB", "partOf", "Falu Energi AB") in triples(
         "[Falu Energi AB|O] är moderbolag till [Falu Elnät AB|O].")
+
+
+@pytest.mark.parametrize("line,triple", [
+    ("[Grön logistik|P] har fått 3 miljoner kronor av [Tillväxtverket|O].", ("Grön logistik", "fundedBy", "Tillväxtverket")),
+    ("[Falu kommun|O] har tagit initiativ till [Grön logistik|P].", ("Falu kommun", "leads", "Grön logistik")),
+    ("[Falu kommun|O] är värdorganisation för [Grön logistik|P].", ("Falu kommun", "leads", "Grön logistik")),
+    ("[Region Dalarna|O] och [Länsstyrelsen Dalarna|O] har gemensamt ansvar för [Livsmedelsstrategin|S].",
+     ("Länsstyrelsen Dalarna", "responsibleFor", "Livsmedelsstrategin")),
+    ("[Jordbruksverket|O] är förvaltningsmyndighet för [Landsbygdsprogrammet|F].",
+     ("Jordbruksverket", "manages", "Landsbygdsprogrammet")),
+])
+def test_lexicon_phrases(line, triple):
+    assert triple in triples(line)
