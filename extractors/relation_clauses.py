@@ -586,6 +586,9 @@ def split_verbs(unit, chs, out) -> None:
                     out.add(a.name, pred, theme.name, unit, a.start, "split-verb", 0.7)
 
 
+_INTRANSITIVE_COLLAB = re.compile(r"\s+(?:har\s+|hade\s+)?(?:även\s+|också\s+|länge\s+|sedan\s+\d{4}\s+)*"
+                                  r"(?:samarbetar|samverkar|samarbetade|samverkade|samarbetat|samverkat)"
+                                  r"(?:\s+(?:även|också|nära|tätt|sedan\s+\d{4}))*\s+(?!med(?![\wåäö]))[a-zåäö]", re.I)
 _HEADLINE_COLLAB = re.compile(r"\s+i\s+(?:ett\s+)?(?:nytt\s+|fördjupat\s+|utökat\s+|unikt\s+|gemensamt\s+|långsiktigt\s+)?"
                               r"(?:samarbete|partnerskap|samverkan)(?!" + _W + ")", re.I)
 
@@ -596,7 +599,8 @@ def mutual_collaboration(unit, chs, out) -> None:
     rx = _cached_rx("mutual")
     for ch in chs:
         orgs = [m for m in ch if m.type == "Organisation"]
-        if len(orgs) < 2 or not (rx.match(text[ch[-1].end:]) or _HEADLINE_COLLAB.match(text[ch[-1].end:])):
+        rest = text[ch[-1].end:]
+        if len(orgs) < 2 or not (rx.match(rest) or _HEADLINE_COLLAB.match(rest) or _INTRANSITIVE_COLLAB.match(rest)):
             continue
         if re.search(r"(?<!" + _W + r")(?:med|av|från|för|mellan|i|inom|hos|vid)\s+$", text[max(0, ch[0].start - 10):ch[0].start], re.I):
             continue  # the enumeration is an object ('samverkan med A och B har ...')

@@ -643,6 +643,12 @@ def test_parent_company():
      ("Länsstyrelsen Dalarna", "responsibleFor", "Livsmedelsstrategin")),
     ("[Jordbruksverket|O] är förvaltningsmyndighet för [Landsbygdsprogrammet|F].",
      ("Jordbruksverket", "manages", "Landsbygdsprogrammet")),
+    ("[Grön logistik|P] har sin utgångspunkt i [Regional utvecklingsstrategi|S].",
+     ("Grön logistik", "implements", "Regional utvecklingsstrategi")),
+    ("[Falu kommun|O] har gått med i [Dalarnas kommunförbund|O].", ("Falu kommun", "partOf", "Dalarnas kommunförbund")),
+    ("[Kulturförvaltningen|O] är en förvaltning inom [Region Dalarna|O].", ("Kulturförvaltningen", "partOf", "Region Dalarna")),
+    ("[Falu kommun|O] och [Borlänge kommun|O] samarbetar kring räddningstjänst.",
+     ("Borlänge kommun", "collaboratesWith", "Falu kommun")),
 ])
 def test_lexicon_phrases(line, triple):
     assert triple in triples(line)
