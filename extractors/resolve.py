@@ -511,6 +511,8 @@ _FIELD_LABEL = re.compile(r"^(?:Namn|Projektnamn|Projekttitel|Titel|Projekt|Prog
                           r"(?=[A-ZÅÄÖ0-9])")
 _DEFINITE_CUE = re.compile(r"^(?:Nätverket|Projektet|Plattformen|Satsningen|Programmet|Förstudien|Initiativet|"
                            r"Samverkansplattformen|Forskningsprojektet|Pilotprojektet)\s+(?=[A-ZÅÄÖ0-9])")
+_FIRM_CUE = re.compile(r"^(?:[Bb]olaget|[Ff]öretaget|[Åå]keriet|[Kk]oncernen|[Dd]otterbolaget)\s+(?=[A-ZÅÄÖ]\S*(?:\s\S+)*\s"
+                       r"(?:AB|Ltd|Oy|Oyj|AS|ASA|GmbH|Inc|HB|KB|ApS)$)")
 _IN_COOPERATION = re.compile(r"^(.{6,}\S) i samverkan$")
 _COMPANY_END = re.compile(r"(?:^|\s)(?:AB|Ltd|Oy|Oyj|AS|ASA|A/S|GmbH|Inc|HB|KB|ApS)$")
 
@@ -545,6 +547,9 @@ def extend_names(mentions: list[Mention], text: str) -> list[Mention]:
     places = _places()
     dropped: set[int] = set()
     for m in mentions:
+        firm = _FIRM_CUE.match(m.text) if m.type == "Organisation" else None
+        if firm:  # "Bolaget Kalmar Energi AB": the common noun is no part of the company's name
+            m.text, m.start = m.text[firm.end():], m.start + firm.end()
         lab = _FIELD_LABEL.match(m.text)
         if lab and " " in m.text[lab.end():] or lab and m.type != "Organisation":
             m.text, m.start = m.text[lab.end():], m.start + lab.end()
@@ -557,11 +562,22 @@ def extend_names(mentions: list[Mention], text: str) -> list[Mention]:
                 end = owner.end
                 dropped.add(id(owner))
             else:
-                w = re.match(r"([A-ZÅÄÖ][\wåäö]+?)(?:s län|s)?(?![\w\-])", text[pos:pos + 40])
+                w = re.match(r"([A-ZÅÄÖ][\wåäö]+?)(?:s län| län|s)?(?![\w\-])", text[pos:pos + 40])
                 if w and w.group(1).lower() in places:
                     end = pos + w.end()
             if end is not None:
                 m.text, m.end = m.text + text[m.end:end], end
+        if m.type == "Strategy" and " för " in m.text:
+            # "Energiplan för Kalmar" + " kommun": the owner's span runs past the strategy's end
+            cut = m.start + m.text.index(" för ") + 5
+            owner = next((o for p0 in range(cut, m.end) for o in by_start.get(p0, ())
+                          if o.type == "Organisation" and o.end > m.end and "\n\n" not in text[m.end:o.end]), None)
+            if owner is not None:
+                m.text, m.end = m.text + text[m.end:owner.end], owner.end
+                dropped.add(id(owner))
+            elif (unit := re.match(r" (?:län|kommun|stad)(?![\w\-])", text[m.end:m.end + 8])) \
+                    and m.text.rsplit(" ", 1)[-1].lower() in places:
+                m.text, m.end = m.text + unit.group(0), unit.end() + m.end  # "Länstransportplan för Kalmar" + " län"
         if m.type in ("Strategy", "FundingSource") and not re.search(r"(?:19|20)\d\d$", m.text):
             y = _year_tail(text, m.end)
             if y and y.group(2) is None and not (m.type == "Strategy" and " för " in m.text):
@@ -590,6 +606,16 @@ def extend_names(mentions: list[Mention], text: str) -> list[Mention]:
         if best is not None:
             m.text, m.start = text[best:m.end], best
     return [m for m in mentions if id(m) not in dropped]
+
+
+# "Name, en samverkansplattform / ett nätverk / ett bolag ...": an apposition that says what a name is
+_KIND_APPOSITION = {
+    "Project": re.compile(r",[ \t\n]+(?:en|ett)[ \t\n]+(?:\w+-?)?(?:plattform|projekt|nätverk|satsning|mötesplats|"
+                          r"initiativ|forum|samverkansprojekt|förstudie)(?![\w])"),
+    "Organisation": re.compile(r",[ \t\n]+(?:en|ett)[ \t\n]+(?:\w+-?)?(?:bolag|företag|förening|myndighet|förbund|"
+                               r"stiftelse|institut)(?![\w])"),
+    "Strategy": re.compile(r",[ \t\n]+(?:en|ett)[ \t\n]+(?:\w+-?)?(?:strategi|handlingsplan|program|agenda)(?![\w])"),
+}
 
 
 def _text_over_gazetteer(gaz: dict, defs: dict[str, str]) -> dict:
@@ -643,6 +669,8 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
         k0 = norm_key(m.text)
         if k0 in STOPLIST or len(k0) < 2 or not any(c.isalpha() for c in k0):
             continue
+        if re.match(r"(?:19|20)\d\d(?:[–-](?:19|20)?\d\d)? års\b", k0):
+            continue  # "2030 års mål": a year's goals, not a name
         if (m.type == "Strategy" and m.text[:1].islower() and _GENERIC_PLURAL.match(k0)
                 and not _DETERMINER.search(text, max(0, m.start - 12), m.start)):
             continue  # "i regionala utvecklingsprogram", "regionala livsmedelsstrategier": a kind, not a name
@@ -1021,12 +1049,26 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
                 if acr and _is_acronym(acr.group(1)) and " " in mm.text and acr.group(1) not in forms:
                     forms[acr.group(1)] += 0
         for f in list(forms):
+            if etype in ("Strategy", "FundingSource"):
+                undated = re.sub(r" (?:19|20)\d\d(?:\s?[–-]\s?(?:19|20)\d\d)?$", "", f)
+                if undated != f and " " in undated:
+                    forms[undated] += 0  # "Kustplan för X 2024–2035" is also written without its period
             cue = _DEFINITE_CUE.match(f)
             if cue and norm_key(f[cue.end():]) not in STOPLIST:
                 forms[f[cue.end():]] += 0
         if not gaz_name and all(m.source == "model" for m in gms) and len(gms) < MODEL_MIN_MENTIONS:
-            continue  # a name only the NER model proposes, once, is too often a fragment
+            kind = next((_KIND_APPOSITION[t] for mm in gms for t in _KIND_APPOSITION
+                         if text and _KIND_APPOSITION[t].match(text, mm.end)), None)
+            if kind is None:
+                continue  # a name only the NER model proposes, once, is too often a fragment
+            # "X, en samverkansplattform där ...": the text says what kind of thing the name is
+            etype = next(t for t, rx in _KIND_APPOSITION.items() if rx is kind)
         name = _canonical(forms, root[1], etype, gaz_name)
+        if gaz_name and etype in ("Strategy", "FundingSource") and not re.search(r"(?:19|20)\d\d$", name):
+            dated = sorted(f for f in forms if re.fullmatch(re.escape(name) + r" (?:19|20)\d\d(?:\s?[–-]\s?(?:19|20)\d\d)?", f))
+            if dated:
+                forms[name] += 0
+                name = dated[0]  # the gazetteer's name with the period the text gives it
         if not gaz_name and text and _common_noun(forms, lower_words(), etype, text, gms):
             continue
         if not gaz_name and text and etype == "Organisation" and _place_like(forms, cap_words()):

@@ -69,7 +69,7 @@ def retype_projects(entities: list[Entity], text: str) -> list[Entity]:
 # "Kompetensrådet Umeåregionen", "Näringslivsforum Umeå": a council or forum compound followed by the area it
 # serves is a collaboration forum (Project); one-word councils ("Kvarkenrådet") and adjective-led national
 # bodies ("Europeiska innovationsrådet", "Statens kulturråd") are organisations
-_PLACE_COUNCIL = re.compile(r"[A-ZÅÄÖ][\wåäö\-]{3,}(?:(?<!om)rådet|(?<!om)råd|forum|forumet)(?: [A-ZÅÄÖ][\wåäö\-]+){1,3}")
+_PLACE_COUNCIL = re.compile(r"[A-ZÅÄÖ][\wåäö\-]{3,}(?:(?<!om)rådet|(?<!om)råd|forum|forumet)(?: [A-ZÅÄÖ][\wåäö\-]+){1,3}(?: län)?")
 
 
 def _retype_place_councils(entities: list[Entity], gaz) -> None:

@@ -473,3 +473,25 @@ def test_in_cooperation_with_ends_a_project_name():
     assert ents[0].name == "Testcentrum för batterier"
     text = "Regionen driver Hållbar hamn i samverkan."
     assert resolve([_at(text, "Hållbar hamn i samverkan", "Project")], text)[0].name == "Hållbar hamn i samverkan"
+
+
+def test_owner_unit_after_a_place_and_gazetteer_name_with_period():
+    text = "Kommunen följer Energiplan för Nybro kommun 2035, som antogs i fjol. Vägplan för Kalmar län 2022–2033 gäller."
+    ms = [_at(text, "Energiplan för Nybro", "Strategy"), _at(text, "Vägplan för Kalmar", "Strategy")]
+    got = {e.name: e.aliases for e in resolve(ms, text)}
+    assert got == {"Energiplan för Nybro kommun 2035": ["Energiplan för Nybro kommun"],
+                   "Vägplan för Kalmar län 2022–2033": ["Vägplan för Kalmar län"]}
+
+
+def test_company_cue_word_and_years_goals_are_not_names():
+    text = "Bolaget Nybro Värme AB bygger nätet. Enligt 2030 års mål ska utsläppen minska."
+    ms = [_at(text, "Bolaget Nybro Värme AB", "Organisation"), _at(text, "2030 års mål", "Strategy")]
+    assert [e.name for e in resolve(ms, text)] == ["Nybro Värme AB"]
+    text = "Stiftelsen Nybro Arena äger hallen."
+    assert [e.name for e in resolve([_at(text, "Stiftelsen Nybro Arena", "Organisation")], text)] == ["Stiftelsen Nybro Arena"]
+
+
+def test_model_name_kept_once_when_an_apposition_says_what_it_is():
+    text = "Regionen driver Kustkompetens Öst, en samverkansplattform för kommunerna. Vi ses på Kustdagen."
+    ms = [_at(text, "Kustkompetens Öst", "Project", source="model"), _at(text, "Kustdagen", "Project", source="model")]
+    assert [(e.type, e.name) for e in resolve(ms, text)] == [("Project", "Kustkompetens Öst")]
