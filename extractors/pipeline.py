@@ -182,6 +182,12 @@ def _model_span_ok(span) -> bool:
     if (len(span) == 2 and first.lower_.endswith("s") and first.lower_[:-1] in places and last.is_lower
             and last.lower_.endswith(("er", "ar", "or"))):
         return False  # a place's plural things: "Västerbottens kommuner", "Norrbottens aktörer"
+    if (len(span) > 2 and first.lower_.endswith("s") and first.lower_[:-1] in places and span[1].is_lower
+            and span[1].lower_.endswith(("er", "ar", "or"))):
+        return False  # "Västerbottens kommuner för utveckling och samverkan": a phrase about them
+    if _ACRONYM_COMPOUND.match(first.text) and not re.search(r"-(?:projektet|nätverket|plattformen|rådet)$", first.text) \
+            and (len(span) == 1 or last.like_num):
+        return False  # "RUS-prioritering 5", "EU-program": a compound common noun
     if len(span) > 1 and last.lower_.endswith("s") and last.lower_[:-1] in places:
         return False  # cut before the noun of a genitive: "Digital omställning i Västerbottens [industrier]"
     if len(span) >= 2 and first.lower_ in given and span[1].is_title:

@@ -578,3 +578,16 @@ def test_definite_network_cue_then_name_and_initiative_head(nlp):
     assert ("Gotlandsföretagen", "Project") in found
     assert ("Gotlandsinitiativet", "Project") in found
     assert ("Gotlands kulturhistoriska museum", "Organisation") in found
+
+
+def test_model_filter_drops_compound_common_nouns_and_place_phrases():
+    import spacy
+    from spacy.tokens import Span
+
+    from extractors.pipeline import _model_span_ok
+
+    nlp_blank = spacy.blank("sv")
+    doc = nlp_blank("Flest projekt fick RUS-prioritering 5 i år.")
+    assert not _model_span_ok(Span(doc, 3, 5, label="Organisation"))
+    doc = nlp_blank("Samverkan mellan Västerbottens kommuner för utveckling sker årligen.")
+    assert not _model_span_ok(Span(doc, 2, 6, label="Organisation"))
