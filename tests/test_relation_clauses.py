@@ -649,6 +649,11 @@ def test_parent_company():
     ("[Kulturförvaltningen|O] är en förvaltning inom [Region Dalarna|O].", ("Kulturförvaltningen", "partOf", "Region Dalarna")),
     ("[Falu kommun|O] och [Borlänge kommun|O] samarbetar kring räddningstjänst.",
      ("Borlänge kommun", "collaboratesWith", "Falu kommun")),
+    ("[Falu kommun|O] fungerar som projektledare för [Grön logistik|P].", ("Falu kommun", "leads", "Grön logistik")),
+    ("Projektledare för [Grön logistik|P] är [Falu kommun|O].", ("Falu kommun", "leads", "Grön logistik")),
+    ("Arrangörer av [Skogsdagen|P] var [Falu kommun|O] och [Skogsstyrelsen|O].", ("Skogsstyrelsen", "leads", "Skogsdagen")),
+    ("[Falu kommun|O] representeras i styrgruppen för [Grön logistik|P].",
+     ("Falu kommun", "participatesIn", "Grön logistik")),
 ])
 def test_lexicon_phrases(line, triple):
     assert triple in triples(line)
