@@ -265,6 +265,8 @@ _DESC_START = re.compile(
     r"samverkansyta|arena|festival|träff|råd|gruppering|förening|organisation|företag|myndighet|forskningscentrum)"
     r"\w*\s(?:mellan|för|som|där|med|inom|kring|om|av|i|där)\b|"
     r"(?:Syftar till att samla|Projekt som|Partnerskap mellan|Samverkan mellan|Drivs av)\b|"
+    r"(?:Syftet|Målet)\smed\s(?:grupperingen|nätverket|projektet|satsningen|plattformen|samarbetet|rådet|forumet|"
+    r"initiativet|mötesplatsen|förstudien)\s(?:är|har\svarit)\b|"
     r"(?:Nätverket|Rådet|Delegationen|Grupperingen|Forumet|Konferensen|Projektet|Satsningen|Plattformen|"
     r"Partnerskapet|Mötesplatsen|Initiativet|Samarbetet|Samverkansrådet)\s(?:är|har|samlar|syftar|drivs|leds|består|"
     r"arbetar|innefattar|träffas|riktar|omfattar|startade|bildades)\b|"

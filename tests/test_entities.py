@@ -591,3 +591,8 @@ def test_model_filter_drops_compound_common_nouns_and_place_phrases():
     assert not _model_span_ok(Span(doc, 3, 5, label="Organisation"))
     doc = nlp_blank("Samverkan mellan Västerbottens kommuner för utveckling sker årligen.")
     assert not _model_span_ok(Span(doc, 2, 6, label="Organisation"))
+
+
+def test_heading_described_by_syftet_med(nlp):
+    docs = list(nlp.pipe(["Hållbara Gotland", "Syftet med grupperingen är att samordna insatser för hållbarhet."]))
+    assert ("Hållbara Gotland", "Project") in {(e.text, e.label_) for e in docs[0].ents}
