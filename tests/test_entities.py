@@ -152,6 +152,14 @@ def test_dev_corpus_score_floor(monkeypatch):
         ("Organisation", "Lapplands förbund"), ("Project", "Arktiskt Ljus"), ("Project", "Smart Hamn Luleå"),
         ("Project", "Malmfältens framtid"), ("FundingSource", "Europeiska socialfonden+"),
         ("FundingSource", "Interreg Nord"), ("Strategy", "Agenda 2030")}),
+    ("entities_collaborations.txt", {
+        ("Project", "Kustkommunernas nätverk"), ("Project", "Regionalt råd för kompetensförsörjning"),
+        ("Project", "Besöksnäringsforum Höga Kusten"), ("Project", "Unga Entreprenörer i Norr"),
+        ("Project", "Fjällkraft"), ("Project", "Hallandsföretagen"), ("Project", "Halland Food Cluster"),
+        ("Project", "Teknikcollege Halland"), ("Project", "Kvinnor i Halland"),
+        ("Organisation", "Sparbanken Norrland"), ("Organisation", "Jämtkraft"), ("Organisation", "Östersundshem"),
+        ("Organisation", "Stiftelsen Inkubatorn i Jämtland"), ("Organisation", "Hallands kulturhistoriska museum"),
+        ("Organisation", "Fjällturism AB"), ("Organisation", "Region Halland")}),
 ])
 def test_reports_written_for_the_tests(name, expected, monkeypatch):
     """Other regions, other layouts: the rules find the names without knowing them."""
