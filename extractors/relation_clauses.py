@@ -96,6 +96,13 @@ def _cached_rx(key: str) -> re.Pattern:
         return re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*|\s+(?:är|var|blir)\s+)(?:ett|en)\s+(?:[a-zåäö-]+\s+){0,2}?(?:"
                           + alt(lx["programme_projects"]) + r")\s+(?:inom|i|från|finansierat av|finansierad av)\s+"
                           r"(?:(?:programmet|fonden)\s+)?", re.I)
+    if key == "work_phrase":
+        return re.compile(r"(?<!" + _W + r")(?:" + alt(lx["responsibility_phrases"]["work_nouns"]) + r")\s+(?:med|av)\s+"
+                          r"(?:(?:att\s+(?:ta fram|revidera|följa upp|genomföra)\s+)?(?:en\s+ny\s+|den\s+|det\s+|ett\s+nytt\s+)?)$",
+                          re.I)
+    if key == "duty_phrase":
+        return re.compile(r"(?<!" + _W + r")(?:" + alt(lx["responsibility_phrases"]["duty_nouns"]) + r")\s+för\s+"
+                          r"(?:den\s+|det\s+|de\s+)?$", re.I)
     raise KeyError(key)
 
 
@@ -256,6 +263,7 @@ def clause_relations(unit, chs, earlier: str | None, out) -> None:
     mutual_collaboration(unit, chs, out)
     role_as(unit, chs, earlier, out)
     programme_projects(unit, out)
+    responsibility_phrases(unit, out)
 
 
 # ------------------------------------------------------------------ collaboration agents
@@ -761,3 +769,28 @@ def programme_projects(unit, out) -> None:
     for p, f in zip(ms, ms[1:]):
         if p.type == "Project" and f.type == "FundingSource" and f.start - p.end <= 80 and rx.fullmatch(text[p.end:f.start]):
             out.add(p.name, "fundedBy", f.name, unit, p.start, "programme-project", 0.7)
+
+
+def responsibility_phrases(unit, out) -> None:
+    """'Arbetet med (att ta fram) S leds av X' (responsibleFor); 'Ansvaret för S/F/P ligger hos X'
+    (responsibleFor / manages / leads)."""
+    text, ms = unit.text, unit.ms
+    work, duty = _cached_rx("work_phrase"), _cached_rx("duty_phrase")
+    pred_of = {"Strategy": "responsibleFor", "FundingSource": "manages", "Project": "leads"}
+    for a, b in zip(ms, ms[1:]):
+        if b.type != "Organisation" or a.type not in pred_of:
+            continue
+        before = text[max(0, a.start - 60):a.start]
+        between = text[a.end:b.start]
+        if a.type == "Strategy" and work.search(before) and re.fullmatch(
+                r"\s*(?:\([^()]{1,20}\)\s*)?(?:har\s+)?(?:" + _words_rx_nested("responsibility_phrases", "work_verbs")
+                + r")\s+(?:(?:gemensamt|främst|huvudsakligen)\s+)?av\s+", between, re.I):
+            out.add(b.name, "responsibleFor", a.name, unit, a.start, "responsibility-phrase", 0.7)
+        elif duty.search(before) and re.fullmatch(r"\s*(?:\([^()]{1,20}\)\s*)?(?:" + _words_rx_nested(
+                "responsibility_phrases", "duty_verbs") + r")\s+(?:(?:sedan\s+\d{4}|numera|nu)\s+)?(?:hos|på)\s+", between, re.I):
+            out.add(b.name, pred_of[a.type], a.name, unit, a.start, "responsibility-phrase", 0.7)
+
+
+@lru_cache(maxsize=16)
+def _words_rx_nested(key: str, sub: str) -> str:
+    return "|".join(re.escape(w) for w in sorted(lexicon()[key][sub], key=len, reverse=True))

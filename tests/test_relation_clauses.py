@@ -654,6 +654,17 @@ def test_parent_company():
     ("Arrangörer av [Skogsdagen|P] var [Falu kommun|O] och [Skogsstyrelsen|O].", ("Skogsstyrelsen", "leads", "Skogsdagen")),
     ("[Falu kommun|O] representeras i styrgruppen för [Grön logistik|P].",
      ("Falu kommun", "participatesIn", "Grön logistik")),
+    ("[Region Dalarna|O] har påbörjat revideringen av [Regional utvecklingsstrategi|S].",
+     ("Region Dalarna", "responsibleFor", "Regional utvecklingsstrategi")),
+    ("Arbetet med att ta fram en ny [Regional utvecklingsstrategi|S] samordnas av [Region Dalarna|O].",
+     ("Region Dalarna", "responsibleFor", "Regional utvecklingsstrategi")),
+    ("Ansvaret för [1:1-anslaget|F] ligger hos [Region Dalarna|O].", ("Region Dalarna", "manages", "1:1-anslaget")),
 ])
+
 def test_lexicon_phrases(line, triple):
     assert triple in triples(line)
+
+
+def test_passive_lead_of_a_project_gives_no_responsibility_for_its_strategy():
+    t = triples("[Grön logistik|P], som bidrar till [Regional utvecklingsstrategi|S], leds av [Falu kommun|O].")
+    assert ("Falu kommun", "responsibleFor", "Regional utvecklingsstrategi") not in t
