@@ -103,8 +103,9 @@ def entity_key(text: str, etype: str) -> str:
         s = re.sub(r" kommuns$", " kommun", s)
         s = re.sub(r" (ab|aktiebolag)$", "", s)
         s = re.sub(r"^statens ", "", s) if len(s.split()) > 2 else s
+    if etype in ("Project", "FundingSource"):
+        s = re.sub(r"^programmet\s+(?!för |om |inom |kring )", "", s)  # "Programmet Smarta hamnar" = "Smarta hamnar"
     if etype == "Project":
-        s = re.sub(r"^programmet\s+", "", s)
         # "Strategiska rådet för X" = "Strategiskt råd för X" = "Strategirådet för X"; "X-SM" = "SM i X"
         words = []
         for w in s.split():
@@ -277,7 +278,7 @@ def _is_bare(key: str, head: str) -> bool:
 def _is_acronym(text: str) -> bool:
     """An acronym-like token: no space, at least two capitals, short ("ACE", "CH2ESS", "Re:Ind")."""
     return " " not in text and 2 <= len(text) <= 12 and text[:1].isupper() and sum(
-        c.isupper() or c.isdigit() for c in text) >= 2 and not text[1:].isdigit()
+        c.isupper() or c.isdigit() for c in text) >= 2 and not (text[1:].isdigit() and len(text) > 3)
 
 
 def _spells(acr: str, name: str) -> bool:
@@ -507,7 +508,10 @@ _YEAR_TAIL = re.compile(r"[ \t]+((?:19|20)\d\d)(?:[ \t]?[–-][ \t]?((?:19|20)\d
 _YEAR_CLOSES = re.compile(r"\s*(?:[.,;:)(]|$|\n|(?:som|och|samt|är|var)\b)")
 _STRATEGY_HEAD_END = re.compile(r"(?:strategi|plan|program|agenda|policy|handlingsplan)$")
 _FOR_OWNER = re.compile(r" för ")
-_FIELD_LABEL = re.compile(r"^(?:Namn|Projektnamn|Projekttitel|Titel|Projekt|Program|Programnamn|Satsning|Nätverk)\s*:\s+"
+_FIELD_LABEL = re.compile(r"^(?:Namn|Projektnamn|Projekttitel|Titel|Projekt|Program|Programnamn|Satsning|Nätverk|"
+                          r"Projektägare|Huvudman|Ägare|Finansiär|Finansiärer|Medfinansiär|Medfinansiärer|Partner|"
+                          r"Parter|Projektparter|Övriga parter|Samverkansparter|Koordinator|Stödmottagare|Kontakt|"
+                          r"Strategi|Fond|Finansiering)\s*:\s+"
                           r"(?=[A-ZÅÄÖ0-9])")
 _DEFINITE_CUE = re.compile(r"^(?:Nätverket|Projektet|Plattformen|Satsningen|Programmet|Förstudien|Initiativet|"
                            r"Samverkansplattformen|Forskningsprojektet|Pilotprojektet)\s+(?=[A-ZÅÄÖ0-9])")
@@ -551,9 +555,10 @@ def extend_names(mentions: list[Mention], text: str) -> list[Mention]:
         if firm:  # "Bolaget Kalmar Energi AB": the common noun is no part of the company's name
             m.text, m.start = m.text[firm.end():], m.start + firm.end()
         lab = _FIELD_LABEL.match(m.text)
-        if lab and " " in m.text[lab.end():] or lab and m.type != "Organisation":
+        if lab:
             m.text, m.start = m.text[lab.end():], m.start + lab.end()
-        if m.type == "Strategy" and m.text[:1].isupper() and _STRATEGY_HEAD_END.search(m.text.rsplit(" ", 1)[-1].lower()) \
+        last = m.text.rsplit(" ", 1)[-1].lower()
+        if m.type == "Strategy" and m.text[:1].isupper() and _STRATEGY_HEAD_END.search(last) and last not in STOPLIST \
                 and _FOR_OWNER.match(text, m.end):
             pos = m.end + 5
             owner = max((o for o in by_start.get(pos, ()) if o.type == "Organisation"), key=lambda o: o.end, default=None)

@@ -495,3 +495,18 @@ def test_model_name_kept_once_when_an_apposition_says_what_it_is():
     text = "Regionen driver Kustkompetens Öst, en samverkansplattform för kommunerna. Vi ses på Kustdagen."
     ms = [_at(text, "Kustkompetens Öst", "Project", source="model"), _at(text, "Kustdagen", "Project", source="model")]
     assert [(e.type, e.name) for e in resolve(ms, text)] == [("Project", "Kustkompetens Öst")]
+
+
+def test_org_field_labels_and_programme_cue():
+    text = "Projektägare: Nybro kommun\n\nFinansiär: Formas"
+    ms = [_at(text, "Projektägare: Nybro kommun", "Organisation"), _at(text, "Finansiär: Formas", "Organisation")]
+    assert {e.name for e in resolve(ms, text)} == {"Nybro kommun", "Formas"}
+    assert entity_key("Programmet Smarta hamnar", "FundingSource") == entity_key("Smarta hamnar", "FundingSource")
+    assert entity_key("Programmet för landsbygdsutveckling", "FundingSource") != entity_key("landsbygdsutveckling",
+                                                                                           "FundingSource")
+
+
+def test_bare_head_word_does_not_run_on_over_an_owner():
+    text = "Strategi för Nybro kommun saknas."
+    ms = [_at(text, "Strategi", "Strategy"), _at(text, "Nybro kommun", "Organisation")]
+    assert [e.name for e in resolve(ms, text)] == ["Nybro kommun"]
