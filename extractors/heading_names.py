@@ -73,7 +73,9 @@ def heading_name(text: str) -> tuple[int, int] | None:
         if m and (m.group("rest") is None or m.group("rest").split()[0].lower() not in _NOT_AFTER_HEAD):
             ok = True
     if not ok:
-        ok = bool(_ADJ_DEF.match(name) or _COMPOUND_Q.match(name))
+        cq = _COMPOUND_Q.match(name)
+        ok = bool(_ADJ_DEF.match(name) or cq and not (cq.group("q").islower() and _VERB_FORM.search(cq.group("q"))
+                                                        and not cq.group("q").endswith(("er", "ar"))))
     if not ok:
         return None
     start = text.index(name)
