@@ -419,6 +419,7 @@ _ADJ_BEFORE = re.compile(r"(?<![\w\-])([A-ZÅÄÖ][a-zåäö]+(?:ska|iska|ra|na)
 _GENERIC_OWNERS = {"regionens", "kommunens", "länets", "landets", "nämndens", "styrelsens", "förbundets", "myndighetens",
                    "statens", "organisationens", "bolagets", "verksamhetens", "kommunernas", "regionernas"}
 _PERIOD_TAIL = re.compile(r"\s\(?20\d\d\s?[–-]\s?20\d\d\)?(?![\d\-–])")
+_OWNER_FUND = re.compile(r"\s(?:program|stödprogram|finansieringsprogram|utlysning|utlysningen)\s[\"”“«]?(?=[A-ZÅÄÖ])")
 _OWNER_COLLAB = re.compile(r"\s(?:(?:nationella|regionala|årliga|återkommande|nya|gemensamma)\s)?"
                            r"(?:[\wåäö\-]{3,}(?:dialog|dialoger|dialogen|nätverk|nätverket|forum|forumet|kluster|klustret|samråd|"
                            r"plattform|plattformen|mötesplats)|gruppering\sför\s[A-ZÅÄÖ][\w\-]+)\b")
@@ -702,6 +703,18 @@ class EntityRules:
                 m = _OWNER_COLLAB.match(text, ce)
                 if m:
                     cands.append((cs, m.end(), "Project", 6, "owner-collab"))
+        # an agency's own funding programme: "Vinnovas program Innovativa Startups", "Energimyndighetens utlysning X"
+        if "program" in text or "utlysning" in text:
+            for cs, ce, lab, pr, rule in list(cands):
+                if lab != "Organisation" or rule != "gaz" or text[ce - 1:ce] != "s":
+                    continue
+                m = _OWNER_FUND.match(text, ce)
+                if m:
+                    e = self._scan_name(text, m.end(), lower_ok=True)
+                    if e and " och " in text[m.end():e]:
+                        e = m.end() + text[m.end():e].index(" och ")  # "X och Energimyndighetens ...": a list
+                    if e and self._name_ok(text[m.end():e]):
+                        cands.append((m.end(), e, "FundingSource", 4, "owner-fund"))
         # a fund + its programme area: "Europeiska regionala utvecklingsfonden i Övre Norrland"
         if "norrland" in text.lower() or "sverige" in text.lower() or "småland" in text.lower():
             for cs, ce, lab, _, _ in list(cands):

@@ -604,3 +604,11 @@ def test_model_filter_drops_compound_common_nouns_and_place_phrases():
 def test_heading_described_by_syftet_med(nlp):
     docs = list(nlp.pipe(["Hållbara Gotland", "Syftet med grupperingen är att samordna insatser för hållbarhet."]))
     assert ("Hållbara Gotland", "Project") in {(e.text, e.label_) for e in docs[0].ents}
+
+
+def test_an_agencys_funding_programme_and_national_instruments(nlp):
+    found = ents(nlp, "Vinnovas program Smarta Startups och Energimyndighetens utlysning Energi för framtiden gav medel. "
+                      "Företagen sökte Industriklivet och regionalt bredbandsstöd.")
+    assert ("Smarta Startups", "FundingSource") in found
+    assert ("Energi för framtiden", "FundingSource") in found
+    assert ("Industriklivet", "FundingSource") in found
