@@ -103,6 +103,8 @@ def _cached_rx(key: str) -> re.Pattern:
     if key == "duty_phrase":
         return re.compile(r"(?<!" + _W + r")(?:" + alt(lx["responsibility_phrases"]["duty_nouns"]) + r")\s+för\s+"
                           r"(?:den\s+|det\s+|de\s+)?$", re.I)
+    if key == "goal_cues":
+        return re.compile(r"(?<!" + _W + r")(?:" + alt(lx["goal_sections"]["cues"]) + r")(?!" + _W + r")[^.;:]{0,30}$", re.I)
     raise KeyError(key)
 
 
@@ -794,3 +796,42 @@ def responsibility_phrases(unit, out) -> None:
 @lru_cache(maxsize=16)
 def _words_rx_nested(key: str, sub: str) -> str:
     return "|".join(re.escape(w) for w in sorted(lexicon()[key][sub], key=len, reverse=True))
+
+
+# ------------------------------------------------------------------ numbered goal sections of a goal framework
+
+class GoalSections:
+    """'Mål 8: Anständiga arbetsvillkor ...' then 'Region Xs arbete skapar, genom projekt som P1 och P2, ...': the
+    projects named under a numbered goal heading implement the goal framework (Agenda 2030) the document names."""
+
+    def __init__(self, framework: str | None) -> None:
+        self.framework = framework
+        self.left = 0
+        gs = lexicon()["goal_sections"]
+        self.heading = re.compile(gs["heading"], re.I)
+        self.max_units = gs["max_units"]
+
+    @staticmethod
+    def framework_of(units) -> str | None:
+        """The strategy mention of the document that names a goal framework, if any."""
+        pats = [p.lower() for p in lexicon()["goal_sections"]["name_patterns"]]
+        for u in units:
+            for m in u.ms:
+                if m.type == "Strategy" and any(p in m.name.lower() for p in pats):
+                    return m.name
+        return None
+
+    def observe(self, unit, out) -> None:
+        if not self.framework:
+            return
+        if self.heading.match(unit.text):
+            self.left = self.max_units
+        elif unit.heading:
+            self.left = 0
+        if self.left <= 0:
+            return
+        self.left -= 1
+        cues = _cached_rx("goal_cues")
+        for m in unit.ms:
+            if m.type == "Project" and cues.search(unit.text[max(0, m.start - 40):m.start]):
+                out.add(m.name, "implements", self.framework, unit, m.start, "goal-section", 0.5)

@@ -38,7 +38,7 @@ from pathlib import Path
 
 from . import SIGNATURE
 from .records import Mention, Relation
-from .relation_clauses import (GenericEnumeration, StrategyList, clause_relations, collaboration_subject, cooccurrence_blocked,
+from .relation_clauses import (GenericEnumeration, GoalSections, StrategyList, clause_relations, collaboration_subject, cooccurrence_blocked,
                                coordinated_agents, event_anaphor, generic_object, is_place,
                                nearest_subject, partner_object, strategy_anaphor_implements, fund_anaphor,
                                common_noun_object)
@@ -1466,6 +1466,7 @@ def extract_relations(sentences: list[Sentence], name_of: dict[int, str]) -> lis
     _, anaphora, _, _ = lexicon()
     enumeration = GenericEnumeration()  # 'X driver två projekt. Det ena ... P1 ... Det andra projektet är P2'
     strategy_list = StrategyList()  # 'Insatser som bidrar till S:' and bulleted projects
+    goals = GoalSections(GoalSections.framework_of(units))  # 'Mål 8: ...' sections of an Agenda 2030 account
     for u in units:
         projects = [m for m in u.ms if m.type == "Project"]
         label = _LABEL.match(u.text)
@@ -1487,6 +1488,7 @@ def extract_relations(sentences: list[Sentence], name_of: dict[int, str]) -> lis
         _unit_relations(u, ctx, out)
         enumeration.observe(u, out)
         strategy_list.observe(u, out)
+        goals.observe(u, out)
         strategies = [m for m in u.ms if m.type == "Strategy"]
         if strategies:
             ctx.last_strategy = strategies[-1].name

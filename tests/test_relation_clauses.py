@@ -668,3 +668,25 @@ def test_lexicon_phrases(line, triple):
 def test_passive_lead_of_a_project_gives_no_responsibility_for_its_strategy():
     t = triples("[Grön logistik|P], som bidrar till [Regional utvecklingsstrategi|S], leds av [Falu kommun|O].")
     assert ("Falu kommun", "responsibleFor", "Regional utvecklingsstrategi") not in t
+
+
+# ------------------------------------------------------------------ numbered goal sections
+
+def test_projects_under_a_numbered_goal_implement_the_framework():
+    t = triples("Så bidrar regionen till [Agenda 2030|S]",
+                "Mål 8: Anständiga arbetsvillkor och ekonomisk tillväxt",
+                "Regionens arbete skapar, genom projekt som [Grön logistik|P] och [Skog i förändring|P], nya jobb.",
+                "Mål 9: Hållbar industri",
+                "Genom insatser som [Vätgas Dalarna|P] stärks industrin.")
+    for p in ("Grön logistik", "Skog i förändring", "Vätgas Dalarna"):
+        assert (p, "implements", "Agenda 2030") in t
+
+
+def test_goal_section_without_framework_or_cue_gives_nothing():
+    t = triples("Mål 8: Anständiga arbetsvillkor och ekonomisk tillväxt",
+                "Regionens arbete skapar, genom projekt som [Grön logistik|P], nya jobb.")
+    assert not any(p == "implements" for _, p, _ in t)
+    t = triples("Så bidrar regionen till [Agenda 2030|S]",
+                "Mål 8: Anständiga arbetsvillkor och ekonomisk tillväxt",
+                "Deltagandet i [Expertgrupp för innovation|P] har gett kunskap.")
+    assert ("Expertgrupp för innovation", "implements", "Agenda 2030") not in t
