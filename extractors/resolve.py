@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from bisect import bisect_right
 from functools import lru_cache
 
 from .records import Entity, Mention
@@ -475,12 +476,37 @@ def _title_name(text: str) -> bool:
 _TOKEN = re.compile(r"[^\s()\[\]”“\"]+")
 
 
-def complete_cut_mentions(mentions: list[Mention], text: str, defs: dict[str, str]) -> None:
+def drop_covered(mentions: list[Mention], grown: list[Mention]) -> list[Mention]:
+    """Mentions inside a span that was grown over them ("Logistikcentrum" inside the mended "Gävle Hamn
+    Logistikcentrum") go: the two spans were one name cut in two."""
+    if not grown:
+        return mentions
+    ranges = sorted((g.start, g.end, id(g)) for g in grown)
+    starts = [r[0] for r in ranges]
+    out = []
+    for m in mentions:
+        i = bisect_right(starts, m.start) - 1
+        inside = False
+        while i >= 0 and ranges[i][1] >= m.end:
+            if ranges[i][2] != id(m) and ranges[i][0] <= m.start and m.end <= ranges[i][1]:
+                inside = True
+                break
+            i -= 1
+            if i >= 0 and m.start - ranges[i][0] > 200:
+                break
+        if not inside:
+            out.append(m)
+    return out
+
+
+def complete_cut_mentions(mentions: list[Mention], text: str, defs: dict[str, str]) -> list[Mention]:
     """A span that stops short of a name the document writes in full elsewhere runs on to it:
     "Centre for Hydrogen" + " Energy Systems Sweden (CH2ESS)" when "Centre for Hydrogen Energy
     Systems Sweden" is a span or an acronym's long form in the same document. Up to five following
     words of the same paragraph; the longest known name wins."""
     known = {norm_key(m.text) for m in mentions} | {norm_key(v) for v in defs.values() if _title_name(v)}
+    known |= {re.sub(r" (?:19|20)\d\d-(?:19|20)\d\d$", "", k) for k in known}  # "X 2024–2026" names X too
+    grown: list[Mention] = []
     for m in mentions:
         if _is_acronym(m.text):
             continue
@@ -501,6 +527,8 @@ def complete_cut_mentions(mentions: list[Mention], text: str, defs: dict[str, st
                 break  # punctuation ends the name
         if best:
             m.text, m.end = re.sub(r"\s+", " ", best[0]), best[1]
+            grown.append(m)
+    return grown
 
 
 _YEAR_TAIL = re.compile(r"[ \t]+((?:19|20)\d\d)(?:[ \t]?[–-][ \t]?((?:19|20)\d\d))?(?![\w–\-:])(?! års)")
@@ -650,7 +678,7 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
     gaz = _text_over_gazetteer(gaz, defs)
     mentions = repair_mentions(mentions, text)
     if text:
-        complete_cut_mentions(mentions, text, defs)
+        mentions = drop_covered(mentions, complete_cut_mentions(mentions, text, defs))
         mentions = extend_names(mentions, text)
     # 0. one type per surface form: the keys below depend on the type ("Professionsprogrammet" as a
     # Strategy is keyed "professionsprogram"), so a form seen under two types would never meet itself
@@ -688,6 +716,8 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
             k = entity_key(munis[k0[:-1]], etype)
         else:
             k = entity_key(m.text, etype)
+        if etype == "Project" and re.search(r"\w (?:19|20)\d\d-(?:19|20)\d\d$", k):
+            k = k[:-10]  # "Projektet X 2024–2026": the project period is not the name
         if etype == "Project" and re.search(r"\w (?:19|20)\d\d$", k):
             k2 = k[:-5]  # "Mötesplats Lycksele 2025" = "Mötesplats Lycksele" (unless that is a known organisation)
             if not any((t, k2) in gaz for t in ("Organisation", "Strategy", "FundingSource")):

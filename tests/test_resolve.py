@@ -510,3 +510,12 @@ def test_bare_head_word_does_not_run_on_over_an_owner():
     text = "Strategi för Nybro kommun saknas."
     ms = [_at(text, "Strategi", "Strategy"), _at(text, "Nybro kommun", "Organisation")]
     assert [e.name for e in resolve(ms, text)] == ["Nybro kommun"]
+
+
+def test_project_period_and_a_name_cut_in_two():
+    text = "Projektet Hamnlabb Norr Centrum 2024–2026 startar. Hamnlabb Norr Centrum finansieras av kommunen."
+    ms = [_at(text, "Hamnlabb Norr Centrum 2024–2026", "Project"), _at(text, "Hamnlabb Norr", "Project", 1, "model"),
+          _at(text, "Centrum", "Organisation", 1)]
+    ents = resolve(ms, text)
+    assert [(e.type, e.name, e.aliases) for e in ents] == [
+        ("Project", "Hamnlabb Norr Centrum", ["Hamnlabb Norr Centrum 2024–2026"])]
