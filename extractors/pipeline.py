@@ -194,6 +194,8 @@ def _model_span_ok(span) -> bool:
         return False  # a person ("Maria Nilsson")
     if first.lower_ in _ROLES:
         return False  # a role in a signature or table ("Chef Näringsliv")
+    if last.is_lower and last.lower_.endswith(("område", "området", "områden", "områdena")):
+        return False  # "regionala styrkeområden": an area ("-råd" + "en" is not a council here)
     if span.label_ == "Organisation" and len(span) > 1 and last.lower_ in ("region", "regioner") and last.is_lower:
         return False  # "Sammanhållen region", "Lärande region": a vision phrase, not the authority ("Region X")
     if len(span) == 1 and span.end < len(span.doc) and span.doc[span.end].text == ":" and (

@@ -612,3 +612,13 @@ def test_an_agencys_funding_programme_and_national_instruments(nlp):
     assert ("Smarta Startups", "FundingSource") in found
     assert ("Energi för framtiden", "FundingSource") in found
     assert ("Industriklivet", "FundingSource") in found
+
+
+def test_model_filter_drops_areas():
+    import spacy
+    from spacy.tokens import Span
+
+    from extractors.pipeline import _model_span_ok
+
+    doc = spacy.blank("sv")("Arbetet stärker regionala styrkeområden i länet.")
+    assert not _model_span_ok(Span(doc, 2, 4, label="Organisation"))
