@@ -105,6 +105,12 @@ def _cached_rx(key: str) -> re.Pattern:
                           r"(?:den\s+|det\s+|de\s+)?$", re.I)
     if key == "goal_cues":
         return re.compile(r"(?<!" + _W + r")(?:" + alt(lx["goal_sections"]["cues"]) + r")(?!" + _W + r")[^.;:]{0,30}$", re.I)
+    if key == "owned_plural":
+        return re.compile(r"\s+(?:(?:samtliga|alla|egna|olika|återkommande|årliga|strategiska)\s+)?(?:"
+                          + alt(lx["generic_statement"]["plural_nouns"]) + r")(?!" + _W + r")(?!\s*[,:]?\s*(?:det vill säga|dvs))",
+                          re.I)
+    if key == "plural_definite":
+        return re.compile(r"(?<!" + _W + r")(?:" + alt(lx["generic_statement"]["plural_definite"]) + r")\s+$", re.I)
     raise KeyError(key)
 
 
@@ -341,6 +347,8 @@ class GenericEnumeration:
         self.units = 0
         self.unit = None
         self.seen: set[str] = set()
+        self.listed: set[str] = set()  # projects of an enumeration introduced by a plural definite noun
+        self.plural_only = False  # opened by 'Xs mötesplatser': only a plural definite noun continues it
 
     def _start(self, unit, out) -> bool:
         statement, _, _ = _generic_patterns()
@@ -357,7 +365,16 @@ class GenericEnumeration:
             self.pred = "leads" if verb in g["leads"] else "participatesIn"
             n = g["counts"].get(" ".join(sm.group(2).lower().split()), 0)
             self.agents, self.left, self.counted, self.units, self.unit = [m.name], n, n > 0, 0, unit
-            self.seen = set()
+            self.seen, self.listed, self.plural_only = set(), set(), False
+            return True
+        for m in unit.ms:  # 'Region Xs mötesplatser vänder sig till ...': X's own ones, named later
+            g_end = _genitive_end(unit.text, m, out) if m.type == "Organisation" else None
+            if g_end is None or not _cached_rx("owned_plural").match(unit.text[g_end:]):
+                continue
+            if any(x.type == "Project" for x in unit.ms if x.start > m.end):
+                return False
+            self.pred, self.agents, self.left, self.counted, self.units, self.unit = "leads", [m.name], 0, False, 0, unit
+            self.seen, self.listed, self.plural_only = set(), set(), True
             return True
         return False
 
@@ -372,8 +389,14 @@ class GenericEnumeration:
                 for m in unit.ms:
                     if m.type != "Project":
                         continue
-                    if not intro.search(_masked(unit, 0, m.start)[-60:] if m.start else ""):
-                        continue
+                    before = _masked(unit, 0, m.start)[-60:] if m.start else ""
+                    plural = _cached_rx("plural_definite").search(before)
+                    if not plural and m.name not in self.listed and (self.plural_only or not intro.search(before)):
+                        continue  # 'Xs mötesplatser ...' is continued only by 'mötesplatserna A, B och C'
+
+                    if plural:  # 'mötesplatserna A, B samt C': the whole enumeration
+                        self.listed |= {x.name for c in _chains(unit.ms, unit.text) if m in c for x in c
+                                        if x.type == "Project"}
                     if m.name in self.seen:
                         continue
                     self.seen.add(m.name)

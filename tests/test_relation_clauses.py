@@ -690,3 +690,14 @@ def test_goal_section_without_framework_or_cue_gives_nothing():
                 "Mål 8: Anständiga arbetsvillkor och ekonomisk tillväxt",
                 "Deltagandet i [Expertgrupp för innovation|P] har gett kunskap.")
     assert ("Expertgrupp för innovation", "implements", "Agenda 2030") not in t
+
+
+def test_owned_plural_continued_by_a_plural_definite_enumeration():
+    t = triples("[Region Dalarna|O]s mötesplatser vänder sig till beslutsfattare.",
+                "Syftet är att skapa dialog.",
+                "Under året har mötesplatserna [Dalarna i Almedalen|P], [Mötesplats Falun|P] samt [Digitala Dalarna|P] "
+                "genomförts.",
+                "[Skogsdagen|P] lockade många besökare.")
+    for p in ("Dalarna i Almedalen", "Mötesplats Falun", "Digitala Dalarna"):
+        assert ("Region Dalarna", "leads", p) in t
+    assert ("Region Dalarna", "leads", "Skogsdagen") not in t
