@@ -1099,6 +1099,13 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
             # "X, en samverkansplattform där ...": the text says what kind of thing the name is
             etype = next(t for t, rx in _KIND_APPOSITION.items() if rx is kind)
         name = _canonical(forms, root[1], etype, gaz_name)
+        if gaz_name and etype in ("Strategy", "FundingSource"):
+            # "Regional utvecklingsstrategi" (a kind the gazetteer knows) is named in full by the text:
+            # "Regional utvecklingsstrategi för Norrbottens län 2030"
+            fuller = [f for f in forms if f.lower().startswith(name.lower() + " för ") and f[:1].isupper()]
+            if fuller:
+                forms[name] += 0
+                name = max(fuller, key=lambda f: (forms[f] > 0, bool(re.search(r"(?:19|20)\d\d$", f)), len(f)))
         if gaz_name and etype in ("Strategy", "FundingSource") and not re.search(r"(?:19|20)\d\d$", name):
             dated = sorted(f for f in forms if re.fullmatch(re.escape(name) + r" (?:19|20)\d\d(?:\s?[–-]\s?(?:19|20)\d\d)?", f))
             if dated:

@@ -519,3 +519,12 @@ def test_project_period_and_a_name_cut_in_two():
     ents = resolve(ms, text)
     assert [(e.type, e.name, e.aliases) for e in ents] == [
         ("Project", "Hamnlabb Norr Centrum", ["Hamnlabb Norr Centrum 2024–2026"])]
+
+
+def test_gazetteer_kind_named_in_full_by_the_text():
+    text = "Arbetet följer Regional utvecklingsstrategi för Kalmar län 2030 (RUS). RUS följs upp årligen."
+    ms = [_at(text, "Regional utvecklingsstrategi för Kalmar län 2030", "Strategy"), _at(text, "RUS", "Strategy"),
+          _at(text, "RUS", "Strategy", 1)]
+    ents = resolve(ms, text)
+    assert len(ents) == 1 and ents[0].name == "Regional utvecklingsstrategi för Kalmar län 2030"
+    assert "RUS" in ents[0].aliases
