@@ -638,7 +638,10 @@ def extend_names(mentions: list[Mention], text: str) -> list[Mention]:
                 best = pos
         if best is not None:
             m.text, m.start = text[best:m.end], best
-    return [m for m in mentions if id(m) not in dropped]
+    # "EU:s strukturfonder": the possessor of a fund or strategy name is a mention of that organisation
+    extra = [Mention(m.text[:4], "Organisation", m.line, m.start, m.start + 4, m.source) for m in mentions
+             if m.type != "Organisation" and m.text.startswith("EU:s ") and id(m) not in dropped]
+    return [m for m in mentions if id(m) not in dropped] + extra
 
 
 # "Name, en samverkansplattform / ett nätverk / ett bolag ...": an apposition that says what a name is

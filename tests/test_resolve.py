@@ -528,3 +528,12 @@ def test_gazetteer_kind_named_in_full_by_the_text():
     ents = resolve(ms, text)
     assert len(ents) == 1 and ents[0].name == "Regional utvecklingsstrategi för Kalmar län 2030"
     assert "RUS" in ents[0].aliases
+
+
+def test_eu_possessor_inside_a_fund_name_is_a_mention_of_eu():
+    text = "3.1 EU:s havsfonder\n\nFonderna används brett."
+    ents = resolve([_at(text, "EU:s havsfonder", "FundingSource")], text)
+    assert sorted(e.type for e in ents) == ["FundingSource", "Organisation"]
+    assert any(e.type == "Organisation" and "EU:s" in (e.name, *e.aliases) for e in ents)
+    text = "Region X:s havsfonder"
+    assert len(resolve([_at(text, "Region X:s havsfonder", "FundingSource")], text)) == 1
