@@ -128,7 +128,8 @@ def load_lexicon(gaz_dir: str | Path = GAZ_DIR) -> Lexicon:
 
 _FIRST_WORD_TYPE = {"mötesplats": "Project", "mötesplatsen": "Project", "nätverket": "Project", "projekt": "Project",
                     "projektet": "Project", "forum": "Project", "visit": "Organisation", "stiftelsen": "Organisation",
-                    "föreningen": "Organisation", "interreg": "FundingSource", "agenda": "Strategy"}
+                    "föreningen": "Organisation", "interreg": "FundingSource", "agenda": "Strategy",
+                    "akademi": "Organisation", "akademin": "Organisation"}
 
 
 def _first_type(word: str) -> str | None:
@@ -310,7 +311,7 @@ _COUNCIL_FOR = re.compile(r"\b(?:(?:Strategiska|Strategiskt|Regionala|Regionalt|
 _PROJECT_HEAD = re.compile(
     r"(?<![\w\-])(?P<word>[A-ZÅÄÖ][\w\-]*(?:nätverk|nätverket|forum|forumet|träff|träffen|"
     r"veckan|vecka|veckorna|dagen|dagarna|mötet|samverkan|-SM|samverkansgruppen|(?<![Oo]m)rådet|(?<![Oo]m)råd))(?![\w\-])(?P<tail>(?:\s(?!Region\b)[A-ZÅÄÖ][\w\-]+){0,2})(?P<year>\s20\d\d\b)?"
-    r"(?:\s(?P<comp>för|i|mot|inom)\s)?")
+    r"(?:\s(?P<comp>för|i|mot|inom|på)\s)?")
 _ORG_HEAD = re.compile(
     r"(?<![\w\-])(?P<word>(?:[A-ZÅÄÖ][a-zåäö]+(?:isk|iska|ala|ska)\s[a-zåäö]+|[A-ZÅÄÖ][\w\-]*)"
     r"(?:(?<!h)enheten|avdelningen|avdelning|centrum|institutionen|högskolan|kontoret|byrån|utredningen|"
@@ -419,6 +420,7 @@ _ADJ_BEFORE = re.compile(r"(?<![\w\-])([A-ZÅÄÖ][a-zåäö]+(?:ska|iska|ra|na)
 _GENERIC_OWNERS = {"regionens", "kommunens", "länets", "landets", "nämndens", "styrelsens", "förbundets", "myndighetens",
                    "statens", "organisationens", "bolagets", "verksamhetens", "kommunernas", "regionernas"}
 _PERIOD_TAIL = re.compile(r"\s\(?20\d\d\s?[–-]\s?20\d\d\)?(?![\d\-–])")
+_VENUE = re.compile(r"[A-ZÅÄÖ][\wôéè\-]+(?:\s[A-ZÅÄÖ][\wôéè\-]+)+")  # "Grand Hôtel": two capitalised words
 _OWNER_FUND = re.compile(r"\s(?:program|stödprogram|finansieringsprogram|utlysning|utlysningen)\s[\"”“«]?(?=[A-ZÅÄÖ])")
 _OWNER_COLLAB = re.compile(r"\s(?:(?:nationella|regionala|årliga|återkommande|nya|gemensamma)\s)?"
                            r"(?:[\wåäö\-]{3,}(?:dialog|dialoger|dialogen|nätverk|nätverket|forum|forumet|kluster|klustret|samråd|"
@@ -779,7 +781,14 @@ class EntityRules:
             if word.endswith(("råd", "rådet")) and not qualified:
                 continue  # a bare "-rådet" is an organisation (agency forms); "Strategirådet för X" is a council
             nxt_word = text[m.end("comp"):].split(None, 1)[0].strip(".,;:") if m.group("comp") else ""
-            if m.group("comp") == "i" and nxt_word.lower() in lex.counties and not m.group("year"):
+            venue = _VENUE.match(text, m.end()) if m.group("comp") == "på" else None
+            if m.group("comp") == "på" and not venue:
+                if not word[0].isupper():
+                    continue
+                e = max(m.end("word"), m.end("tail"), m.end("year"))  # "på" + a lower-case word: not part of the name
+            elif venue:
+                e = venue.end()  # "Västerbottensveckorna på Grand Hôtel": the venue names the series
+            elif m.group("comp") == "i" and nxt_word.lower() in lex.counties and not m.group("year"):
                 e = m.end("comp") + len(nxt_word)  # "Innovationsnätverket i Västerbotten": a county-wide network
             elif m.group("comp") == "i" and nxt_word.lower() in lex.places:
                 e = max(m.end("word"), m.end("tail"), m.end("year"))  # "Landsbygdsriksdagen i Skellefteå"

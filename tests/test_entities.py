@@ -622,3 +622,9 @@ def test_model_filter_drops_areas():
 
     doc = spacy.blank("sv")("Arbetet stärker regionala styrkeområden i länet.")
     assert not _model_span_ok(Span(doc, 2, 4, label="Organisation"))
+
+
+def test_event_series_at_a_venue_and_academy_names(nlp):
+    found = ents(nlp, "Regionen arrangerade en dag under Gotlandsveckorna på Grand Hôtel tillsammans med Akademi Syd.")
+    assert ("Gotlandsveckorna på Grand Hôtel", "Project") in found
+    assert ("Akademi Syd", "Organisation") in found
