@@ -32,6 +32,8 @@ _VERB_FIRST = re.compile(rf"(?<=[a-zåäö]\s)(?:är|var|utgör)\s(?P<name>[{_UP
 # mid-sentence, a capitalised adjective and a lower-case compound network: "i Arktiska kommunnätverket"
 _ADJ_NETWORK = re.compile(rf"(?<=[\w,]\s)(?P<name>[{_UP}][a-zåäö]{{3,}}a\s[a-zåäö]{{3,}}(?:nätverket|forumet|samrådet|klustret|"
                           rf"partnerskapet|rådet))\b")
+# a suspended compound network in the definite form names one network: "plan- och byggnätverket"
+_COORD_NETWORK = re.compile(r"(?<![\w\-])(?P<name>[A-ZÅÄÖa-zåäö][a-zåäö]{2,}-\s(?:och|&)\s[a-zåäö]{3,}(?:nätverket|forumet))\b")
 _NOT_FIRST = {"det", "den", "de", "detta", "denna", "dessa", "där", "här", "region", "regionen", "länsstyrelsen", "vi",
               "man", "som", "vilket", "sverige", "eu"}
 _NEEDS = ("samarbetsyta", "samverkansyta", "nätverk", "mötesplats", "plattform", "samarbete", "forum", "arena",
@@ -43,6 +45,9 @@ def find(text: str, name_ok: Callable[[str], bool], low: str | None = None) -> l
     if not any(n in low for n in _NEEDS):
         return []
     out = []
+    if "- och " in text and ("nätverket" in low or "forumet" in low):
+        for m in _COORD_NETWORK.finditer(text):
+            out.append((m.start("name"), m.end("name"), "Project", 3, "coord-network"))
     if "nätverket" in low or "forumet" in low or "rådet" in low or "klustret" in low or "partnerskapet" in low:
         for m in _ADJ_NETWORK.finditer(text):
             if name_ok(m.group("name")):

@@ -30,3 +30,8 @@ def test_not_names():
 def test_capitalised_adjective_and_compound_network():
     assert "Arktiska kommunnätverket" in names("I Arktiska kommunnätverket samverkar tre kommuner.")
     assert not names("Arktiska kommunnätverket bildades 2019.")  # sentence-initial: capitalisation says nothing
+
+
+def test_suspended_compound_network():
+    assert "energi- och klimatnätverket" in names("Uppstarten av energi- och klimatnätverket tog tid.")
+    assert not names("Energi- och klimatfrågor diskuteras i nätverket.")
