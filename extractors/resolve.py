@@ -654,6 +654,14 @@ _KIND_APPOSITION = {
 }
 
 
+def _in_list(first: Mention, second: Mention, by_start: dict, by_end: dict, text: str) -> bool:
+    """"A, B, C och D": the pair is part of a list of names of its type, not a name and its apposition."""
+    nxt = re.match(r"(?:,| och| samt) ", text[second.end:second.end + 6])
+    after = by_start.get(second.end + nxt.end()) if nxt else None
+    before = by_end.get(first.start - 2) if text[max(0, first.start - 2):first.start] == ", " else None
+    return any(x is not None and x.type == first.type for x in (after, before))
+
+
 def _text_over_gazetteer(gaz: dict, defs: dict[str, str]) -> dict:
     """The document's own acronym definition beats the gazetteer's: "Elektrifierad stadslogistik
     Värmland (ESV)" is not the agency a gazetteer knows as ESV. Voided: gazetteer acronyms the text
@@ -857,6 +865,7 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
     # an apposition renames: "Sveriges nationella livsmedelsstrategi, Livsmedelsstrategin 2.0, som ..." (same
     # head word, levels not in conflict, the second name closed by a comma or "som")
     if text:
+        mention_at_end = {m.end: m for _, _, m in keyed}
         for _, _, m in keyed:
             if m.type != "Strategy" or text[m.end:m.end + 2] != ", ":
                 continue
@@ -869,7 +878,8 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
             # "Värmlandsstrategin, Region Värmlands regionala utvecklingsstrategi, ...": a one-word name
             # explained by its owner's (genitive) description of the same kind
             described = bool(ha and hb and " " not in ka and _base_head(ha) == _base_head(hb)
-                             and re.match(r"(?:[A-ZÅÄÖ]\w* )*[A-ZÅÄÖ]\w+s [a-zåäö]", other.text))
+                             and re.match(r"(?:[A-ZÅÄÖ]\w* )*[A-ZÅÄÖ]\w+s [a-zåäö]", other.text)
+                             and not _in_list(m, other, by_start, mention_at_end, text))
             if ha and (ha == hb or described) and (la is None or lb is None or la == lb):
                 ga, gb = best_type_key(group_of[id(m)], groups), best_type_key(group_of[id(other)], groups)
                 if ga and gb and ga[0] == gb[0]:

@@ -462,6 +462,10 @@ def test_apposition_owner_description_renames_a_strategy():
     text = "Projektet bidrar till Hallandsstrategin, Region Hallands regionala utvecklingsstrategi, och mer."
     ms = [_at(text, "Hallandsstrategin", "Strategy"), _at(text, "Region Hallands regionala utvecklingsstrategi", "Strategy")]
     assert len(resolve(ms, text)) == 1
+    text = "Projektet bidrar till Hallandsstrategin, Region Hallands klimatstrategi, Kustplanen och mer."
+    ms = [_at(text, "Hallandsstrategin", "Strategy"), _at(text, "Region Hallands klimatstrategi", "Strategy"),
+          _at(text, "Kustplanen", "Strategy")]
+    assert len(resolve(ms, text)) == 3  # a list of strategies, not an apposition
     text = "Projektet bidrar till Hallandsstrategin, Region Hallands kulturplan, och mer."
     ms = [_at(text, "Hallandsstrategin", "Strategy"), _at(text, "Region Hallands kulturplan", "Strategy")]
     assert len(resolve(ms, text)) == 2
