@@ -429,7 +429,9 @@ _LEADING_ACR = re.compile(rf"\((?P<acr>{_ACR})\)")
 _LABEL_CUE = re.compile(r"(?:^|(?<=[\s•]))(?:[Ff]örstudie|[Pp]rojekt|[Pp]rojektnamn|[Pp]rojekttitel|[Pp]ilotprojekt|[Pp]ilot|[Ss]atsning|"
                         r"[Nn]ätverk|[Ii]nitiativ)\s?:\s+"
                         r"(?=[A-ZÅÄÖ])")
-_HETER = re.compile(r"\b(?P<cue>[A-ZÅÄÖa-zåäö][a-zåäö\-]+)\s(?:som\s)?heter\s[\"”“«]?(?=[A-ZÅÄÖ])")
+_HETER = re.compile(r"\b(?:(?P<cue>[A-ZÅÄÖa-zåäö][a-zåäö\-]+)\s(?:som\s)?heter|"
+                    r"(?:[Ff]örsta|[Aa]ndra|[Tt]redje|[Ff]järde|[Ee]na|[Ss]ista|[Nn]ya)\s(?P<cue2>[a-zåäö\-]+)\s(?:är|var))"
+                    r"\s[\"”“«]?(?=[A-ZÅÄÖ])")
 _FUND_AREA = re.compile(r"\s(?:(?:i|för)\s)?(?:Övre\sNorrland|Mellersta\sNorrland|Norra\sMellansverige|Östra\sMellansverige|"
                         r"Västsverige|Sydsverige|Småland\soch\söarna)\b")
 _GLUED_TAIL = re.compile(r"(?<=[a-zåäö]{4})(?:för|och|med|som|samt|inom|till)\b")
@@ -919,14 +921,19 @@ class EntityRules:
                             a = e + x.start()
                             if self._name_ok(x.group()):
                                 cands.append((a, a + len(x.group()), etype, 3, "cue"))
-        if " heter " in text:  # "Satsningen heter Jämtland Connect": the cue word before "heter" types the name
+        if " heter " in text or " är " in text or " var " in text:
+            # "Satsningen heter Jämtland Connect", "Det andra projektet är Hållbar X": the cue word types the name
             for m in _HETER.finditer(text):
-                cue = m.group("cue").lower()
+                cue = (m.group("cue") or m.group("cue2")).lower()
                 tail = next((c for c in self.cue_tails if cue.endswith(c)), None)
                 if not tail:
                     continue
                 e = self._scan_name(text, m.end(), lower_ok=lex.cues[tail] in ("Project", "Strategy"))
-                if e and self._name_ok(text[m.end():e]):
+                e_long = self._scan_name(text, m.end(), lower_ok=True, max_words=12, max_lower=6)
+                if e_long > e and text[e_long:e_long + 1] in (",", ".", ";", ""):
+                    e = e_long  # a sentence-case name up to the comma: "... är Regional strategisk utveckling av X, som"
+                if e and self._name_ok(text[m.end():e]) and not (_COMPOUND_NOUN.search(text[m.end():e])
+                                                               and head_type(text[m.end():e], lex) is None):
                     cands.append((m.end(), e, lex.cues[tail], 3, "cue-heter"))
         if ":" in text:
             for m in _LABEL_CUE.finditer(text):  # "Förstudie: Systemdemonstrator för grön omställning"

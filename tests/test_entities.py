@@ -628,3 +628,10 @@ def test_event_series_at_a_venue_and_academy_names(nlp):
     found = ents(nlp, "Regionen arrangerade en dag under Gotlandsveckorna på Grand Hôtel tillsammans med Akademi Syd.")
     assert ("Gotlandsveckorna på Grand Hôtel", "Project") in found
     assert ("Akademi Syd", "Organisation") in found
+
+
+def test_ordinal_cue_with_aer(nlp):
+    found = ents(nlp, "Det andra projektet är Hållbar utveckling av fiskenäringen i Gotland, som startade i maj. "
+                      "Flest nya projekt är RUS-prioritering 3.")
+    assert ("Hållbar utveckling av fiskenäringen i Gotland", "Project") in found
+    assert not any(t.startswith("RUS-prioritering") for t, _ in found)
