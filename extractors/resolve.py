@@ -634,7 +634,8 @@ def extend_names(mentions: list[Mention], text: str) -> list[Mention]:
             if not w or norm_key(w.group(1)) in STOPLIST:
                 break
             pos -= len(w.group(0))
-            if norm_key(text[pos:m.end]) in full or re.search(r"(?:[a-zåäö]|,) $", text[max(0, pos - 2):pos]):
+            if norm_key(text[pos:m.end]) in full or (len(m.text.split()) == 2  # "Energi AB": a bare head
+                                                     and re.search(r"(?:[a-zåäö]|,) $", text[max(0, pos - 2):pos])):
                 best = pos
         if best is not None:
             m.text, m.start = text[best:m.end], best

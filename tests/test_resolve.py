@@ -541,3 +541,9 @@ def test_eu_possessor_inside_a_fund_name_is_a_mention_of_eu():
     assert any(e.type == "Organisation" and "EU:s" in (e.name, *e.aliases) for e in ents)
     text = "Region X:s havsfonder"
     assert len(resolve([_at(text, "Region X:s havsfonder", "FundingSource")], text)) == 1
+
+
+def test_whole_company_name_in_a_single_spaced_table_row_is_not_extended():
+    text = "Smart hamn Norr Kalmar Hamn AB 2 400 000"
+    ents = resolve([_at(text, "Kalmar Hamn AB", "Organisation")], text)
+    assert [e.name for e in ents] == ["Kalmar Hamn AB"]
