@@ -292,8 +292,9 @@ def collaboration_subject(unit, tpos: int, tend: int, clause_start: int, out, to
     text = unit.text
     prefix = text[clause_start:tpos]
     pats = _patterns()
-    if pats["quantified_start"].match(prefix):
-        return "skip", None
+    if pats["quantified_start"].match(prefix) or event_anaphor(prefix) or re.match(
+            r"\s*(?:projektet|satsningen|initiativet|nätverket|plattformen)\s", prefix, re.I):
+        return "skip", None  # an unnamed subject of its own, or an event/project whose name we lost
     if not prefix.strip():
         # verb second: the partners, then a finite verb, then the subject
         ce = text.find(".", tend)

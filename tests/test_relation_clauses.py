@@ -701,3 +701,9 @@ def test_owned_plural_continued_by_a_plural_definite_enumeration():
     for p in ("Dalarna i Almedalen", "Mötesplats Falun", "Digitala Dalarna"):
         assert ("Region Dalarna", "leads", p) in t
     assert ("Region Dalarna", "leads", "Skogsdagen") not in t
+
+
+def test_event_anaphor_without_a_known_project_is_not_the_author():
+    t = triples("[Region Dalarna|O] skriver rapporten. [Region Dalarna|O] igen.",
+                "Arrangemangen genomförs i samverkan med [Länsstyrelsen Dalarna|O] och [Falu kommun|O].")
+    assert not any(p == "collaboratesWith" for _, p, _ in t)
