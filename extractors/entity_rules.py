@@ -1166,6 +1166,8 @@ class EntityRules:
                 break
             if i == 0 and wl in _GENERIC_COMPLEMENT:
                 return 0
+            if i > 0 and w[:1].isupper() and words[i - 1].group()[:1].islower():
+                break  # "råd för samhällsbyggnad Region Västerbotten samordnar": the next sentence's subject
             if _VERBISH_STRONG.search(wl) and not w[0].isupper():
                 break
             end = words[i].end()

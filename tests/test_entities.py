@@ -635,3 +635,9 @@ def test_ordinal_cue_with_aer(nlp):
                       "Flest nya projekt är RUS-prioritering 3.")
     assert ("Hållbar utveckling av fiskenäringen i Gotland", "Project") in found
     assert not any(t.startswith("RUS-prioritering") for t, _ in found)
+
+
+def test_complement_stops_at_the_next_sentences_subject(nlp):
+    found = ents(nlp, "Fasta samverkansytor Strategiskt råd för samhällsbyggnad Region Gotland samordnar tre råd.")
+    assert ("Strategiskt råd för samhällsbyggnad", "Project") in found
+    assert ("Region Gotland", "Organisation") in found
