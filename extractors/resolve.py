@@ -714,8 +714,8 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
         k0 = norm_key(m.text)
         if k0 in STOPLIST or len(k0) < 2 or not any(c.isalpha() for c in k0):
             continue
-        if re.match(r"(?:19|20)\d\d(?:[–-](?:19|20)?\d\d)? års\b", k0):
-            continue  # "2030 års mål": a year's goals, not a name
+        if re.match(r"(?:19|20)\d\d(?:[–-](?:19|20)?\d\d)? [a-zåäö]", m.text):
+            continue  # "2030 års mål", "2030 antogs 2021": a year and a lower-case word start no name
         if (m.type == "Strategy" and m.text[:1].islower() and _GENERIC_PLURAL.match(k0)
                 and not _DETERMINER.search(text, max(0, m.start - 12), m.start)):
             continue  # "i regionala utvecklingsprogram", "regionala livsmedelsstrategier": a kind, not a name

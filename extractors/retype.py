@@ -84,7 +84,10 @@ def _retype_place_councils(entities: list[Entity], gaz) -> None:
 # "finansieras av Vinnova inom programmet X": the programme a funder finances through is a FundingSource
 _FUNDING_PROGRAMME = re.compile(r"(?:finansier|medfinansier|beviljat?s?|stöd|medel)\w*\s+(?:av|från|ur)\s+"
                                 r"(?:[A-ZÅÄÖ][\w\-]*\s+){1,4}(?:inom|genom|via|ur|från)\s+(?:programmet|utlysningen|"
-                                r"finansieringsprogrammet|satsningen)\s+[”\"]?$")
+                                r"finansieringsprogrammet|satsningen)\s+[”\"]?$"
+                                r"|(?:finansier|medfinansier|beviljat?s?|stöd|medel)\w*\s+(?:av|från|ur|genom|via|inom)\s+"
+                                r"(?:[A-ZÅÄÖ][\w\-]*\s+){0,3}[A-ZÅÄÖ][\w\-]*s\s+(?:program|utlysning|"
+                                r"finansieringsprogram)\s+[”\"]?$")
 
 
 def _retype_funding_programmes(entities: list[Entity], text: str, gaz) -> None:

@@ -93,3 +93,10 @@ def test_programme_a_funder_finances_through_is_a_funding_source():
     prog = entity(text, "Smarta hamnar", "Project")
     retype_projects([prog], text)
     assert prog.type == "Project"
+
+
+def test_funders_programme_in_the_genitive_is_a_funding_source():
+    text = "Förstudien finansieras genom Formas program Smarta hamnar under två år."
+    prog = entity(text, "Smarta hamnar", "Project")
+    retype_projects([prog], text)
+    assert prog.type == "FundingSource"
