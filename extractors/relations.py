@@ -400,6 +400,7 @@ class _Ctx:
     topic_age: int = 0  # sentences since the last heading
     author: str | None = None  # the organisation that writes the report
     region: str | None = None  # the regional authority mentioned most ('Regionen ansvarar för ...')
+    selves: dict[str, str] = field(default_factory=dict)  # 'regionen'/'länsstyrelsen'/'kommunen' -> who that is here
     topic_org: str | None = None  # organisation named by the current section heading
     prev_subject: str | None = None  # organisation that begins the previous sentence
     unknown: bool = False  # the current sentence's project is a name that is not a known entity
@@ -791,6 +792,10 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                             if m.type == "Organisation" and tend <= m.start < ce and not _place_like(text, m):
                                 out.add(m.name, "participatesIn", earlier, unit, tpos, "partner-anaphor", 0.6)
                         continue
+                    if not agents and frame.name in _SELF_FRAMES:
+                        who = _self_subject(text[_clause_start(text, tpos):tpos], ctx)
+                        if who:  # "Länsstyrelsen har också tagit fram S", "Regionen har under året drivit P"
+                            agents, conf = _pseudo(who, "Organisation", tpos, unit.line_at(tpos)), 0.6
                     v2_subject = None
                     if not agents and frame.name == "collaborate":
                         # "Samverkan sker med X", "I samverkan med X har ...": the report's author, unless the
@@ -804,9 +809,6 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                             agents, conf = _pseudo(who, "Organisation", tpos, unit.line_at(tpos)), 0.6
                         elif len(text[_clause_start(text, tpos):tpos].split()) <= 7:
                             agents, conf = _pseudo(ctx.author or ctx.region, "Organisation", tpos, unit.line_at(tpos)), 0.5
-                    if not agents and frame.name in ("responsible", "manage") and ctx.region \
-                            and re.fullmatch(r"\s*Regionen\s+(?:har\s+|även\s+|också\s+)*", text[_clause_start(text, tpos):tpos]):
-                        agents, conf = _pseudo(ctx.region, "Organisation", tpos, unit.line_at(tpos)), 0.6  # "Regionen ansvarar för"
                     if not agents:
                         continue
                     if frame.name == "collaborate" and _PARTNER.match(text, tpos) and \
@@ -1440,6 +1442,31 @@ def _fact_line(unit: Unit, ctx: _Ctx, out: _Out) -> None:
 _LABEL_ANY = re.compile(r"(?:^|(?<=\s))([A-ZÅÄÖ][\wåäö-]{2,24}(?:\s[a-zåäö-]{2,15})?):\s")
 
 
+# A clause whose subject is the report's own kind of body, named by its kind alone ("Regionen",
+# "Länsstyrelsen", "Kommunen"), then at most a few lower-case words (auxiliaries, adverbs, an article)
+_SELF_SUBJECT = re.compile(r"\s*(regionen|länsstyrelsen|kommunen)((?:\s+[a-zåäö0-9]+){0,4})\s*", re.I)
+_SELF_FRAMES = ("lead", "own", "participate", "fund", "responsible", "manage", "collaborate")
+
+
+def _self_subject(prefix: str, ctx: _Ctx) -> str | None:
+    """Who 'Regionen'/'Länsstyrelsen'/'Kommunen' is when it alone opens the clause before a trigger."""
+    m = _SELF_SUBJECT.fullmatch(prefix)
+    if not m or re.search(r"\b(?:och|samt|eller|som|att)\b", m.group(2)):
+        return None
+    return ctx.selves.get(m.group(1).lower())
+
+
+def _selves(units: list[Unit], ctx: _Ctx) -> dict[str, str]:
+    """The body each self-reference names in this document: the region (``ctx.region``) and the
+    county administrative board mentioned most; the municipality only in a municipality's own report
+    (elsewhere 'kommunen' is any of several)."""
+    boards = Counter(m.name for u in units for m in u.ms
+                     if m.type == "Organisation" and m.name.startswith("Länsstyrelsen"))
+    out = {"regionen": ctx.region, "länsstyrelsen": boards.most_common(1)[0][0] if boards else None,
+           "kommunen": ctx.author if ctx.author and re.search(r" (?:kommun|stad)$", ctx.author) else None}
+    return {k: v for k, v in out.items() if v}
+
+
 def _author(units: list[Unit]) -> str | None:
     """The organisation that writes the report: by far the most mentioned one."""
     c = Counter(m.name for u in units for m in u.ms if m.type == "Organisation")
@@ -1458,6 +1485,7 @@ def extract_relations(sentences: list[Sentence], name_of: dict[int, str]) -> lis
     ctx = _Ctx(author=_author(units))
     regions = Counter(m.name for u in units for m in u.ms if m.type == "Organisation" and m.name.startswith("Region "))
     ctx.region = regions.most_common(1)[0][0] if regions else None
+    ctx.selves = _selves(units, ctx)
     out.surfaces = {u.text[m.start:m.end].lower(): m.name for u in units for m in u.ms
                     if m.type in ("FundingSource", "Organisation")}
     orgs = {u.text[m.start:m.end].lower(): m.name for u in units for m in u.ms if m.type == "Organisation"}

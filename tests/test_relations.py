@@ -512,3 +512,22 @@ def test_subjectless_collaboration_falls_back_to_the_region_named_most():
                 "Gränsöverskridande samarbete",
                 "Samarbetet med [Nordfylket|O] har fördjupats under året.")
     assert ("Nordfylket", "collaboratesWith", "Region Ost") in t
+
+
+def test_self_reference_subject_names_the_documents_own_body():
+    lines = ("[Länsstyrelsen i Kalmar län|O] har lämnat sin årsrapport till [Regeringen|O].",
+             "Länsstyrelsen ansvarar för [Regionalt åtgärdsprogram för miljömålen|S].",
+             "Länsstyrelsen har sedan 2021 ett samverkansavtal med [Sametinget|O].",
+             "Regionen har under året drivit [Kompetensplattform Kalmar|P] med [Region Kalmar län|O].",
+             "Kommunen ansvarar för [Översiktsplan 2040|S].")
+    got = triples(*lines)
+    assert ("Länsstyrelsen i Kalmar län", "responsibleFor", "Regionalt åtgärdsprogram för miljömålen") in got
+    assert {("Länsstyrelsen i Kalmar län", "collaboratesWith", "Sametinget"),
+            ("Sametinget", "collaboratesWith", "Länsstyrelsen i Kalmar län")} & got
+    assert ("Region Kalmar län", "leads", "Kompetensplattform Kalmar") in got
+    # 'Kommunen' is not the region's or the board's report: several municipalities could be meant
+    assert not any(t[2] == "Översiktsplan 2040" for t in got)
+    # a self-reference with a second subject is not the body alone
+    got = triples("[Länsstyrelsen i Kalmar län|O] skriver.",
+                  "Länsstyrelsen och kommunerna ansvarar för [Regional vattenplan|S].")
+    assert not any(t[2] == "Regional vattenplan" for t in got)
