@@ -1,5 +1,10 @@
 """Entity resolution: many surface forms, one entity.
 
+Before keying, spans are mended (:func:`repair_mentions`, :func:`complete_cut_mentions`,
+:func:`extend_names`): "Long (ACR)" split, cut names completed, fact-box labels ("Namn:") and firm cue
+words ("Bolaget X AB") dropped, a strategy's owner ("... för Umeå kommun") and a trailing year or period
+("... 2022–2033") joined to the name, company names begun too late completed.
+
 Mentions are grouped by type under a normalised key (:func:`entity_key`): case
 folded, hyphen/slash/line-break variants unified, Swedish genitive and definite
 forms reduced ("Region Västerbottens", "regionala livsmedelsstrategin"), cue
@@ -8,7 +13,10 @@ bare municipality names mapped to the official name. Gazetteer aliases, acronym
 definitions in the text ("Long Name (ACR)", "ACR (Long Name)") and fuzzy matching
 (rapidfuzz, same type only) then join groups. A key seen under several types
 keeps the type most of its mentions have. Canonical names follow the gold
-conventions: official/long form, nominative, as written in the text.
+conventions: official/long form, nominative, as written in the text, with the period the text gives a
+strategy or fund ("Länstransportplan för X 2022–2033"; the key ignores it, so dated and undated forms
+meet), without a definite cue word ("Nätverket X" -> "X"); every surface form is an alias. The text's own
+acronym definition beats the gazetteer's reading of the acronym.
 """
 from __future__ import annotations
 
@@ -599,14 +607,14 @@ def extend_names(mentions: list[Mention], text: str) -> list[Mention]:
                 if w and w.group(1).lower() in places:
                     end = pos + w.end()
             if end is not None:
-                m.text, m.end = m.text + text[m.end:end], end
+                m.text, m.end = m.text + re.sub(r"\s+", " ", text[m.end:end]), end
         if m.type == "Strategy" and " för " in m.text:
             # "Energiplan för Kalmar" + " kommun": the owner's span runs past the strategy's end
             cut = m.start + m.text.index(" för ") + 5
             owner = next((o for p0 in range(cut, m.end) for o in by_start.get(p0, ())
                           if o.type == "Organisation" and o.end > m.end and "\n\n" not in text[m.end:o.end]), None)
             if owner is not None:
-                m.text, m.end = m.text + text[m.end:owner.end], owner.end
+                m.text, m.end = m.text + re.sub(r"\s+", " ", text[m.end:owner.end]), owner.end
                 dropped.add(id(owner))
             elif (unit := re.match(r" (?:län|kommun|stad)(?![\w\-])", text[m.end:m.end + 8])) \
                     and m.text.rsplit(" ", 1)[-1].lower() in places:

@@ -8,7 +8,9 @@ Projektet verkar för ...". Names a gazetteer or an organisation form vouches fo
 ("Region X", "X kommun", "X AB") are never retyped. An acronym the entity was introduced with counts
 where the text uses it without a span of its own. An organisation only the model or a weak guess
 proposed is a Project when the text calls it "projektet X" / "utbildningssatsning X" or says
-"X är initierat av / finansieras av / pågår".
+"X är initierat av / finansieras av / pågår". A council or forum of a place ("Kompetensrådet
+Umeåregionen") is a Project; the programme a funder finances through ("finansieras av Vinnova inom
+programmet X") is a FundingSource.
 """
 from __future__ import annotations
 
