@@ -641,3 +641,8 @@ def test_complement_stops_at_the_next_sentences_subject(nlp):
     found = ents(nlp, "Fasta samverkansytor Strategiskt råd för samhällsbyggnad Region Gotland samordnar tre råd.")
     assert ("Strategiskt råd för samhällsbyggnad", "Project") in found
     assert ("Region Gotland", "Organisation") in found
+
+
+def test_regional_business_support_inflections(nlp):
+    found = ents(nlp, "Företagen har fått del av de regionala företagsstöden under året.")
+    assert any(lab == "FundingSource" for _, lab in found)
