@@ -201,7 +201,7 @@ _FUND_FORMS = [
 _STRAT_ADJ = (r"(?:(?:[Rr]egional[at]?|[Nn]ationell[at]?|[Gg]emensamm?a?|[Ll]änsgemensamm?a?|[Nn]y|[Nn]ya|[Nn]orrländsk[at]?|"
               r"[Ss]vensk[at]?|[Ee]uropeisk[at]?|[Dd]igital[at]?|[Gg]rön[at]?|[Ss]ocial[at]?|[Cc]irkulär[at]?|[a-zåäö]{4,}isk[at]?)\s){1,2}")
 # the adjectives of _STRAT_ADJ that are words, not the open "-isk" class ("strategiskt innovationsprogram för X" is a fund)
-_STRAT_ADJ_KNOWN = _STRAT_ADJ.replace("|[a-zåäö]{4,}isk[at]?", "")
+_STRAT_ADJ_KNOWN = _STRAT_ADJ.replace("|[a-zåäö]{4,}isk[at]?", "").replace("[Nn]y|[Nn]ya|", "Ny|Nya|")  # "en ny strategi för X"
 _STRAT_HEAD = (r"(?:[\w]+-\s(?:och|eller)\s)?(?:[A-ZÅÄÖ0-9]{2,}-|[a-zåäöA-ZÅÄÖ][a-zåäö\-]{2,})(?:strategi|strategin|strategins|agenda|agendan|"
                r"agendans|handbok|handboken|visionen)")
 _STRAT_FORMS = [

@@ -646,3 +646,8 @@ def test_complement_stops_at_the_next_sentences_subject(nlp):
 def test_regional_business_support_inflections(nlp):
     found = ents(nlp, "Företagen har fått del av de regionala företagsstöden under året.")
     assert any(lab == "FundingSource" for _, lab in found)
+
+
+def test_lower_case_ny_is_not_part_of_a_strategy_name(nlp):
+    found = ents(nlp, "Regionen tar fram en ny strategi för folkhälsa och funktionsrätt.")
+    assert ("strategi för folkhälsa och funktionsrätt", "Strategy") in found
