@@ -38,6 +38,7 @@ from pathlib import Path
 
 from . import SIGNATURE
 from .records import Mention, Relation
+from .relation_structures import Members, StrategyTable, one_of_plural
 from .relation_clauses import (GenericEnumeration, GoalSections, StrategyList, clause_relations, collaboration_subject, cooccurrence_blocked,
                                coordinated_agents, event_anaphor, generic_object, is_place,
                                nearest_subject, partner_object, strategy_anaphor_implements, fund_anaphor,
@@ -1495,6 +1496,8 @@ def extract_relations(sentences: list[Sentence], name_of: dict[int, str]) -> lis
     enumeration = GenericEnumeration()  # 'X driver två projekt. Det ena ... P1 ... Det andra projektet är P2'
     strategy_list = StrategyList()  # 'Insatser som bidrar till S:' and bulleted projects
     goals = GoalSections(GoalSections.framework_of(units))  # 'Mål 8: ...' sections of an Agenda 2030 account
+    strategy_table = StrategyTable()  # 'Strategi  Ansvarig  Antagen' and its rows
+    members = Members()  # 'där samtliga kommuner är medlemmar, bland dem A, B och C'; 'medlemmar i förbundet'
     for u in units:
         projects = [m for m in u.ms if m.type == "Project"]
         label = _LABEL.match(u.text)
@@ -1517,6 +1520,9 @@ def extract_relations(sentences: list[Sentence], name_of: dict[int, str]) -> lis
         enumeration.observe(u, out)
         strategy_list.observe(u, out)
         goals.observe(u, out)
+        strategy_table.observe(u, out)
+        members.observe(u, out)
+        one_of_plural(u, out)
         strategies = [m for m in u.ms if m.type == "Strategy"]
         if strategies:
             ctx.last_strategy = strategies[-1].name

@@ -1,0 +1,211 @@
+"""Relations stated by the structure of a passage rather than by a trigger verb.
+
+Rule families (word lists are data: ``lexicons/structures.json``):
+
+* strategy tables: a header row whose cells (tab or 2+ spaces) name a strategy column and a
+  responsibility column ('Strategi eller plan  Ansvarig  Beslutad'); in each row below, the
+  organisations of the responsibility cell are responsibleFor the strategies of the strategy cell;
+* 'one of' apposition: 'X är en av Ys nämnder', 'X, ett av Ys bolag' (X partOf Y);
+* members listed after a relative clause: 'Y är en förening där samtliga kommuner är medlemmar, bland dem
+  A, B och C' (A, B, C partOf Y);
+* members of an anaphoric whole: 'A, B och C är medlemmar i förbundet' (the organisation the previous
+  sentence calls 'förbund', or the one whose name contains that noun).
+
+Each observer sees the units in order and looks only at the mentions of the current unit (and the
+previous one), so the cost is linear in the document.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+LEXICON = Path(__file__).parent / "lexicons" / "structures.json"
+_W = r"[\wåäöÅÄÖ]"
+_CELL_SEP = re.compile(r"\t|\s{2,}")
+_LIST_SEP = re.compile(r"\s*(?:,|och|samt|&)\s*(?:och\s+)?$")
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    return json.loads(LEXICON.read_text(encoding="utf-8"))
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _rx(key: str) -> re.Pattern:
+    lx = lexicon()
+    if key == "one_of_gap":
+        return re.compile(r"\s*(?:,\s*(?:som\s+är\s+)?|\s+(?:är|var|blev|blir)\s+(?:(?:numera|nu|sedan\s+\d{4}|också|även)\s+)?)"
+                          r"(?:en|ett)\s+av\s+$", re.I)
+    if key == "one_of_noun":
+        return re.compile(r"\s+(?:[a-zåäö]+a\s+)?(?:" + _alt(lx["one_of_plural_nouns"]) + r")(?!" + _W + ")", re.I)
+    if key == "among":
+        return re.compile(r"(?<!" + _W + r")(?:där|i\s+vilken|i\s+vilket|vars)\s+[^.;:]{0,80}?(?:är|blivit|är\s+numera)\s+"
+                          r"medlemmar(?:na)?(?!" + _W + r")[^.;:]{0,30}?,?\s*(?:" + _alt(lx["member_among"]) + r")\s*:?\s*$",
+                          re.I)
+    if key == "anaphor_member":
+        return re.compile(r"\s+(?:är|var|blev|blir)\s+(?:[^.;:]{0,50}?\s)?medlemmar\s+i\s+(?:" + _alt(lx["member_anaphora"])
+                          + r")(?!" + _W + ")", re.I)
+    if key == "table_strategy":
+        return re.compile(r"^(?:" + _alt(lx["strategy_table"]["strategy_columns"]) + r")$", re.I)
+    if key == "table_responsible":
+        return re.compile(r"^(?:" + _alt(lx["strategy_table"]["responsible_columns"]) + r")$", re.I)
+    raise KeyError(key)
+
+
+def _cells(text: str) -> list[tuple[int, int]]:
+    """Offsets of the cells of a table line (separated by a tab or two or more spaces)."""
+    cells, pos = [], 0
+    for sep in _CELL_SEP.finditer(text):
+        if sep.start() > pos:
+            cells.append((pos, sep.start()))
+        pos = sep.end()
+    if pos < len(text.rstrip()):
+        cells.append((pos, len(text.rstrip())))
+    return cells
+
+
+class StrategyTable:
+    """'Strategi  Ansvarig  Antagen' then rows 'S  X  2020': X responsibleFor S."""
+
+    def __init__(self) -> None:
+        self.cols: tuple[int, int] | None = None  # (strategy column, responsibility column)
+        self.width = 0
+        self.misses = 0
+
+    def _header(self, unit) -> bool:
+        if unit.ms or len(unit.text) > 160:
+            return False
+        cells = [unit.text[a:b].strip(" :|") for a, b in _cells(unit.text)]
+        if len(cells) < 2:
+            return False
+        strat = next((i for i, c in enumerate(cells) if _rx("table_strategy").match(c)), None)
+        resp = next((i for i, c in enumerate(cells) if _rx("table_responsible").match(c)), None)
+        if strat is None or resp is None or strat == resp:
+            return False
+        self.cols, self.width, self.misses = (strat, resp), len(cells), 0
+        return True
+
+    def observe(self, unit, out) -> None:
+        if self._header(unit):
+            return
+        if self.cols is None:
+            return
+        cells = _cells(unit.text)
+        if len(cells) < 2 or len(cells) > self.width + 1 or len(unit.text) > 300:
+            self.misses += 1
+            if self.misses > 1 or not unit.heading:
+                self.cols = None  # prose: the table has ended
+            return
+        self.misses = 0
+        (sa, sb), (ra, rb) = (cells[self.cols[0]] if self.cols[0] < len(cells) else (0, 0),
+                              cells[self.cols[1]] if self.cols[1] < len(cells) else (0, 0))
+        strategies = [m for m in unit.ms if m.type == "Strategy" and sa <= m.start and m.end <= sb]
+        orgs = [m for m in unit.ms if m.type == "Organisation" and ra <= m.start and m.end <= rb]
+        for s in strategies[:1]:
+            for o in orgs:
+                out.add(o.name, "responsibleFor", s.name, unit, o.start, "strategy-table", 0.75)
+
+
+def _genitive_end(text: str, m) -> int | None:
+    """Offset after the genitive of organisation mention ``m`` ('Region Xs nämnder', 'SKR:s bolag')."""
+    suffix = re.match(r":?s(?=\s)", text[m.end:m.end + 3])
+    if suffix:
+        return m.end + suffix.end()
+    if text[m.start:m.end].endswith("s"):
+        return m.end
+    return None
+
+
+def one_of_plural(unit, out) -> None:
+    """'Kulturnämnden är en av Region Xs nämnder', 'X, ett av Ys helägda bolag': X partOf Y."""
+    text = unit.text
+    orgs = [m for m in unit.ms if m.type == "Organisation"]
+    for a, b in zip(orgs, orgs[1:]):
+        if b.start - a.end > 60 or not _rx("one_of_gap").fullmatch(text[a.end:b.start]):
+            continue
+        end = _genitive_end(text, b)
+        if end is not None and _rx("one_of_noun").match(text[end:end + 50]):
+            out.add(a.name, "partOf", b.name, unit, a.start, "one-of-plural", 0.7)
+
+
+def _list_after(text: str, ms, pos: int) -> list:
+    """The organisations enumerated from ``pos`` on ('A, B och C')."""
+    orgs = []
+    for m in ms:
+        if m.start < pos or m.type != "Organisation":
+            continue
+        gap = text[pos:m.start]
+        if orgs and not _LIST_SEP.fullmatch(gap) or not orgs and gap.strip():
+            if not (orgs and re.fullmatch(r"\s*\([^()]{1,40}\)\s*(?:,|och|samt)?\s*(?:och\s+)?", gap)):
+                break
+        orgs.append(m)
+        pos = m.end
+    return orgs
+
+
+def _list_before(text: str, ms, pos: int) -> list:
+    """The organisations enumerated right before ``pos`` that open the clause ('A, B och C är ...')."""
+    orgs = []
+    for m in reversed([m for m in ms if m.end <= pos]):
+        if m.type != "Organisation":
+            break
+        gap = text[m.end:pos]
+        if orgs and not _LIST_SEP.fullmatch(gap) or not orgs and gap.strip():
+            break
+        orgs.insert(0, m)
+        pos = m.start
+    if orgs and text[:orgs[0].start].strip(" •-–*\t"):
+        return []  # not the subject of the sentence
+    return orgs
+
+
+class Members:
+    """Members listed after 'där ... är medlemmar, bland dem', and members of an anaphoric 'förbundet'."""
+
+    def __init__(self) -> None:
+        self.prev = None
+
+    def _antecedent(self, unit, noun: str, before: int) -> str | None:
+        stem = noun.lower()[:-2] if noun.lower().endswith(("et", "en")) else noun.lower()
+        stem = stem.removesuffix("s")
+        for u, limit in ((unit, before), (self.prev, None)):
+            if u is None:
+                continue
+            orgs = [m for m in u.ms if m.type == "Organisation" and (limit is None or m.end <= limit)]
+            named = [m for m in orgs if stem in m.name.lower()]
+            if named:
+                return named[-1].name
+            if u is self.prev and orgs and stem in u.text.lower() \
+                    and orgs[0].start <= 3:
+                return orgs[0].name  # 'Y, som är kommunernas gemensamma förbund, ...'
+        return None
+
+    def observe(self, unit, out) -> None:
+        text, ms = unit.text, unit.ms
+        for m in ms:
+            if m.type != "Organisation":
+                continue
+            hit = _rx("among").search(text[:m.start])
+            if not hit or [x for x in ms if hit.start() <= x.start < m.start]:
+                continue
+            wholes = [x for x in ms if x.end <= hit.start() and x.type == "Organisation"]
+            if wholes and hit.start() - wholes[-1].end <= 60:
+                for o in _list_after(text, ms, m.start):
+                    out.add(o.name, "partOf", wholes[-1].name, unit, o.start, "members-among", 0.7)
+            break
+        for hit in _rx("anaphor_member").finditer(text):
+            members = _list_before(text, ms, hit.start())
+            if not members:
+                continue
+            noun = text[hit.end() - len(hit.group(0).split()[-1]):hit.end()]
+            whole = self._antecedent(unit, noun, members[0].start)
+            for o in members:
+                if whole and whole != o.name:
+                    out.add(o.name, "partOf", whole, unit, o.start, "members-anaphor", 0.65)
+        self.prev = unit

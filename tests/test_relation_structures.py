@@ -1,0 +1,78 @@
+"""Structure-level relation rules (extractors/relation_structures.py) on invented Swedish sentences."""
+from __future__ import annotations
+
+from test_relations import triples
+
+
+# ------------------------------------------------------------------ strategy tables
+
+def test_strategy_table_responsibility_column():
+    t = triples("Dokument  Beslutsfattare  År",
+                "[Besöksnäringsstrategi för Gotland|S]  [Region Gotland|O]  2021",
+                "[Vattenplan för Gotland|S]  [Länsstyrelsen i Gotlands län|O] och [Gotlands Hamnar AB|O]  2023")
+    assert ("Region Gotland", "responsibleFor", "Besöksnäringsstrategi för Gotland") in t
+    assert ("Länsstyrelsen i Gotlands län", "responsibleFor", "Vattenplan för Gotland") in t
+    assert ("Gotlands Hamnar AB", "responsibleFor", "Vattenplan för Gotland") in t
+
+
+def test_strategy_table_tab_separated_with_other_column_order():
+    t = triples("Ansvarig\tStrategi\tStatus",
+                "[Region Halland|O]\t[Hallands digitala agenda|S]\tPågår")
+    assert ("Region Halland", "responsibleFor", "Hallands digitala agenda") in t
+
+
+def test_strategy_table_needs_a_responsibility_column():
+    t = triples("Strategi  Kontaktperson  År",
+                "[Besöksnäringsstrategi för Gotland|S]  [Region Gotland|O]  2021")
+    assert ("Region Gotland", "responsibleFor", "Besöksnäringsstrategi för Gotland") not in t
+
+
+def test_strategy_table_ends_at_prose():
+    t = triples("Strategi  Ansvarig  Antagen",
+                "[Besöksnäringsstrategi för Gotland|S]  [Region Gotland|O]  2021",
+                "Under året har [Almi Gotland|O] arbetat vidare med företagsrådgivning utan koppling till planerna.",
+                "[Vattenplan för Gotland|S]  [Gotlands Hamnar AB|O]  2023")
+    assert ("Region Gotland", "responsibleFor", "Besöksnäringsstrategi för Gotland") in t
+    assert ("Gotlands Hamnar AB", "responsibleFor", "Vattenplan för Gotland") not in t
+
+
+# ------------------------------------------------------------------ 'en av Ys nämnder'
+
+def test_one_of_plural_units():
+    t = triples("[Fritidsnämnden|O] är en av [Falu kommuns|O=Falu kommun] nämnder och ansvarar för idrottsanläggningarna.")
+    assert ("Fritidsnämnden", "partOf", "Falu kommun") in t
+    t = triples("Arbetet leds av [Dalatrafik AB|O], ett av [Region Dalarnas|O=Region Dalarna] helägda bolag.")
+    assert ("Dalatrafik AB", "partOf", "Region Dalarna") in t
+
+
+def test_one_of_needs_a_unit_noun():
+    t = triples("[Falu kommun|O] är en av [Region Dalarnas|O=Region Dalarna] viktigaste samarbetsparter.")
+    assert not any(p == "partOf" for _, p, _ in t)
+
+
+# ------------------------------------------------------------------ members listed after 'där ... medlemmar'
+
+def test_members_among_relative_clause():
+    t = triples("[Dalarnas kommunförbund|O] är en ideell förening där alla femton kommuner i länet är medlemmar, "
+                "bland dem [Falu kommun|O], [Borlänge kommun|O] och [Mora kommun|O].")
+    for k in ("Falu kommun", "Borlänge kommun", "Mora kommun"):
+        assert (k, "partOf", "Dalarnas kommunförbund") in t
+
+
+def test_members_among_needs_membership():
+    t = triples("[Dalarnas kommunförbund|O] anordnar en konferens där flera kommuner deltar, "
+                "bland dem [Falu kommun|O] och [Mora kommun|O].")
+    assert not any(p == "partOf" for _, p, _ in t)
+
+
+def test_members_of_anaphoric_association():
+    t = triples("[Gävleborgs kommuner|O], som är länets kommunala samverkansförbund, har drivit frågan länge.",
+                "[Sandvikens kommun|O] och [Hudiksvalls kommun|O] är liksom de andra kommunerna medlemmar i förbundet.")
+    assert ("Sandvikens kommun", "partOf", "Gävleborgs kommuner") in t
+    assert ("Hudiksvalls kommun", "partOf", "Gävleborgs kommuner") in t
+
+
+def test_members_anaphor_needs_an_antecedent():
+    t = triples("[Region Gävleborg|O] har drivit frågan länge.",
+                "[Sandvikens kommun|O] och [Hudiksvalls kommun|O] är medlemmar i förbundet.")
+    assert not any(p == "partOf" for _, p, _ in t)
