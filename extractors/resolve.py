@@ -553,6 +553,12 @@ _DEFINITE_CUE = re.compile(r"^(?:Nätverket|Projektet|Plattformen|Satsningen|Pro
                            r"Samverkansplattformen|Forskningsprojektet|Pilotprojektet)\s+(?=[A-ZÅÄÖ0-9])")
 _FIRM_CUE = re.compile(r"^(?:[Bb]olaget|[Ff]öretaget|[Åå]keriet|[Kk]oncernen|[Dd]otterbolaget)\s+(?=[A-ZÅÄÖ]\S*(?:\s\S+)*\s"
                        r"(?:AB|Ltd|Oy|Oyj|AS|ASA|GmbH|Inc|HB|KB|ApS)$)")
+_PREDICATIVE = re.compile(r"(?<![\w\-])(?:är|var|utgör|blir)\s+(?:en|ett)\s+$")
+_COPULA = re.compile(r" (?:är|var) (?:också |även |numera |samtidigt )?(?=[A-ZÅÄÖ])")
+_ATTRIBUTIVE = {"grön", "gröna", "hållbar", "hållbara", "cirkulär", "cirkulära", "digital", "digitala", "gemensam",
+                "gemensamma", "social", "sociala", "fossilfri", "fossilfria", "smart", "smarta", "ökad", "stärkt",
+                "regional", "regionala", "nationell", "nationella", "grönt", "hållbart", "hållbart", "digitalt"}
+_NOUN_AFTER = re.compile(r"[ \t]+([a-zåäö][\wåäö\-]{3,})(?![\w\-])")
 _IN_COOPERATION = re.compile(r"^(.{6,}\S) i samverkan$")
 _COMPANY_END = re.compile(r"(?:^|\s)(?:AB|Ltd|Oy|Oyj|AS|ASA|A/S|GmbH|Inc|HB|KB|ApS)$")
 
@@ -619,6 +625,13 @@ def extend_names(mentions: list[Mention], text: str) -> list[Mention]:
             elif (unit := re.match(r" (?:län|kommun|stad)(?![\w\-])", text[m.end:m.end + 8])) \
                     and m.text.rsplit(" ", 1)[-1].lower() in places:
                 m.text, m.end = m.text + unit.group(0), unit.end() + m.end  # "Länstransportplan för Kalmar" + " län"
+        if m.type in ("Strategy", "FundingSource", "Project") and " " in m.text \
+                and m.text.rsplit(" ", 1)[-1] in _ATTRIBUTIVE and (noun := _NOUN_AFTER.match(text, m.end)):
+            # "Regional handlingsplan för grön" + " infrastruktur i Jämtlands län": no name ends in an adjective
+            m.text, m.end = m.text + " " + noun.group(1), noun.end(1)
+            place = re.match(r" i ([A-ZÅÄÖ][\wåäö]+?)(s län| län)?(?![\w\-])", text[m.end:m.end + 40])
+            if place and place.group(1).lower() in places:
+                m.text, m.end = m.text + place.group(0), m.end + place.end()
         if m.type in ("Strategy", "FundingSource") and not re.search(r"(?:19|20)\d\d$", m.text):
             y = _year_tail(text, m.end)
             if y and y.group(2) is None and not (m.type == "Strategy" and " för " in m.text):
@@ -655,8 +668,8 @@ def extend_names(mentions: list[Mention], text: str) -> list[Mention]:
 
 # "Name, en samverkansplattform / ett nätverk / ett bolag ...": an apposition that says what a name is
 _KIND_APPOSITION = {
-    "Project": re.compile(r",[ \t\n]+(?:en|ett)[ \t\n]+(?:\w+-?)?(?:plattform|projekt|nätverk|satsning|mötesplats|"
-                          r"initiativ|forum|samverkansprojekt|förstudie)(?![\w])"),
+    "Project": re.compile(r",[ \t\n]+(?:(?:en|ett)[ \t\n]+(?:\w+-?)?(?:plattform|projekt|nätverk|satsning|mötesplats|"
+                          r"initiativ|forum|samverkansprojekt|förstudie)(?![\w]))"),
     "Organisation": re.compile(r",[ \t\n]+(?:en|ett)[ \t\n]+(?:\w+-?)?(?:bolag|företag|förening|myndighet|förbund|"
                                r"stiftelse|institut)(?![\w])"),
     "Strategy": re.compile(r",[ \t\n]+(?:en|ett)[ \t\n]+(?:\w+-?)?(?:strategi|handlingsplan|program|agenda)(?![\w])"),
@@ -669,6 +682,9 @@ def _in_list(first: Mention, second: Mention, by_start: dict, by_end: dict, text
     after = by_start.get(second.end + nxt.end()) if nxt else None
     before = by_end.get(first.start - 2) if text[max(0, first.start - 2):first.start] == ", " else None
     return any(x is not None and x.type == first.type for x in (after, before))
+
+
+_RUN_BY = re.compile(r",[ \t\n]+som[ \t\n]+(?:drivs|leds|koordineras|ägs|samordnas)[ \t\n]+av[ \t\n]")
 
 
 def _text_over_gazetteer(gaz: dict, defs: dict[str, str]) -> dict:
@@ -722,6 +738,9 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
         k0 = norm_key(m.text)
         if k0 in STOPLIST or len(k0) < 2 or not any(c.isalpha() for c in k0):
             continue
+        if (m.type in ("Strategy", "FundingSource") and _PREDICATIVE.search(text, max(0, m.start - 20), m.start)
+                and _HEAD.match(k0.split(" ", 1)[0].split("-")[-1])):
+            continue  # "som är ett EU-program för gränsöverskridande samarbete": a description, not a name
         if re.match(r"(?:19|20)\d\d(?:[–-](?:19|20)?\d\d)? [a-zåäö]", m.text):
             continue  # "2030 års mål", "2030 antogs 2021": a year and a lower-case word start no name
         if (m.type == "Strategy" and m.text[:1].islower() and _GENERIC_PLURAL.match(k0)
@@ -893,6 +912,19 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
                 ga, gb = best_type_key(group_of[id(m)], groups), best_type_key(group_of[id(other)], groups)
                 if ga and gb and ga[0] == gb[0]:
                     union(ga, gb)
+    # "Skånes innovationsstrategi för hållbar tillväxt är också Skånes strategi för smart specialisering (S3)":
+    # a copula between two names of one kind (strategy, fund) says they are one
+    if text:
+        for _, _, m in keyed:
+            if m.type not in ("Strategy", "FundingSource"):
+                continue
+            cop = _COPULA.match(text, m.end)
+            other = by_start.get(cop.end()) if cop else None
+            if other is None or other.type != m.type or not re.match(r"\s*(?:[.,;(]|$)", text[other.end:other.end + 3]):
+                continue
+            ga, gb = best_type_key(group_of[id(m)], groups), best_type_key(group_of[id(other)], groups)
+            if ga and gb and ga[0] == gb[0]:
+                union(ga, gb)
     # "Västerbottens planeringsnätverk för kommunala samhällsplanerare" = "Nätverk för kommunala
     # samhällsplanerare": a compound name followed by "för ..." joins the name made of its head and that "för ..."
     if text:
@@ -1114,12 +1146,13 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
             if cue and norm_key(f[cue.end():]) not in STOPLIST:
                 forms[f[cue.end():]] += 0
         if not gaz_name and all(m.source == "model" for m in gms) and len(gms) < MODEL_MIN_MENTIONS:
-            kind = next((_KIND_APPOSITION[t] for mm in gms for t in _KIND_APPOSITION
+            kind = next((t for mm in gms for t in _KIND_APPOSITION
                          if text and _KIND_APPOSITION[t].match(text, mm.end)), None)
-            if kind is None:
+            if kind is None and not (etype == "Project" and text and any(_RUN_BY.match(text, mm.end) for mm in gms)):
                 continue  # a name only the NER model proposes, once, is too often a fragment
-            # "X, en samverkansplattform där ...": the text says what kind of thing the name is
-            etype = next(t for t, rx in _KIND_APPOSITION.items() if rx is kind)
+            # "X, en samverkansplattform där ...": the text says what kind of thing the name is; "X, som
+            # drivs av Y" keeps a name the model took for a project
+            etype = kind or etype
         name = _canonical(forms, root[1], etype, gaz_name)
         if gaz_name and etype in ("Strategy", "FundingSource"):
             # "Regional utvecklingsstrategi" (a kind the gazetteer knows) is named in full by the text:

@@ -92,8 +92,21 @@ _FUNDING_PROGRAMME = re.compile(r"(?:finansier|medfinansier|beviljat?s?|stöd|me
                                 r"finansieringsprogram)\s+[”\"]?$")
 
 
+# "finansieras landsbygdsstöden genom Strategisk plan för ...", "beviljats 3,4 miljoner kronor inom X": a plan
+# or programme that money comes from is a FundingSource
+_MONEY_FROM = re.compile(r"(?:(?:finansieras|finansierades|finansierats|finansierad|finansierat)(?:\s+[a-zåäö]+){0,2}"
+                         r"\s+(?:genom|ur|via)|(?:kronor|kr|mkr|euro|medel|stöd)\s+(?:ur|inom|från|genom))\s+$")
+
+
 def _retype_funding_programmes(entities: list[Entity], text: str, gaz) -> None:
     for ent in entities:
+        if ent.type == "Strategy" and not any(("Strategy", entity_key(n, "Strategy")) in gaz for n in (ent.name, *ent.aliases)) \
+                and ent.mentions and sum(bool(_MONEY_FROM.search(text, max(0, m.start - 60), m.start))
+                                         for m in ent.mentions) * 2 >= len(ent.mentions):
+            ent.type = "FundingSource"
+            for m in ent.mentions:
+                m.type = "FundingSource"
+            continue
         if ent.type != "Project" or any(("Project", entity_key(n, "Project")) in gaz for n in (ent.name, *ent.aliases)):
             continue
         if any(_FUNDING_PROGRAMME.search(text, max(0, m.start - 120), m.start) for m in ent.mentions):

@@ -547,3 +547,34 @@ def test_whole_company_name_in_a_single_spaced_table_row_is_not_extended():
     text = "Smart hamn Norr Kalmar Hamn AB 2 400 000"
     ents = resolve([_at(text, "Kalmar Hamn AB", "Organisation")], text)
     assert [e.name for e in ents] == ["Kalmar Hamn AB"]
+
+
+def test_name_does_not_end_in_an_adjective():
+    text = "Arbetet följer Regional handlingsplan för grön infrastruktur i Kalmar län, som revideras."
+    ents = resolve([_at(text, "Regional handlingsplan för grön", "Strategy")], text)
+    assert [e.name for e in ents] == ["Regional handlingsplan för grön infrastruktur i Kalmar län"]
+
+
+def test_copula_between_two_strategy_names_joins_them():
+    text = "Ölands tillväxtstrategi är också Ölands strategi för smart specialisering (ÖS3). Den följs upp."
+    ms = [_at(text, "Ölands tillväxtstrategi", "Strategy"), _at(text, "Ölands strategi för smart specialisering", "Strategy"),
+          _at(text, "ÖS3", "Strategy")]
+    ents = resolve(ms, text)
+    assert len(ents) == 1 and "ÖS3" in ents[0].aliases
+    text = "Ölands tillväxtstrategi är en del av Kalmarstrategin."
+    ms = [_at(text, "Ölands tillväxtstrategi", "Strategy"), _at(text, "Kalmarstrategin", "Strategy")]
+    assert len(resolve(ms, text)) == 2
+
+
+def test_predicative_description_is_not_a_name():
+    text = "Projektet finansieras av Kustprogrammet, som är ett EU-program för havsnära samarbete. Vi har en plan."
+    ms = [_at(text, "Kustprogrammet", "FundingSource"), _at(text, "EU-program för havsnära samarbete", "FundingSource")]
+    assert [e.name for e in resolve(ms, text)] == ["Kustprogrammet"]
+    text = "Regionen har tagit fram en strategi för hållbar fiskevård."
+    assert len(resolve([_at(text, "strategi för hållbar fiskevård", "Strategy")], text)) == 1
+
+
+def test_model_name_run_by_someone_is_kept():
+    text = "Hamnfisk 2030, som drivs av Nybro kommun, startade i år."
+    ents = resolve([_at(text, "Hamnfisk 2030", "Project", source="model")], text)
+    assert [(e.type, e.name) for e in ents] == [("Project", "Hamnfisk 2030")]

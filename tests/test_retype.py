@@ -100,3 +100,15 @@ def test_funders_programme_in_the_genitive_is_a_funding_source():
     prog = entity(text, "Smarta hamnar", "Project")
     retype_projects([prog], text)
     assert prog.type == "FundingSource"
+
+
+def test_plan_that_money_comes_from_is_a_funding_source():
+    text = ("Sedan 2024 finansieras stöden genom Strategisk plan för kustfisket. Projektet har beviljats "
+            "2 miljoner kronor inom Strategisk plan för kustfisket.")
+    plan = entity(text, "Strategisk plan för kustfisket", "Strategy")
+    retype_projects([plan], text)
+    assert plan.type == "FundingSource"
+    text = "Projektet bidrar till Strategisk plan för kustfisket."
+    plan = entity(text, "Strategisk plan för kustfisket", "Strategy")
+    retype_projects([plan], text)
+    assert plan.type == "Strategy"
