@@ -24,7 +24,7 @@ from pathlib import Path
 LEXICON = Path(__file__).parent / "lexicons" / "structures.json"
 _W = r"[\wåäöÅÄÖ]"
 _CELL_SEP = re.compile(r"\t|\s{2,}")
-_LIST_SEP = re.compile(r"\s*(?:,|och|samt|&)\s*(?:och\s+)?$")
+_LIST_SEP = re.compile(r"\s*(?:,|och|samt|&)\s*(?:och\s+)?(?:(?:från|av|genom)\s+)?$")
 
 
 @lru_cache(maxsize=1)
@@ -51,6 +51,13 @@ def _rx(key: str) -> re.Pattern:
     if key == "anaphor_member":
         return re.compile(r"\s+(?:är|var|blev|blir)\s+(?:[^.;:]{0,50}?\s)?medlemmar\s+i\s+(?:" + _alt(lx["member_anaphora"])
                           + r")(?!" + _W + ")", re.I)
+    if key == "lead_marks":
+        return re.compile(r"(?<!" + _W + r")(?:" + _alt(lx["lead_marks"]) + r")(?!" + _W + ")", re.I)
+    if key == "cofinancing":
+        c = lx["cofinancing"]
+        return re.compile(r"\s*(?:(?:den|projektets|dess|all|hela)\s+)?(?:[a-zåäö]+(?:a|ska)\s+){0,3}(?:" + _alt(c["nouns"])
+                          + r")\s+(?:(?:i\s+projektet|till\s+projektet|för\s+projektet|på\s+[\d\s]+(?:kronor|euro|kr)|"
+                          r"om\s+[\d\s]+(?:kronor|euro|kr))\s+)?(?:" + _alt(c["verbs"]) + r")\s+", re.I)
     if key == "table_strategy":
         return re.compile(r"^(?:" + _alt(lx["strategy_table"]["strategy_columns"]) + r")$", re.I)
     if key == "table_responsible":
@@ -134,11 +141,11 @@ def one_of_plural(unit, out) -> None:
             out.add(a.name, "partOf", b.name, unit, a.start, "one-of-plural", 0.7)
 
 
-def _list_after(text: str, ms, pos: int) -> list:
-    """The organisations enumerated from ``pos`` on ('A, B och C')."""
+def _list_after(text: str, ms, pos: int, types=("Organisation",)) -> list:
+    """The organisations enumerated from ``pos`` on ('A, B och C', 'A och från B')."""
     orgs = []
     for m in ms:
-        if m.start < pos or m.type != "Organisation":
+        if m.start < pos or m.type not in types:
             continue
         gap = text[pos:m.start]
         if orgs and not _LIST_SEP.fullmatch(gap) or not orgs and gap.strip():
@@ -209,3 +216,63 @@ class Members:
                 if whole and whole != o.name:
                     out.add(o.name, "partOf", whole, unit, o.start, "members-anaphor", 0.65)
         self.prev = unit
+
+
+# ---------------------------------------------------------------------------------------- project pages
+
+@lru_cache(maxsize=1)
+def _label_roles() -> dict[str, str]:
+    """Fact-box labels of triggers.json ('projektpartner' -> participatesIn)."""
+    data = json.loads((LEXICON.parent / "triggers.json").read_text(encoding="utf-8"))["fact_box"]
+    return {w.lower(): p for p, words in data.items() if not p.startswith("_") and p != "topic" for w in words}
+
+
+_BULLET = re.compile(r"^\s*[•\-–*▪·]\s*")
+_BULLET_SPLIT = re.compile(r"\s[•▪·]\s|^\s*[•\-–*▪·]\s*")
+
+
+class LabelledList:
+    """'Projektpartner' on its own line, then '• A, Finland – leadpartner • B, Sverige': A and B take part in the
+    project of the page (A leads it); 'Finansiärer' then a list: the project is fundedBy them."""
+
+    def __init__(self) -> None:
+        self.pred: str | None = None
+
+    def observe(self, unit, out, project: str | None) -> None:
+        label = unit.text.strip().rstrip(":").strip().lower()
+        role = _label_roles().get(label) if len(label) < 40 else None
+        if role and not unit.ms:
+            self.pred = role
+            return
+        if self.pred is None:
+            return
+        pred, self.pred = self.pred, None
+        text = unit.text
+        listed = bool(_BULLET.match(text)) or (unit.heading and unit.ms and unit.ms[0].start <= 2)
+        if not listed or not project:
+            return
+        self.pred = pred  # the list may go on in the next unit
+        bullets = [b.end() for b in _BULLET_SPLIT.finditer(text)] + [len(text)]
+        marks = _rx("lead_marks")
+        for m in unit.ms:
+            if pred == "fundedBy":
+                if m.type in ("Organisation", "FundingSource"):
+                    out.add(project, "fundedBy", m.name, unit, m.start, "labelled-list", 0.7)
+                continue
+            if m.type != "Organisation":
+                continue
+            stop = next((b for b in bullets if b > m.end), len(text))
+            p = "leads" if pred == "leads" or marks.search(text[m.end:stop]) else "participatesIn"
+            out.add(m.name, p, project, unit, m.start, "labelled-list", 0.7)
+
+
+def cofinancing(unit, out, project: str | None) -> None:
+    """'Den svenska medfinansieringen kommer från A och från B': the project of the section is fundedBy A and B."""
+    if not project:
+        return
+    hit = _rx("cofinancing").match(unit.text)
+    if not hit:
+        return
+    for m in _list_after(unit.text, [m for m in unit.ms if m.type in ("Organisation", "FundingSource")], hit.end(),
+                         types=("Organisation", "FundingSource")):
+        out.add(project, "fundedBy", m.name, unit, m.start, "cofinancing", 0.7)

@@ -38,7 +38,7 @@ from pathlib import Path
 
 from . import SIGNATURE
 from .records import Mention, Relation
-from .relation_structures import Members, StrategyTable, one_of_plural
+from .relation_structures import LabelledList, Members, StrategyTable, cofinancing, one_of_plural
 from .relation_clauses import (GenericEnumeration, GoalSections, StrategyList, clause_relations, collaboration_subject, cooccurrence_blocked,
                                coordinated_agents, event_anaphor, generic_object, is_place,
                                nearest_subject, partner_object, strategy_anaphor_implements, fund_anaphor,
@@ -1498,6 +1498,7 @@ def extract_relations(sentences: list[Sentence], name_of: dict[int, str]) -> lis
     goals = GoalSections(GoalSections.framework_of(units))  # 'Mål 8: ...' sections of an Agenda 2030 account
     strategy_table = StrategyTable()  # 'Strategi  Ansvarig  Antagen' and its rows
     members = Members()  # 'där samtliga kommuner är medlemmar, bland dem A, B och C'; 'medlemmar i förbundet'
+    labelled = LabelledList()  # 'Projektpartner' on its own line and the bulleted partners below
     for u in units:
         projects = [m for m in u.ms if m.type == "Project"]
         label = _LABEL.match(u.text)
@@ -1523,6 +1524,9 @@ def extract_relations(sentences: list[Sentence], name_of: dict[int, str]) -> lis
         strategy_table.observe(u, out)
         members.observe(u, out)
         one_of_plural(u, out)
+        page_project = ctx.topic or ctx.last_project or ctx.last_named
+        labelled.observe(u, out, page_project)
+        cofinancing(u, out, page_project)
         strategies = [m for m in u.ms if m.type == "Strategy"]
         if strategies:
             ctx.last_strategy = strategies[-1].name

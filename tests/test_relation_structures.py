@@ -76,3 +76,45 @@ def test_members_anaphor_needs_an_antecedent():
     t = triples("[Region Gävleborg|O] har drivit frågan länge.",
                 "[Sandvikens kommun|O] och [Hudiksvalls kommun|O] är medlemmar i förbundet.")
     assert not any(p == "partOf" for _, p, _ in t)
+
+
+# ------------------------------------------------------------------ project pages: labelled lists, co-financing
+
+def test_partner_heading_then_bullets():
+    t = triples("[Blå Kust|P] – hållbar kustturism",
+                "Projektet utvecklar nya besöksmål längs kusten.",
+                "Projektparter",
+                "• [Linnéuniversitetet|O], Sverige – koordinator",
+                "• [Kalmar kommun|O], Sverige",
+                "• [Klaipėdos universitetas|O], Litauen")
+    assert ("Linnéuniversitetet", "leads", "Blå Kust") in t
+    assert ("Kalmar kommun", "participatesIn", "Blå Kust") in t
+    assert ("Klaipėdos universitetas", "participatesIn", "Blå Kust") in t
+    assert ("Kalmar kommun", "leads", "Blå Kust") not in t
+
+
+def test_partner_heading_followed_by_prose_is_not_a_list():
+    t = triples("[Blå Kust|P] – hållbar kustturism",
+                "Projektparter",
+                "Under hösten besökte [Kalmar kommun|O] en mässa i Riga.")
+    assert ("Kalmar kommun", "participatesIn", "Blå Kust") not in t
+
+
+def test_cofinancing_subject_names_the_funders():
+    t = triples("[Blå Kust|P] startade 2024.",
+                "Den litauiska medfinansieringen beviljas av [Klaipėdos regionas|O] och [Kalmar kommun|O].")
+    assert ("Blå Kust", "fundedBy", "Klaipėdos regionas") in t
+    assert ("Blå Kust", "fundedBy", "Kalmar kommun") in t
+    t = triples("[Blå Kust|P]",
+                "Projektet utvecklar nya besöksmål längs kusten.",
+                "Målet är fler besökare under vintern.",
+                "Nya cykelleder ska märkas ut under 2025.",
+                "Budget",
+                "Den svenska medfinansieringen kommer från [Region Kalmar län|O] och från [Kalmar kommun|O].")
+    assert ("Blå Kust", "fundedBy", "Region Kalmar län") in t
+
+
+def test_cofinancing_needs_a_financing_subject():
+    t = triples("[Blå Kust|P] startade 2024.",
+                "Den största efterfrågan kommer från [Region Kalmar län|O] och från [Kalmar kommun|O].")
+    assert not any(p == "fundedBy" for _, p, _ in t)
