@@ -58,6 +58,9 @@ def _rx(key: str) -> re.Pattern:
         return re.compile(r"\s*(?:(?:den|projektets|dess|all|hela)\s+)?(?:[a-zåäö]+(?:a|ska)\s+){0,3}(?:" + _alt(c["nouns"])
                           + r")\s+(?:(?:i\s+projektet|till\s+projektet|för\s+projektet|på\s+[\d\s]+(?:kronor|euro|kr)|"
                           r"om\s+[\d\s]+(?:kronor|euro|kr))\s+)?(?:" + _alt(c["verbs"]) + r")\s+", re.I)
+    if key == "managing_genitive":
+        return re.compile(r"\s+(?:är|var|blir|blev)\s+(?:(?:även|också|numera|sedan\s+\d{4})\s+)?(" + _alt(lx["managing_anaphora"])
+                          + r")\s+(?:[a-zåäö]+(?:a|ska)\s+){0,2}(?:" + _alt(lx["managing_nouns"]) + r")(?!" + _W + ")", re.I)
     if key == "table_strategy":
         return re.compile(r"^(?:" + _alt(lx["strategy_table"]["strategy_columns"]) + r")$", re.I)
     if key == "table_responsible":
@@ -276,3 +279,39 @@ def cofinancing(unit, out, project: str | None) -> None:
     for m in _list_after(unit.text, [m for m in unit.ms if m.type in ("Organisation", "FundingSource")], hit.end(),
                          types=("Organisation", "FundingSource")):
         out.add(project, "fundedBy", m.name, unit, m.start, "cofinancing", 0.7)
+
+
+# ---------------------------------------------------------------------------------------- fund anaphora
+
+_FUND_NOUN = re.compile(r"\s*(?:för\s+|inom\s+|av\s+)?([a-zåäö]+)", re.I)
+
+
+def anaphor_fund(text: str, pos: int, candidates: list[str]) -> str | None:
+    """The funding source meant by the definite noun at ``pos`` ('förvaltande myndighet för programmet'):
+    of ``candidates`` (most recent last), the last whose name fits the noun's head ('programmet' -> a
+    programme, not the fund that finances it), else the last one."""
+    if not candidates:
+        return None
+    word = _FUND_NOUN.match(text, pos)
+    noun = word.group(1).lower() if word else ""
+    for head, fits in lexicon()["fund_anaphor_heads"].items():
+        if head in noun:
+            for name in reversed(candidates):
+                if any(f in name.lower() for f in fits):
+                    return name
+            break
+    return candidates[-1]
+
+
+def managing_genitive(unit, out, recent: list[str]) -> None:
+    """'Troms fylkeskommune är programmets norska förvaltningsorgan': the subject manages the programme meant."""
+    hit = _rx("managing_genitive").search(unit.text)
+    if not hit:
+        return
+    subject = [m for m in unit.ms if m.type == "Organisation" and m.end <= hit.start()]
+    if not subject or unit.text[subject[-1].end:hit.start()].strip() or unit.text[:subject[0].start].strip(" •-–"):
+        return
+    named = [m.name for m in unit.ms if m.type == "FundingSource" and m.end <= hit.start()]
+    fund = anaphor_fund(hit.group(1), 0, [f for f in recent if f not in named] + named)
+    if fund:
+        out.add(subject[-1].name, "manages", fund, unit, subject[-1].start, "managing-genitive", 0.65)

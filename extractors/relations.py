@@ -38,7 +38,7 @@ from pathlib import Path
 
 from . import SIGNATURE
 from .records import Mention, Relation
-from .relation_structures import LabelledList, Members, StrategyTable, cofinancing, one_of_plural
+from .relation_structures import LabelledList, anaphor_fund, managing_genitive, Members, StrategyTable, cofinancing, one_of_plural
 from .relation_clauses import (GenericEnumeration, GoalSections, StrategyList, clause_relations, collaboration_subject, cooccurrence_blocked,
                                coordinated_agents, event_anaphor, generic_object, is_place,
                                nearest_subject, partner_object, strategy_anaphor_implements, fund_anaphor,
@@ -408,6 +408,7 @@ class _Ctx:
     last_named: str | None = None  # the project named last, however long ago ('Projektet ...' may still mean it)
     last_named_age: int = 0  # sentences since then
     last_fund: str | None = None  # the funding source named last ('förvaltande myndighet för programmet')
+    recent_funds: list[str] = field(default_factory=list)  # funding sources named before, most recent last
     strategy_any: str | None = None  # the strategy named last, across headings ('strategins mål' in a later section)
 
 
@@ -846,8 +847,8 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                             re.match(r"\s*(?:strategin|planen|agendan|handlingsplanen|den)(?![\wåäö])", text[after_agents:]):
                         themes = _pseudo(ctx.last_strategy, "Strategy", after_agents, unit.line_at(tpos))  # "ansvarar för strategin"
                     if not themes and "FundingSource" in theme_types and fund_anaphor(text, after_agents):
-                        named = [m for m in ms if m.type == "FundingSource" and m.end <= tpos]  # "... för programmet"
-                        fund = named[-1].name if named else ctx.last_fund
+                        named = [m.name for m in ms if m.type == "FundingSource" and m.end <= tpos]  # "... för programmet"
+                        fund = anaphor_fund(text, after_agents, [f for f in ctx.recent_funds if f not in named] + named)
                         themes = _pseudo(fund, "FundingSource", after_agents, unit.line_at(tpos)) if fund else []
                     themes = [t for t in themes if t not in agents]
                     blocked = any(tend <= m.start <= after_agents + 40 and m not in agents
@@ -1527,6 +1528,7 @@ def extract_relations(sentences: list[Sentence], name_of: dict[int, str]) -> lis
         page_project = ctx.topic or ctx.last_project or ctx.last_named
         labelled.observe(u, out, page_project)
         cofinancing(u, out, page_project)
+        managing_genitive(u, out, ctx.recent_funds)
         strategies = [m for m in u.ms if m.type == "Strategy"]
         if strategies:
             ctx.last_strategy = strategies[-1].name
@@ -1534,6 +1536,11 @@ def extract_relations(sentences: list[Sentence], name_of: dict[int, str]) -> lis
         funds = [m for m in u.ms if m.type == "FundingSource"]
         if funds:
             ctx.last_fund = funds[-1].name
+            for f in funds:
+                if f.name in ctx.recent_funds:
+                    ctx.recent_funds.remove(f.name)
+                ctx.recent_funds.append(f.name)
+            del ctx.recent_funds[:-8]
         elif u.heading:
             ctx.last_strategy = None
         if ctx.unknown and not projects:  # 'Projektet ...' next refers to the unknown one

@@ -118,3 +118,30 @@ def test_cofinancing_needs_a_financing_subject():
     t = triples("[Blå Kust|P] startade 2024.",
                 "Den största efterfrågan kommer från [Region Kalmar län|O] och från [Kalmar kommun|O].")
     assert not any(p == "fundedBy" for _, p, _ in t)
+
+
+# ------------------------------------------------------------------ managing authority of an anaphoric programme
+
+def test_programme_anaphor_prefers_the_programme_over_its_fund():
+    t = triples("[Regionalfondsprogrammet för Mellersta Norrland|F] finansieras av [Europeiska regionala utvecklingsfonden|F].",
+                "[Tillväxtverket|O] är förvaltande myndighet för programmet.")
+    assert ("Tillväxtverket", "manages", "Regionalfondsprogrammet för Mellersta Norrland") in t
+    assert ("Tillväxtverket", "manages", "Europeiska regionala utvecklingsfonden") not in t
+
+
+def test_fund_anaphor_prefers_the_fund():
+    t = triples("[Europeiska socialfonden+|F] används inom [Nationella ESF-programmet|F].",
+                "[Svenska ESF-rådet|O] är förvaltande myndighet för fonden.")
+    assert ("Svenska ESF-rådet", "manages", "Europeiska socialfonden+") in t
+
+
+def test_genitive_programme_managing_body():
+    t = triples("[Interreg Nord|F] finansierar samarbeten över gränsen.",
+                "[Nordland fylkeskommune|O] är programmets norska förvaltningsorgan.")
+    assert ("Nordland fylkeskommune", "manages", "Interreg Nord") in t
+
+
+def test_genitive_programme_other_role_is_not_managing():
+    t = triples("[Interreg Nord|F] finansierar samarbeten över gränsen.",
+                "[Nordland fylkeskommune|O] är programmets största norska projektägare.")
+    assert ("Nordland fylkeskommune", "manages", "Interreg Nord") not in t
