@@ -270,7 +270,7 @@ _DESC_START = re.compile(
     r"initiativet|mötesplatsen|förstudien)\s(?:är|har\svarit)\b|"
     r"(?:Nätverket|Rådet|Delegationen|Grupperingen|Forumet|Konferensen|Projektet|Satsningen|Plattformen|"
     r"Partnerskapet|Mötesplatsen|Initiativet|Samarbetet|Samverkansrådet)\s(?:är|har|samlar|syftar|drivs|leds|består|"
-    r"arbetar|innefattar|träffas|riktar|omfattar|startade|bildades)\b|"
+    r"arbetar|innefattar|träffas|riktar|omfattar|startade|bildades|[a-zåäö]+(?:s|ar|er|ade|de|te)\b(?!\s+[A-ZÅÄÖ]))\b|"
     r"[^.\n]{0,60}\b(?:driver|samordnar|leder|koordinerar|ansvarar\sför|håller\si|har|är\ssammankallande\sför)\s"
     r"(?:ett\s|en\s|det\s|den\s)?(?:[a-zåäö]+a\s|[a-zåäö]+t\s)?(?:nätverket|nätverk|rådet|projektet|forumet|plattformen|"
     r"samarbetet|samverkansrådet|samverkansplattformen|mötesplatsen|grupperingen|konferensen)\b")

@@ -651,3 +651,13 @@ def test_regional_business_support_inflections(nlp):
 def test_lower_case_ny_is_not_part_of_a_strategy_name(nlp):
     found = ents(nlp, "Regionen tar fram en ny strategi för folkhälsa och funktionsrätt.")
     assert ("strategi för folkhälsa och funktionsrätt", "Strategy") in found
+
+
+def test_a_heading_followed_by_projektet_and_any_verb_is_a_project(nlp):
+    paras = ["Solvärme Bergslagen",
+             "Projektet koordineras av Örebro universitet och pågår till 2027.",
+             "Inledning",
+             "Projektet Kallt vatten nämns här i löptext utan rubrik."]
+    docs = list(nlp.pipe(paras))
+    assert ("Solvärme Bergslagen", "Project") in {(e.text, e.label_) for e in docs[0].ents}
+    assert not any(e.text == "Inledning" for e in docs[2].ents)
