@@ -791,13 +791,18 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
             g = parent[g]
         return g
 
+    root_canon: dict[tuple[str, str], str] = {}  # root -> the gazetteer name its component carries
+
     def union(a, b):
         ra, rb = find(a), find(b)
         if ra != rb:
+            ca, cb = root_canon.get(ra), root_canon.get(rb)
             # keep the longer (more official) key as root
             if len(rb[1]) > len(ra[1]):
                 ra, rb = rb, ra
             parent[rb] = ra
+            if ca or cb:
+                root_canon[ra] = ca or cb
 
     _caps: list[dict] = []
 
@@ -812,6 +817,7 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
         c = gaz.get(g)
         if c:
             cg = (g[0], entity_key(c, g[0]))
+            root_canon[g] = c
             if cg in by_canon:
                 union(by_canon[cg], g)
             else:
@@ -855,6 +861,9 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
                     other = None
             if other is not None:
                 a, b = best_type_key(group_of[id(other)], groups), best_type_key(group_of[id(m)], groups)
+                ca, cb = (root_canon.get(find(a)), root_canon.get(find(b))) if a and b else (None, None)
+                if ca and cb and not set(re.findall(r"\w{4,}", ca.lower())) & set(re.findall(r"\w{4,}", cb.lower())):
+                    continue  # "via Interreg Aurora (ERUF)": two names a gazetteer knows apart, side by side
                 # "Long Name (ACR)" is one entity even when the two spans got different types; the
                 # component's type is voted below
                 if a and b and (a[0] == b[0] or text[m.end:m.end + 1] in ").,; " and (_is_acronym(m.text)

@@ -578,3 +578,10 @@ def test_model_name_run_by_someone_is_kept():
     text = "Hamnfisk 2030, som drivs av Nybro kommun, startade i år."
     ents = resolve([_at(text, "Hamnfisk 2030", "Project", source="model")], text)
     assert [(e.type, e.name) for e in ents] == [("Project", "Hamnfisk 2030")]
+
+
+def test_two_gazetteer_names_side_by_side_stay_apart():
+    text = "EU-finansiering via Interreg Aurora (ERUF): 2 000 000 euro. Europeiska regionala utvecklingsfonden bidrar."
+    ms = [_at(text, "Interreg Aurora", "FundingSource"), _at(text, "ERUF", "FundingSource"),
+          _at(text, "Europeiska regionala utvecklingsfonden", "FundingSource")]
+    assert len(resolve(ms, text)) == 2
