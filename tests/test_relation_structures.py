@@ -145,3 +145,10 @@ def test_genitive_programme_other_role_is_not_managing():
     t = triples("[Interreg Nord|F] finansierar samarbeten över gränsen.",
                 "[Nordland fylkeskommune|O] är programmets största norska projektägare.")
     assert ("Nordland fylkeskommune", "manages", "Interreg Nord") not in t
+
+
+# ------------------------------------------------------------------ stated collaboration
+
+def test_stated_collaboration_without_a_project_still_counts():
+    t = triples("[Region Kronoberg|O] och [Linnéuniversitetet|O] har sedan 2019 ett samverkansavtal om kompetensförsörjning.")
+    assert ("Linnéuniversitetet", "collaboratesWith", "Region Kronoberg") in t
