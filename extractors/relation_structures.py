@@ -315,3 +315,27 @@ def managing_genitive(unit, out, recent: list[str]) -> None:
     fund = anaphor_fund(hit.group(1), 0, [f for f in recent if f not in named] + named)
     if fund:
         out.add(subject[-1].name, "manages", fund, unit, subject[-1].start, "managing-genitive", 0.65)
+
+
+# ---------------------------------------------------------------------------------------- self reference
+
+# not 'Länsstyrelsen i X län' (a name), nor 'Länsstyrelsen och kommunerna' (a generic division of roles)
+_SELF_WORD = re.compile(r"(?<![\wåäöÅÄÖ-])(Länsstyrelsen|Regionen|Kommunen)(?![\wåäöÅÄÖ:-])(?!\s+(?:i|för)\s+[A-ZÅÄÖ])"
+                        r"(?!\s*(?:,|och|samt|eller)\s+(?:de\s+|alla\s+|övriga\s+)?[a-zåäö])")
+
+
+def self_mentions(units, selves: dict[str, str], make) -> None:
+    """'Klimatstrategin har tagits fram av Länsstyrelsen tillsammans med Region X': the capitalised kind noun
+    that names the report's own body ('Länsstyrelsen' in a county board's report, resolved by ``selves``) is
+    a mention of that body wherever it stands, so passive agents and lists see it. ``make`` builds a mention."""
+    if not selves:
+        return
+    for u in units:
+        added = []
+        for hit in _SELF_WORD.finditer(u.text):
+            name = selves.get(hit.group(1).lower())
+            if not name or any(m.start < hit.end() and hit.start() < m.end for m in u.ms):
+                continue
+            added.append(make(name, "Organisation", hit.start(), hit.end(), u.line_at(hit.start())))
+        if added:
+            u.ms = sorted(u.ms + added, key=lambda m: m.start)

@@ -152,3 +152,23 @@ def test_genitive_programme_other_role_is_not_managing():
 def test_stated_collaboration_without_a_project_still_counts():
     t = triples("[Region Kronoberg|O] och [Linnéuniversitetet|O] har sedan 2019 ett samverkansavtal om kompetensförsörjning.")
     assert ("Linnéuniversitetet", "collaboratesWith", "Region Kronoberg") in t
+
+
+# ------------------------------------------------------------------ the report's own body named by its kind
+
+def test_kind_noun_as_passive_agent_names_the_board():
+    t = triples("[Länsstyrelsen i Dalarnas län|O] redovisar här sitt uppdrag.",
+                "[Vattenstrategi för Dalarnas län|S] har tagits fram av Länsstyrelsen tillsammans med [Region Dalarna|O].")
+    assert ("Länsstyrelsen i Dalarnas län", "responsibleFor", "Vattenstrategi för Dalarnas län") in t
+    assert ("Region Dalarna", "responsibleFor", "Vattenstrategi för Dalarnas län") in t
+
+
+def test_kind_noun_in_an_agent_list():
+    t = triples("[Länsstyrelsen i Dalarnas län|O] redovisar här sitt uppdrag.",
+                "[Viltstrategi för Dalarna|S] ägs gemensamt av Länsstyrelsen och [Jägareförbundet Dalarna|O].")
+    assert ("Länsstyrelsen i Dalarnas län", "responsibleFor", "Viltstrategi för Dalarna") in t
+
+
+def test_kind_noun_without_a_board_in_the_document_names_nobody():
+    t = triples("[Vattenstrategi för Dalarnas län|S] har tagits fram av Länsstyrelsen tillsammans med [Region Dalarna|O].")
+    assert not any(s.startswith("Länsstyrelsen") for s, _, _ in t)
