@@ -339,3 +339,43 @@ def self_mentions(units, selves: dict[str, str], make) -> None:
             added.append(make(name, "Organisation", hit.start(), hit.end(), u.line_at(hit.start())))
         if added:
             u.ms = sorted(u.ms + added, key=lambda m: m.start)
+
+
+# ---------------------------------------------------------------------------------------- goals of a strategy
+
+class GoalCitations:
+    """'Strategin är uppbyggd kring fem mål:' + 'Mål 1 – ...', later 'P bidrar till Mål 2': P implements the
+    strategy whose goals were listed (named in the lead-in, or for 'Strategin' the document's main strategy)."""
+
+    def __init__(self, units) -> None:
+        gl = lexicon()["goal_citations"]
+        self.cites = re.compile(gl["cites"], re.I)
+        self.owner: str | None = None
+        item = re.compile(gl["goal_item"])
+        anaphor = re.compile(gl["strategy_anaphora"], re.I)
+        first = next((m.name for u in units for m in u.ms if m.type == "Strategy"), None)
+        for i, u in enumerate(units):
+            if not item.match(u.text):
+                continue
+            for lead in reversed(units[max(0, i - 3):i]):
+                if not re.search(r"(?<![\wåäö])mål(?![\wåäö])", lead.text, re.I):
+                    continue
+                named = [m.name for m in lead.ms if m.type == "Strategy"]
+                if named:
+                    self.owner = named[-1]
+                elif anaphor.search(lead.text) and first:
+                    self.owner = first  # the strategy a follow-up report opens with is the one it follows up
+                break
+            if self.owner:
+                break
+
+    def observe(self, unit, out, project: str | None) -> None:
+        if not self.owner:
+            return
+        hit = self.cites.search(unit.text)
+        if not hit:
+            return
+        named = [m for m in unit.ms if m.type == "Project" and m.end <= hit.start()]
+        who = named[0].name if named else project
+        if who and not any(m.type == "Strategy" and m.name == self.owner for m in unit.ms):
+            out.add(who, "implements", self.owner, unit, hit.start(), "goal-citation", 0.6)

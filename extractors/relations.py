@@ -38,7 +38,7 @@ from pathlib import Path
 
 from . import SIGNATURE
 from .records import Mention, Relation
-from .relation_structures import LabelledList, anaphor_fund, managing_genitive, self_mentions, Members, StrategyTable, cofinancing, one_of_plural
+from .relation_structures import GoalCitations, LabelledList, anaphor_fund, managing_genitive, self_mentions, Members, StrategyTable, cofinancing, one_of_plural
 from .relation_clauses import (GenericEnumeration, GoalSections, StrategyList, clause_relations, collaboration_subject, cooccurrence_blocked,
                                coordinated_agents, event_anaphor, generic_object, is_place,
                                nearest_subject, partner_object, strategy_anaphor_implements, fund_anaphor,
@@ -1524,6 +1524,7 @@ def extract_relations(sentences: list[Sentence], name_of: dict[int, str]) -> lis
     strategy_table = StrategyTable()  # 'Strategi  Ansvarig  Antagen' and its rows
     members = Members()  # 'där samtliga kommuner är medlemmar, bland dem A, B och C'; 'medlemmar i förbundet'
     labelled = LabelledList()  # 'Projektpartner' on its own line and the bulleted partners below
+    goal_citations = GoalCitations(units)  # 'Strategin har fem mål: Mål 1 – ...' and 'P bidrar till Mål 2'
     for u in units:
         projects = [m for m in u.ms if m.type == "Project"]
         label = _LABEL.match(u.text)
@@ -1556,6 +1557,7 @@ def extract_relations(sentences: list[Sentence], name_of: dict[int, str]) -> lis
         labelled.observe(u, out, page_project)
         cofinancing(u, out, page_project)
         managing_genitive(u, out, ctx.recent_funds)
+        goal_citations.observe(u, out, ctx.topic)
         strategies = [m for m in u.ms if m.type == "Strategy"]
         if strategies:
             ctx.last_strategy = strategies[-1].name

@@ -172,3 +172,30 @@ def test_kind_noun_in_an_agent_list():
 def test_kind_noun_without_a_board_in_the_document_names_nobody():
     t = triples("[Vattenstrategi för Dalarnas län|S] har tagits fram av Länsstyrelsen tillsammans med [Region Dalarna|O].")
     assert not any(s.startswith("Länsstyrelsen") for s, _, _ in t)
+
+
+# ------------------------------------------------------------------ projects citing a strategy's numbered goals
+
+def test_project_citing_a_listed_goal_implements_the_strategy():
+    t = triples("[Hallandsstrategin|S] är länets regionala utvecklingsstrategi.",
+                "Strategin har fyra mål:",
+                "• Mål 1 – Halland ska vara en attraktiv plats att bo på",
+                "• Mål 2 – Halland ska ha ett starkt näringsliv",
+                "[Digital handel Halland|P] leds av [Högskolan i Halmstad|O] och bidrar till Mål 2.")
+    assert ("Digital handel Halland", "implements", "Hallandsstrategin") in t
+
+
+def test_goal_citation_in_a_project_section():
+    t = triples("[Hallandsstrategin|S] är länets regionala utvecklingsstrategi.",
+                "Strategin har fyra mål:",
+                "• Mål 1 – Halland ska vara en attraktiv plats att bo på",
+                "Projekt",
+                "[Kustlinjen|P]",
+                "Projektet drivs av [Falkenbergs kommun|O] och är en av insatserna under Mål 1.")
+    assert ("Kustlinjen", "implements", "Hallandsstrategin") in t
+
+
+def test_goal_citation_without_a_goal_list_says_nothing():
+    t = triples("[Hallandsstrategin|S] är länets regionala utvecklingsstrategi.",
+                "[Digital handel Halland|P] leds av [Högskolan i Halmstad|O] och bidrar till Mål 2.")
+    assert ("Digital handel Halland", "implements", "Hallandsstrategin") not in t
