@@ -260,12 +260,16 @@ _HEADING_END = re.compile(r"[.!?:;,]\s*$|^\d|\d\s*%|\bsid\b")
 _DEF_AFTER = re.compile(r"\s*(?:,\s*)?(?:\([^()]*\)\s*)?(?:[–\-,]|(?:är|var|har|samlar|syftar|drivs|leds|arrangeras|utgör|"
                         r"handlar|adresserar|arbetar|erbjuder|består|genomförs|genomfördes|ska|fokuserar|"
                         r"riktar|innebär|omfattar|ger|stöttar|stödjer|verkar|anordnas|hölls)\b)")
+# a fact list under a heading: "- projektägare: X", "• Leadpartner: Y", "Finansiering: F"
+_FACT_LINE = (r"(?:[-•–*]\s*)?(?i:projektägare|projektledare|lead\s?partner|huvudsökande|finansiering|finansiär|"
+              r"projektpartner|partner|projektperiod|projekttid|projektbudget)\s*:")
 _DESC_START = re.compile(
     r"(?:(?:Ett|En)\s(?:[\w\-]+\s){0,2}?|(?:Gemensamt|Gemensam|Nationellt|Nationell|Regionalt|Regional|Årligt|Årlig)\s)?"
     r"[\w\-]*(?:projekt|nätverk|samarbete|samverkan|mötesplats|plattform|forum|konferens|satsning|initiativ|partnerskap|"
     r"samverkansyta|arena|festival|träff|råd|gruppering|förening|organisation|företag|myndighet|forskningscentrum)"
     r"\w*\s(?:mellan|för|som|där|med|inom|kring|om|av|i|där)\b|"
     r"(?:Syftar till att samla|Projekt som|Partnerskap mellan|Samverkan mellan|Drivs av)\b|"
+    + _FACT_LINE + "|" +
     r"(?:Syftet|Målet)\smed\s(?:grupperingen|nätverket|projektet|satsningen|plattformen|samarbetet|rådet|forumet|"
     r"initiativet|mötesplatsen|förstudien)\s(?:är|har\svarit)\b|"
     r"(?:Nätverket|Rådet|Delegationen|Grupperingen|Forumet|Konferensen|Projektet|Satsningen|Plattformen|"
@@ -274,6 +278,7 @@ _DESC_START = re.compile(
     r"[^.\n]{0,60}\b(?:driver|samordnar|leder|koordinerar|ansvarar\sför|håller\si|har|är\ssammankallande\sför)\s"
     r"(?:ett\s|en\s|det\s|den\s)?(?:[a-zåäö]+a\s|[a-zåäö]+t\s)?(?:nätverket|nätverk|rådet|projektet|forumet|plattformen|"
     r"samarbetet|samverkansrådet|samverkansplattformen|mötesplatsen|grupperingen|konferensen)\b")
+_HEADING_LABEL = re.compile(r"(?:Fakta|Faktaruta|Om projektet|Projekt):\s+(?=[A-ZÅÄÖ0-9])")
 _SUBJ_DEFINES = re.compile(r"\s(?:syftar\still|samlar\s|drivs\sav|arrangeras\sav|leds\sav)")
 _IS_A_PROJECT = re.compile(r"\s(?:är|var)\s(?:ett|en)\s(?:[\w\-]+\s){0,2}?[\w\-]*(?:projekt|nätverk|samarbete|"
                            r"samverkansplattform|plattform|mötesplats|forum|konferens|satsning|festival|arena)\w*\b")
@@ -1489,6 +1494,11 @@ class EntityRules:
             elif _DESC_START.match(nl):
                 etype = _desc_type(nl[:100])
             start, end = text.index(head), text.index(head) + len(head)
+            label = _HEADING_LABEL.match(head)
+            if label:  # "Fakta: Projektnamn" over a fact list: the name is after the label
+                start += label.end()
+            elif ":" in head and re.match(_FACT_LINE, nl):
+                etype = None  # "Delområde: X" is itself a line of the fact list, not its heading
             acr_next = _LEADING_ACR.match(nl)
             if not etype and acr_next and len(words) >= 2:
                 # "Innovationsekosystem i Omställning i Västerbotten" / "(iiOV) ...": the acronym opens the next paragraph

@@ -661,3 +661,15 @@ def test_a_heading_followed_by_projektet_and_any_verb_is_a_project(nlp):
     docs = list(nlp.pipe(paras))
     assert ("Solvärme Bergslagen", "Project") in {(e.text, e.label_) for e in docs[0].ents}
     assert not any(e.text == "Inledning" for e in docs[2].ents)
+
+
+def test_a_heading_over_a_fact_list_is_a_project(nlp):
+    paras = ["Kompetenslyftet", "- projektägare: Vännäs kommun", "- finansiering: Europeiska socialfonden+",
+             "Resultat", "Antalet deltagare ökade under året.",
+             "Fakta: Grön byggnadsvård", "Projektägare: Vännäs kommun",
+             "Insatsområde: Inlandet", "Projektperiod: 2024–2026"]
+    docs = list(nlp.pipe(paras))
+    assert ("Kompetenslyftet", "Project") in {(e.text, e.label_) for e in docs[0].ents}
+    assert not docs[3].ents
+    assert [(e.text, e.label_) for e in docs[5].ents] == [("Grön byggnadsvård", "Project")]
+    assert not docs[7].ents  # a line of the fact list, not its heading
