@@ -170,7 +170,7 @@ _ORG_FORMS = [
     ("lansstyrelserna-and", re.compile(rf"\bLänsstyrelserna i [{_UP}][a-zåäö]{{3,20}} och (?P<y>[{_UP}]\w+)")),
     ("universitet", re.compile(rf"\b(?:[{_UP}][a-z]*[A-Z]\w*\s)?[{_UP}]\w+(?: [A-ZÅÄÖa-zåäö][a-zåäöø]+[ae])? [Uu]niversitet\b")),
     # Nordic names end in their head word: "Trøndelag fylkeskommune", "Lapin ammattikorkeakoulu", "Sámi allaskuvla"
-    ("nordic", re.compile(rf"\b[{_UP}][\w\-]*\w(?:\s[{_UP}][\w\-]*\w)?\s(?:fylkeskommune|kommune|ammattikorkeakoulu|"
+    ("nordic", re.compile(rf"\b[{_UP}][\w\-]*\w(?:\s[{_UP}][\w\-]*\w)?(?:\s(?:og|ja)\s[{_UP}][\w\-]*\w)?\s(?:fylkeskommune|kommune|ammattikorkeakoulu|"
                           rf"yliopisto|allaskuvla|liitto|høgskole|høgskule|universitetet|kunta|kaupunki)\b")),
     ("nordic-word", re.compile(rf"\b[{_UP}][a-zäöå]{{3,}}(?:keskus|yliopisto|virasto|laitos)\b")),
     # "Svenska ESF-rådet", "Europeiska turistforskningsinstitutet": an adjective + an agency compound
@@ -178,7 +178,7 @@ _ORG_FORMS = [
                               rf"kommittén|rådet|(?<!nät)verket|förbundet|kansliet|akademien)\b(?!\s(?:för|i|mot)\s)")),
     ("esf-radet", re.compile(rf"\b[{_UP}]{{2,}}-(?:rådet|institutet|kommittén|myndigheten)\b")),
     ("universitetssjukhus", re.compile(rf"\b[{_UP}]\w+ [Uu]niversitetssjukhus\b|\b[Uu]niversitetssjukhuset i [{_UP}]\w+")),
-    ("ab", re.compile(rf"\b(?:[{_UP}][\w\-&.]*\w )(?:[{_UP}0-9][\w\-&.]*\w |och |& |i (?=[{_UP}])){{0,3}}AB\b")),
+    ("ab", re.compile(rf"\b(?:[{_UP}][\w\-&.]*\w )(?:[{_UP}0-9][\w\-&.]*\w |och |& |i (?=[{_UP}])){{0,3}}(?:AB|Oyj?|ASA?|Ltd|GmbH)\b")),
     ("agency", re.compile(rf"\b[{_UP}][a-zåäö]{{2,}}(?:(?<![Nn]ät)verket|myndigheten|styrelsen|inspektionen|kansliet|förbundet|kammaren|institutet|kommittén|ämbetet|kassan|förmedlingen|nämnden|(?<![Oo]m)rådet(?!\s(?:för|i|mot)\s)|delegationen|beredningen|fullmäktige|förvaltningen)\b(?:\s(?!Region\b|Länsstyrelsen\b|Under\b|Inom\b|Genom\b|Det\b|Den\b)[{_UP}][a-zåäö]\w+(?:\slän)?)?")),
     ("myndigheten-for", re.compile(r"\b(?:Myndigheten|Centrum|Institutionen|Centre|Centret|Institutet|Kommittén|Utredningen|Föreningen) (?:för|mot|for) ")),
     ("political-body", re.compile(r"\b(?:regionala |kommunala |[a-zåäö]+- och )?(?:[a-zåäö]{3,}nämnden|regionfullmäktige|regionstyrelsen|regionala utvecklingsförvaltningen|primärkommunala delegationen)\b")),
@@ -231,7 +231,7 @@ _NEEDS = {
     "universitetssjukhus": ("universitetssjukhus",),
     "nordic": ("kommune", "ammattikorkeakoulu", "yliopisto", "allaskuvla", "liitto", "høgskul", "høgskol", "universitetet", "kunta", "kaupunki"),
     "nordic-word": ("keskus", "yliopisto", "virasto", "laitos"), "esf-radet": ("-rådet", "-institutet", "-kommittén", "-myndigheten"),
-    "adj-agency": ("institutet", "myndigheten", "kommittén", "rådet", "verket", "förbundet", "kansliet", "akademien"), "sjukhus": ("sjukhus", "lasarett"), "ab": (" ab",),
+    "adj-agency": ("institutet", "myndigheten", "kommittén", "rådet", "verket", "förbundet", "kansliet", "akademien"), "sjukhus": ("sjukhus", "lasarett"), "ab": (" ab", " oy", " as", " ltd", " gmbh"),
     "myndigheten-for": (" för ", " mot ", " for "), "political-body": ("nämnden", "fullmäktige", "regionstyrelsen",
                                                                          "förvaltningen", "delegationen"),
     "statens": ("statens",), "stiftelse": ("stiftelse", "förening", "förbund"),

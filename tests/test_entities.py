@@ -673,3 +673,11 @@ def test_a_heading_over_a_fact_list_is_a_project(nlp):
     assert not docs[3].ents
     assert [(e.text, e.label_) for e in docs[5].ents] == [("Grön byggnadsvård", "Project")]
     assert not docs[7].ents  # a line of the fact list, not its heading
+
+
+def test_nordic_company_forms_and_coordinated_county_names(nlp):
+    doc = nlp("I projektet deltar Lapin Puu Oy, Bergen Fjordbygg AS, Kalix Timber Ltd och "
+              "Nordland og Trøndelag fylkeskommune.")
+    found = {(e.text, e.label_) for e in doc.ents}
+    for name in ("Lapin Puu Oy", "Bergen Fjordbygg AS", "Kalix Timber Ltd", "Nordland og Trøndelag fylkeskommune"):
+        assert (name, "Organisation") in found
