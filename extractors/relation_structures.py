@@ -319,9 +319,10 @@ def managing_genitive(unit, out, recent: list[str]) -> None:
 
 # ---------------------------------------------------------------------------------------- self reference
 
-# not 'Länsstyrelsen i X län' (a name), nor 'Länsstyrelsen och kommunerna' (a generic division of roles)
+# not 'Länsstyrelsen i X län' (a name), nor 'Länsstyrelsen och kommunerna' (a definite plural: a generic division
+# of roles)
 _SELF_WORD = re.compile(r"(?<![\wåäöÅÄÖ-])(Länsstyrelsen|Regionen|Kommunen)(?![\wåäöÅÄÖ:-])(?!\s+(?:i|för)\s+[A-ZÅÄÖ])"
-                        r"(?!\s*(?:,|och|samt|eller)\s+(?:de\s+|alla\s+|övriga\s+)?[a-zåäö])")
+                        r"(?!\s*(?:,|och|samt|eller)\s+(?:de\s+|alla\s+|övriga\s+)?[a-zåäö]+na(?![\wåäö]))")
 
 
 def self_mentions(units, selves: dict[str, str], make) -> None:

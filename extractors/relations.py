@@ -947,7 +947,10 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                     if themes:
                         themes = [m for m in _chain_of(chs, themes[-1]) if m.type in theme_types]
                     elif "Project" in theme_types and earlier and not indefinite and (
-                            anaphor or (fallback_project and min(ctx.topic_age, ctx.project_age + 1) <= RECENT_UNITS)):
+                            anaphor or (fallback_project and min(ctx.topic_age, ctx.project_age + 1) <= RECENT_UNITS)) \
+                            and not any(m.type in ("Strategy", "FundingSource") and _clause_start(text, tpos) <= m.start
+                                        and m.end <= tpos for m in ms):
+                        # ('S ägs gemensamt av A och B': the subject is a strategy, not the project named before)
                         themes, conf = _pseudo(earlier, "Project", tpos, unit.line_at(tpos)), 0.6
                     if not themes and not anaphor and not indefinite and "Project" in theme_types:
                         # "Den arrangeras av X": theme after the agents is rare; try the first project in the unit

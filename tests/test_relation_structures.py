@@ -199,3 +199,16 @@ def test_goal_citation_without_a_goal_list_says_nothing():
     t = triples("[Hallandsstrategin|S] är länets regionala utvecklingsstrategi.",
                 "[Digital handel Halland|P] leds av [Högskolan i Halmstad|O] och bidrar till Mål 2.")
     assert ("Digital handel Halland", "implements", "Hallandsstrategin") not in t
+
+
+def test_kind_noun_before_a_relative_clause_still_names_the_board():
+    t = triples("[Länsstyrelsen i Dalarnas län|O] redovisar här sitt uppdrag.",
+                "Arbetet sker i nätverket [Klimatforum Dalarna|P], som samordnas av Länsstyrelsen och där alla kommuner deltar.")
+    assert ("Länsstyrelsen i Dalarnas län", "leads", "Klimatforum Dalarna") in t
+
+
+def test_strategy_subject_of_a_passive_is_not_the_last_project():
+    t = triples("Projektet [Fäbodliv|P] startade i mars.",
+                "[Viltstrategi för Dalarna|S] ägs gemensamt av [Region Dalarna|O] och [Jägareförbundet Dalarna|O].")
+    assert ("Region Dalarna", "responsibleFor", "Viltstrategi för Dalarna") in t
+    assert ("Region Dalarna", "leads", "Fäbodliv") not in t
