@@ -681,3 +681,8 @@ def test_nordic_company_forms_and_coordinated_county_names(nlp):
     found = {(e.text, e.label_) for e in doc.ents}
     for name in ("Lapin Puu Oy", "Bergen Fjordbygg AS", "Kalix Timber Ltd", "Nordland og Trøndelag fylkeskommune"):
         assert (name, "Organisation") in found
+
+
+def test_a_vision_with_a_target_year_is_a_strategy(nlp):
+    doc = nlp("Fullmäktige antog Vision Hudiksvall 2035 i våras. Visionen är ambitiös.")
+    assert ("Vision Hudiksvall 2035", "Strategy") in {(e.text, e.label_) for e in doc.ents}
