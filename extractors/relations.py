@@ -137,6 +137,11 @@ class _Hit:
         return self._t
 
 
+# an adverb between the first and the next word of a trigger phrase ('ansvarar även för', 'driver sedan 2021')
+_ADVERB = re.compile(r"\s+(?:även|också|dessutom|numera|fortsatt|fortsättningsvis|nu|gemensamt|årligen|löpande|"
+                     r"främst|huvudsakligen|formellt|aktivt|sedan\s+(?:länge|\d{4}))\s+")
+
+
 class PhraseIndex:
     """Phrases found at word starts in time linear in the number of words.
 
@@ -169,10 +174,17 @@ class PhraseIndex:
             if a and low[a - 1] == "-":
                 continue
             seen: set = set()
+            adv = _ADVERB.match(low, w.end()) if self.fold else None  # 'ansvarar även för', 'följer årligen upp'
             for ph, key in self.index.get(w.group(0), ()):
-                if key in seen or last_end.get(key, -1) > a or not low.startswith(ph, a):
+                if key in seen or last_end.get(key, -1) > a:
                     continue
-                b = a + len(ph)
+                if low.startswith(ph, a):
+                    b = a + len(ph)
+                elif adv and len(ph) > len(w.group(0)) + 1 and ph[len(w.group(0))] == " " \
+                        and low.startswith(ph[len(w.group(0)) + 1:], adv.end()):
+                    b = adv.end() + len(ph) - len(w.group(0)) - 1
+                else:
+                    continue
                 if ph[-1].isalnum() and b < len(low) and (low[b].isalnum() or low[b] == "_"):
                     continue
                 seen.add(key)
@@ -954,7 +966,7 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                         themes, conf = _pseudo(earlier, "Project", tpos, unit.line_at(tpos)), 0.6
                     if not themes and not anaphor and not indefinite and "Project" in theme_types:
                         # "Den arrangeras av X": theme after the agents is rare; try the first project in the unit
-                        later = [m for m in ms if m.type in theme_types and m.start > agents[-1].end]
+                        later = [m for m in ms if m.type == "Project" and m.start > agents[-1].end]
                         if later:
                             themes, conf = [later[0]], 0.5
                     if not themes:

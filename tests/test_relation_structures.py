@@ -212,3 +212,24 @@ def test_strategy_subject_of_a_passive_is_not_the_last_project():
                 "[Viltstrategi för Dalarna|S] ägs gemensamt av [Region Dalarna|O] och [Jägareförbundet Dalarna|O].")
     assert ("Region Dalarna", "responsibleFor", "Viltstrategi för Dalarna") in t
     assert ("Region Dalarna", "leads", "Fäbodliv") not in t
+
+
+# ------------------------------------------------------------------ an adverb inside a trigger phrase
+
+def test_adverb_between_trigger_words():
+    t = triples("[Region Dalarna|O] ansvarar även för [Kollektivtrafikplan för Dalarna|S].")
+    assert ("Region Dalarna", "responsibleFor", "Kollektivtrafikplan för Dalarna") in t
+    t = triples("[Borlänge kommun|O] följer årligen upp [Miljöprogram för Borlänge|S].")
+    assert ("Borlänge kommun", "responsibleFor", "Miljöprogram för Borlänge") in t
+
+
+def test_adverb_does_not_join_unrelated_words():
+    t = triples("[Region Dalarna|O] ansvarar även i år inte för något nytt, men [Kollektivtrafikplan för Dalarna|S] nämns.")
+    assert ("Region Dalarna", "responsibleFor", "Kollektivtrafikplan för Dalarna") not in t
+
+
+def test_owned_strategy_gives_no_ownership_between_its_owners():
+    t = triples("[Viltstrategi för Dalarna|S] ägs gemensamt av [Region Dalarna|O] och [LRF Dalarna|O] "
+                "([Lantbrukarnas Riksförbund Dalarna|O=LRF Dalarna]).")
+    assert ("LRF Dalarna", "responsibleFor", "Viltstrategi för Dalarna") in t
+    assert not any(p == "partOf" for _, p, _ in t)
