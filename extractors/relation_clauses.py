@@ -643,20 +643,26 @@ def mutual_collaboration(unit, chs, out) -> None:
                 out.add(a.name, "collaboratesWith", b.name, unit, a.start, "collaborate-mutual", 0.7)
 
 
-_AND_AGENT = re.compile(r"\s*,?\s*(?:och|samt)\s+(?:(?:till\s+)?\d+(?:[,.]\d+)?\s*(?:%|procent)\s+|även\s+|också\s+|delvis\s+|"
-                        r"till\s+(?:resterande|övriga)\s+del(?:en)?\s+)*(?:av|från)\s+(?:(?:det|den)\s+)?", re.I)
+_AND_AGENT = re.compile(r"\)?\s*,?\s*(?:och|samt)\s+(?:(?:till\s+)?\d+(?:[,.]\d+)?\s*(?:%|procent)\s+|även\s+|också\s+|delvis\s+|"
+                        r"till\s+(?:resterande|övriga)\s+del(?:en)?\s+|till\s+(?:hälften|en\s+tredjedel|två\s+tredjedelar|"
+                        r"en\s+fjärdedel|tre\s+fjärdedelar|största\s+delen|mindre\s+del|viss\s+del|lika\s+delar)\s+)*"
+                        r"(?:av|från)\s+(?:(?:det|den)\s+)?", re.I)
 
 
 def coordinated_agents(unit, chs, agents: list, types: set) -> list:
     """'ägs till 60 procent av A och till 40 procent av B', 'drivs av A och av B': every coordinated agent."""
     text, ms = unit.text, unit.ms
     out = list(agents)
+    end = out[-1].end if out else 0
     while out:
-        end = out[-1].end
         nxt = next((m for m in ms if m.start >= end and m not in out), None)
+        if nxt is not None and re.fullmatch(r"\s*\(", text[end:nxt.start]) and text[nxt.end:nxt.end + 1] == ")":
+            end = nxt.end  # 'av A (AF) och till hälften av B': the parenthesised short form is an aside
+            continue
         if nxt is None or nxt.type not in types or not _AND_AGENT.fullmatch(text[end:nxt.start]):
             return out
         out.extend(x for x in next((c for c in chs if nxt in c), [nxt]) if x.start >= nxt.start and x.type in types)
+        end = out[-1].end
     return out
 
 

@@ -707,3 +707,18 @@ def test_event_anaphor_without_a_known_project_is_not_the_author():
     t = triples("[Region Dalarna|O] skriver rapporten. [Region Dalarna|O] igen.",
                 "Arrangemangen genomförs i samverkan med [Länsstyrelsen Dalarna|O] och [Falu kommun|O].")
     assert not any(p == "collaboratesWith" for _, p, _ in t)
+
+
+def test_coordinated_funders_with_shares_and_a_parenthesised_short_form():
+    from test_relations import triples
+    t = triples("Projektet [Fäbodliv|P] startade i mars.",
+                "Projektet finansieras till hälften av [Europeiska socialfonden+|F] ([ESF+|F=Europeiska socialfonden+]) "
+                "och till hälften av [Region Dalarna|O].")
+    assert ("Fäbodliv", "fundedBy", "Region Dalarna") in t
+
+
+def test_parenthesised_aside_does_not_coordinate_a_relative_clause():
+    from test_relations import triples
+    t = triples("Projektet [Fäbodliv|P] finansieras av [Europeiska socialfonden+|F] ([ESF+|F=Europeiska socialfonden+]), "
+                "som förvaltas av [Svenska ESF-rådet|O].")
+    assert ("Fäbodliv", "fundedBy", "Svenska ESF-rådet") not in t
