@@ -44,6 +44,11 @@ def _rx(key: str) -> re.Pattern:
                           r"(?:en|ett)\s+av\s+$", re.I)
     if key == "one_of_noun":
         return re.compile(r"\s+(?:[a-zåäö]+a\s+)?(?:" + _alt(lx["one_of_plural_nouns"]) + r")(?!" + _W + ")", re.I)
+    if key == "genitive_gap":
+        return re.compile(r"\s+(?:är|var|blev|blir)\s+(?:(?:numera|nu|sedan\s+\d{4}|också|även)\s+)?$", re.I)
+    if key == "genitive_noun":
+        return re.compile(r"\s+(?:(?:egna|eget|kommunala|gemensamma|gemensamt)\s+)?(?:" + _alt(lx["genitive_unit_nouns"])
+                          + r")(?!" + _W + ")", re.I)
     if key == "among":
         return re.compile(r"(?<!" + _W + r")(?:där|i\s+vilken|i\s+vilket|vars)\s+[^.;:]{0,80}?(?:är|blivit|är\s+numera)\s+"
                           r"medlemmar(?:na)?(?!" + _W + r")[^.;:]{0,30}?,?\s*(?:" + _alt(lx["member_among"]) + r")\s*:?\s*$",
@@ -133,7 +138,8 @@ def _genitive_end(text: str, m) -> int | None:
 
 
 def one_of_plural(unit, out) -> None:
-    """'Kulturnämnden är en av Region Xs nämnder', 'X, ett av Ys helägda bolag': X partOf Y."""
+    """'Kulturnämnden är en av Region Xs nämnder', 'X, ett av Ys helägda bolag', 'X är Ys helägda moderbolag':
+    X partOf Y."""
     text = unit.text
     orgs = [m for m in unit.ms if m.type == "Organisation"]
     for a, b in zip(orgs, orgs[1:]):
@@ -142,6 +148,12 @@ def one_of_plural(unit, out) -> None:
         end = _genitive_end(text, b)
         if end is not None and _rx("one_of_noun").match(text[end:end + 50]):
             out.add(a.name, "partOf", b.name, unit, a.start, "one-of-plural", 0.7)
+    for a, b in zip(orgs, orgs[1:]):  # 'X är Ys helägda moderbolag'
+        if b.start - a.end > 40 or not _rx("genitive_gap").fullmatch(text[a.end:b.start]):
+            continue
+        end = _genitive_end(text, b)
+        if end is not None and _rx("genitive_noun").match(text[end:end + 50]):
+            out.add(a.name, "partOf", b.name, unit, a.start, "genitive-unit", 0.65)
 
 
 def _list_after(text: str, ms, pos: int, types=("Organisation",)) -> list:

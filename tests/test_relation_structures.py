@@ -233,3 +233,13 @@ def test_owned_strategy_gives_no_ownership_between_its_owners():
                 "([Lantbrukarnas Riksförbund Dalarna|O=LRF Dalarna]).")
     assert ("LRF Dalarna", "responsibleFor", "Viltstrategi för Dalarna") in t
     assert not any(p == "partOf" for _, p, _ in t)
+
+
+def test_genitive_unit_noun():
+    t = triples("[Falu Energi AB|O] är [Falu kommuns|O=Falu kommun] helägda moderbolag för koncernen.")
+    assert ("Falu Energi AB", "partOf", "Falu kommun") in t
+
+
+def test_genitive_other_noun_is_not_a_unit():
+    t = triples("[Falu Energi AB|O] är [Falu kommuns|O=Falu kommun] största arbetsgivare.")
+    assert ("Falu Energi AB", "partOf", "Falu kommun") not in t
