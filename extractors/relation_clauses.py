@@ -26,6 +26,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .relation_structures import echo_anaphor
+
 LEXICON = Path(__file__).parent / "lexicons" / "clauses.json"
 _W = r"[\wåäöÅÄÖ]"
 
@@ -251,8 +253,8 @@ def implementation_nouns(unit, earlier: str | None, out) -> None:
             if re.search(r"(?<!" + _W + r")[A-ZÅÄÖ]", gap) or re.search(r"[.;:]\s", gap):
                 continue  # another name (one we do not know) or a new sentence between the project and the strategy
             out.add(p.name, "implements", s.name, unit, s.start, "implementation-noun", 0.6)
-        elif earlier and not projects and re.match(r"(?:(?:Inom|I|Genom)\s+)?(?:projektet|satsningen|initiativet|plattformen)\s",
-                                                    text, re.I) and not re.search(r"(?<!" + _W + r")[A-ZÅÄÖ]",
+        elif earlier and not projects and (re.match(r"(?:(?:Inom|I|Genom)\s+)?(?:projektet|satsningen|initiativet|plattformen)\s",
+                                                     text, re.I) or echo_anaphor(text, earlier)) and not re.search(r"(?<!" + _W + r")[A-ZÅÄÖ]",
                                                                                   _masked(unit, 1, s.start)):
             out.add(earlier, "implements", s.name, unit, s.start, "implementation-noun", 0.5)
 

@@ -392,3 +392,21 @@ class GoalCitations:
         who = named[0].name if named else project
         if who and not any(m.type == "Strategy" and m.name == self.owner for m in unit.ms):
             out.add(who, "implements", self.owner, unit, hit.start(), "goal-citation", 0.6)
+
+
+# ---------------------------------------------------------------------------------------- name echoes
+
+_ECHO = re.compile(r"(?:(?:Inom|I|Genom)\s+)?(?:(?:[Dd]en|[Dd]et|[Dd]enna|[Dd]etta)\s+(?:[a-zåäö-]+a\s+){0,2})?"
+                   r"([A-ZÅÄÖa-zåäö][a-zåäö-]{3,}?)(?:en|et|n|t)\s")
+
+
+def echo_anaphor(text: str, project: str | None) -> bool:
+    """'Den digitala tvillingen är ...' after 'Malmfältens digitala tvilling', 'Testbädden ...' after 'Arktisk
+    testbädd för vätgas': a definite noun opening the clause that echoes a word of the project named before."""
+    if not project:
+        return False
+    m = _ECHO.match(text)
+    if not m:
+        return False
+    stem = m.group(1).lower()
+    return any(w == stem or (w.endswith(stem) and len(stem) >= 5) for w in re.findall(r"[\wåäö]+", project.lower()))

@@ -243,3 +243,17 @@ def test_genitive_unit_noun():
 def test_genitive_other_noun_is_not_a_unit():
     t = triples("[Falu Energi AB|O] är [Falu kommuns|O=Falu kommun] största arbetsgivare.")
     assert ("Falu Energi AB", "partOf", "Falu kommun") not in t
+
+
+# ------------------------------------------------------------------ a definite noun echoing the project's name
+
+def test_definite_noun_echoing_the_project_name():
+    t = triples("[Sundsvalls digitala tvilling|P] ägs av [Sundsvalls kommun|O].",
+                "Den digitala tvillingen är en del av genomförandet av [Medelpadsstrategin|S].")
+    assert ("Sundsvalls digitala tvilling", "implements", "Medelpadsstrategin") in t
+
+
+def test_definite_noun_not_echoing_the_project_name():
+    t = triples("[Sundsvalls digitala tvilling|P] ägs av [Sundsvalls kommun|O].",
+                "Den nya handlingsplanen är en del av genomförandet av [Medelpadsstrategin|S].")
+    assert ("Sundsvalls digitala tvilling", "implements", "Medelpadsstrategin") not in t
