@@ -92,6 +92,37 @@ class StrategyTable:
         self.cols: tuple[int, int] | None = None  # (strategy column, responsibility column)
         self.width = 0
         self.misses = 0
+        self.run: list[str] = []  # header cells given one per line ('Strategi', 'Ansvarig', 'Antagen')
+        self.vcols: tuple[int, int] | None = None  # columns of a table given one cell per line
+        self.row: list = []  # the cells (units) of the current row of such a table
+
+    def _vertical(self, unit, out) -> bool:
+        """One cell per line: header cells, then rows of as many lines. True when the unit was consumed."""
+        short = len(unit.text) <= 120 and len(unit.text.split()) <= 12
+        if self.vcols is not None:
+            if not short:
+                self.vcols, self.row = None, []
+                return False
+            self.row.append(unit)
+            if len(self.row) == self.width:
+                (si, ri), row, self.row = self.vcols, self.row, []
+                strategies = [m for m in row[si].ms if m.type == "Strategy"]
+                for st in strategies[:1]:
+                    for o in (m for m in row[ri].ms if m.type == "Organisation"):
+                        out.add(o.name, "responsibleFor", st.name, row[ri], o.start, "strategy-table", 0.7)
+            return True
+        cell = unit.text.strip().rstrip(":")
+        if short and not unit.ms and len(cell.split()) <= 3:
+            self.run = (self.run + [cell])[-6:]
+            return False
+        run, self.run = self.run, []
+        strat = next((i for i, c in enumerate(run) if _rx("table_strategy").match(c)), None)
+        resp = next((i for i, c in enumerate(run) if _rx("table_responsible").match(c)), None)
+        if strat is None or resp is None or not short or not unit.ms:
+            return False
+        start = min(strat, resp)  # header cells before the table's own belong to the text above
+        self.vcols, self.width, self.row = (strat - start, resp - start), len(run) - start, [unit]
+        return True
 
     def _header(self, unit) -> bool:
         if unit.ms or len(unit.text) > 160:
@@ -107,6 +138,8 @@ class StrategyTable:
         return True
 
     def observe(self, unit, out) -> None:
+        if self._vertical(unit, out):
+            return
         if self._header(unit):
             return
         if self.cols is None:

@@ -257,3 +257,27 @@ def test_definite_noun_not_echoing_the_project_name():
     t = triples("[Sundsvalls digitala tvilling|P] ägs av [Sundsvalls kommun|O].",
                 "Den nya handlingsplanen är en del av genomförandet av [Medelpadsstrategin|S].")
     assert ("Sundsvalls digitala tvilling", "implements", "Medelpadsstrategin") not in t
+
+
+def test_strategy_table_one_cell_per_line():
+    t = triples("Tabell 2",
+                "Strategi",
+                "Ansvarig",
+                "Antagen",
+                "[Besöksnäringsstrategi för Gotland|S]",
+                "[Region Gotland|O]",
+                "2021",
+                "[Vattenplan för Gotland|S]",
+                "[Länsstyrelsen i Gotlands län|O]",
+                "2023")
+    assert ("Region Gotland", "responsibleFor", "Besöksnäringsstrategi för Gotland") in t
+    assert ("Länsstyrelsen i Gotlands län", "responsibleFor", "Vattenplan för Gotland") in t
+    assert ("Region Gotland", "responsibleFor", "Vattenplan för Gotland") not in t
+
+
+def test_one_cell_per_line_without_a_responsibility_header():
+    t = triples("Strategi",
+                "Kontakt",
+                "[Besöksnäringsstrategi för Gotland|S]",
+                "[Region Gotland|O]")
+    assert ("Region Gotland", "responsibleFor", "Besöksnäringsstrategi för Gotland") not in t
