@@ -243,6 +243,9 @@ class Members:
 
     def observe(self, unit, out) -> None:
         text, ms = unit.text, unit.ms
+        if "medlem" not in text.lower():
+            self.prev = unit
+            return
         for m in ms:
             if m.type != "Organisation":
                 continue
