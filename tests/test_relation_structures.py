@@ -281,3 +281,13 @@ def test_one_cell_per_line_without_a_responsibility_header():
                 "[Besöksnäringsstrategi för Gotland|S]",
                 "[Region Gotland|O]")
     assert ("Region Gotland", "responsibleFor", "Besöksnäringsstrategi för Gotland") not in t
+
+
+def test_agreement_with_is_collaboration():
+    t = triples("[Borlänge kommun|O] har ett avtal med [Högskolan Dalarna|O] om praktikplatser för studenter.")
+    assert ("Borlänge kommun", "collaboratesWith", "Högskolan Dalarna") in t
+
+
+def test_agreement_without_a_counterpart_names_nobody():
+    t = triples("[Borlänge kommun|O] har ett avtal om praktikplatser, och [Högskolan Dalarna|O] har fler studenter i år.")
+    assert not any(p == "collaboratesWith" for _, p, _ in t)
