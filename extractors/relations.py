@@ -139,7 +139,8 @@ class _Hit:
 
 # an adverb between the first and the next word of a trigger phrase ('ansvarar även för', 'driver sedan 2021')
 _ADVERB = re.compile(r"\s+(?:även|också|dessutom|numera|fortsatt|fortsättningsvis|nu|gemensamt|årligen|löpande|"
-                     r"främst|huvudsakligen|formellt|aktivt|sedan\s+(?:länge|\d{4}))\s+")
+                     r"främst|huvudsakligen|formellt|aktivt|sedan\s+(?:länge|\d{4})|i\s+länet|i\s+regionen|"
+                     r"i\s+[a-zåäö]+s\s+län)\s+")  # ... or where ('beslutas i Jämtlands län av X'; the text is lower-cased)
 
 
 class PhraseIndex:

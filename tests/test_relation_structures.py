@@ -291,3 +291,13 @@ def test_agreement_with_is_collaboration():
 def test_agreement_without_a_counterpart_names_nobody():
     t = triples("[Borlänge kommun|O] har ett avtal om praktikplatser, och [Högskolan Dalarna|O] har fler studenter i år.")
     assert not any(p == "collaboratesWith" for _, p, _ in t)
+
+
+def test_place_adverbial_inside_a_passive_trigger():
+    t = triples("[Stöd till kommersiell service|F] beslutas i Dalarnas län av [Region Dalarna|O].")
+    assert ("Region Dalarna", "manages", "Stöd till kommersiell service") in t
+
+
+def test_place_adverbial_does_not_bridge_to_another_verb():
+    t = triples("[Stöd till kommersiell service|F] beslutas i Dalarnas län, men [Region Dalarna|O] har ingen roll.")
+    assert ("Region Dalarna", "manages", "Stöd till kommersiell service") not in t
