@@ -288,7 +288,7 @@ def _continues(prev: str, nxt: str) -> bool:
 
 
 # a fact-box line: 'Projektägare: X', 'Associerade partner: A, B', 'Finansiär: Y' (a label, a colon, a value)
-_LABEL = re.compile(r"^([A-ZÅÄÖ][\wåäö-]{2,24}(?:\s[a-zåäö-]{2,15})?):\s+\S")
+_LABEL = re.compile(r"^(?:[•▪*]\s*)?([A-ZÅÄÖ][\wåäö-]{2,24}(?:\s[a-zåäö-]{2,15})?):\s+\S")  # '• Namn: P' too
 
 
 def build_units(sentences: list[Sentence], name_of: dict[int, str]) -> list[Unit]:
@@ -1559,10 +1559,14 @@ def extract_relations(sentences: list[Sentence], name_of: dict[int, str]) -> lis
         out.claimed, out.used = set(), set()
         out.prev_agent, out.cur_agent = out.cur_agent, None
         ctx.topic_age = 0 if u.heading else ctx.topic_age + 1
-        before = set(out.rels) if not PARTNER_COLLABORATION else None
+        fact_box = bool(label and not projects)
+        before = set(out.rels) if fact_box or not PARTNER_COLLABORATION else None
         _unit_relations(u, ctx, out)
-        if before is not None:
+        if before is not None and not PARTNER_COLLABORATION:
             _drop_project_partner_collaboration(out, before)
+        if fact_box:  # a fact box states each role by its label: no roles guessed from co-occurrence
+            for k in [k for k in out.rels if k not in before and out.rels[k].extractor.startswith("cooccurrence")]:
+                del out.rels[k]
         enumeration.observe(u, out)
         strategy_list.observe(u, out)
         goals.observe(u, out)

@@ -301,3 +301,13 @@ def test_place_adverbial_inside_a_passive_trigger():
 def test_place_adverbial_does_not_bridge_to_another_verb():
     t = triples("[Stöd till kommersiell service|F] beslutas i Dalarnas län, men [Region Dalarna|O] har ingen roll.")
     assert ("Region Dalarna", "manages", "Stöd till kommersiell service") not in t
+
+
+def test_bulleted_fact_box():
+    t = triples("Fakta om projektet",
+                "• Namn: [Grön hamn Gävle|P] • Projektägare: [Gävle Hamn AB|O] • Övriga parter: [Gävle kommun|O], "
+                "[Högskolan i Gävle|O] • Finansiärer: [Trafikverket|O], [Region Gävleborg|O]")
+    assert ("Gävle Hamn AB", "leads", "Grön hamn Gävle") in t
+    assert ("Högskolan i Gävle", "participatesIn", "Grön hamn Gävle") in t
+    assert ("Grön hamn Gävle", "fundedBy", "Region Gävleborg") in t
+    assert ("Region Gävleborg", "participatesIn", "Grön hamn Gävle") not in t
