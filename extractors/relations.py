@@ -702,7 +702,8 @@ _PROJECT_SUBJECT = re.compile(r"\s*(?:projektet|satsningen|initiativet|plattform
 _YEARS = r"(?:\d{4}(?:\s?[–-]\s?\d{4})?\s*)?"
 _FUND_LINK = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?" + _YEARS + r",?\s*(?:och\s+|samt\s+)?(?:genom|via|inom|ur|från|med stöd (?:från|ur|av)|"
                         r"med medel (?:ur|från)|med \d+(?:[,.]\d+)?\s*(?:procent|%)\s+(?:från|ur)|av|"
-                        r"av regionen med medel (?:ur|från))\s+(?:(?:det|den)\s+)?$", re.I)
+                        r"av regionen med medel (?:ur|från))\s+(?:(?:det|den)\s+)?"
+                        r"(?:(?:programmet|fonden|satsningen|utlysningen|stödprogrammet|forskningsprogrammet)\s+)?$", re.I)
 _FUND_REGION = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?" + _YEARS + r",?\s*(?:och|samt)\s+av\s+regionen(?![\wåäö])", re.I)
 
 

@@ -311,3 +311,15 @@ def test_bulleted_fact_box():
     assert ("Högskolan i Gävle", "participatesIn", "Grön hamn Gävle") in t
     assert ("Grön hamn Gävle", "fundedBy", "Region Gävleborg") in t
     assert ("Region Gävleborg", "participatesIn", "Grön hamn Gävle") not in t
+
+
+def test_fund_chain_through_a_named_programme():
+    t = triples("[Kustlogistik|P] startar i år.",
+                "Projektet finansieras av [Vinnova|O] inom programmet [Hållbar godslogistik|F].")
+    assert ("Kustlogistik", "fundedBy", "Hållbar godslogistik") in t
+
+
+def test_fund_chain_stops_at_an_unrelated_programme_mention():
+    t = triples("[Kustlogistik|P] startar i år.",
+                "Projektet finansieras av [Vinnova|O], som också driver programmet [Hållbar godslogistik|F].")
+    assert ("Kustlogistik", "fundedBy", "Hållbar godslogistik") not in t
