@@ -323,3 +323,13 @@ def test_fund_chain_stops_at_an_unrelated_programme_mention():
     t = triples("[Kustlogistik|P] startar i år.",
                 "Projektet finansieras av [Vinnova|O], som också driver programmet [Hållbar godslogistik|F].")
     assert ("Kustlogistik", "fundedBy", "Hållbar godslogistik") not in t
+
+
+def test_fund_distributed_after_a_decision_by_a_body():
+    t = triples("Medlen ur [1:1-anslaget|F] beviljas efter beslut av [Regionala utvecklingsnämnden|O].")
+    assert ("Regionala utvecklingsnämnden", "manages", "1:1-anslaget") in t
+
+
+def test_project_decision_is_not_fund_management():
+    t = triples("[Kustlogistik|P] startade efter beslut av [Regionala utvecklingsnämnden|O].")
+    assert not any(p == "manages" for _, p, _ in t)
