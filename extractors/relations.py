@@ -276,6 +276,8 @@ def _continues(prev: str, nxt: str) -> bool:
     p, n = prev.rstrip(), nxt.lstrip()
     if not p or not n or _TERMINAL.search(p) or p.endswith(":"):
         return False
+    if _LABEL.match(p.rsplit("\n", 1)[-1]) and not n[0].islower():
+        return False  # a fact-box line ('Finansiärer: A, B') ends where its line ends
     amount = lexicon()[2]
     if amount.search(n[-40:]) and not _TERMINAL.search(n) or amount.search(p[-40:]):
         return False  # a table row ends with an amount: rows stay apart

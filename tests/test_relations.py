@@ -531,3 +531,13 @@ def test_self_reference_subject_names_the_documents_own_body():
     got = triples("[Länsstyrelsen i Kalmar län|O] skriver.",
                   "Länsstyrelsen och kommunerna ansvarar för [Regional vattenplan|S].")
     assert not any(t[2] == "Regional vattenplan" for t in got)
+
+
+def test_a_fact_box_line_does_not_run_into_the_next_sentence():
+    got = triples("Projektnamn: [Solbygd|P]",
+                  "Finansiärer: [Europeiska regionala utvecklingsfonden|F], [Region Kronoberg|O]",
+                  "[Växjö kommun|O] är medlem i [Smålands kommunförbund|O].")
+    assert ("Solbygd", "fundedBy", "Region Kronoberg") in got
+    assert ("Solbygd", "fundedBy", "Växjö kommun") not in got
+    assert ("Region Kronoberg", "partOf", "Smålands kommunförbund") not in got
+    assert ("Växjö kommun", "partOf", "Smålands kommunförbund") in got
