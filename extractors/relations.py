@@ -174,9 +174,12 @@ class PhraseIndex:
             a = w.start()
             if a and low[a - 1] == "-":
                 continue
+            cands = self.index.get(w.group(0))
+            if not cands:
+                continue
             seen: set = set()
             adv = _ADVERB.match(low, w.end()) if self.fold else None  # 'ansvarar även för', 'följer årligen upp'
-            for ph, key in self.index.get(w.group(0), ()):
+            for ph, key in cands:
                 if key in seen or last_end.get(key, -1) > a:
                     continue
                 if low.startswith(ph, a):
