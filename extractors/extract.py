@@ -134,14 +134,19 @@ CHUNK_CHARS = 40_000
 WARMUP_PARAS = 3
 _PROSE_END = re.compile(r"[.!?»\"”]\s*$")
 
-# (paragraph texts of one document, index of the chunk's first paragraph, index past its last)
-Chunk = tuple[list[str], int, int]
+# (paragraphs to annotate, how many of them at the start are warm-up whose annotations are dropped)
+Chunk = tuple[list[str], int]
+
+
+def _chunk(texts: list[str], start: int, end: int) -> Chunk:
+    """Paragraphs ``start:end`` of a document with the warm-up paragraphs before them."""
+    warm = max(0, start - WARMUP_PARAS)
+    return texts[warm:end], start - warm
 
 
 def _annotate_chunk(chunk: Chunk) -> list[Annotation]:
-    texts, start, end = chunk
-    warm = max(0, start - WARMUP_PARAS)
-    return list(annotate(_WORKER_NLP, texts[warm:end]))[start - warm:]
+    texts, warm = chunk
+    return list(annotate(_WORKER_NLP, texts))[warm:]
 
 
 def _finish_doc(args: tuple[Normalized, list[tuple[str, int]], list[Annotation], str]) -> DocResult:
@@ -149,18 +154,18 @@ def _finish_doc(args: tuple[Normalized, list[tuple[str, int]], list[Annotation],
     return _finish(norm, *_collect(norm, paras, annots), source)
 
 
-def _chunks(texts: list[str], size: int) -> list[Chunk]:
+def _bounds(texts: list[str], size: int) -> list[tuple[int, int]]:
     """Split one document's paragraphs into runs of at least ``size`` characters, cut only
     after a paragraph of prose. Chunks never span documents: one pass starts each afresh."""
-    out: list[Chunk] = []
+    out: list[tuple[int, int]] = []
     start, n = 0, 0
     for i, t in enumerate(texts):
         if n >= size and len(texts[i - 1]) >= 80 and _PROSE_END.search(texts[i - 1]):
-            out.append((texts, start, i))
+            out.append((start, i))
             start, n = i, 0
         n += len(t)
     if start < len(texts):
-        out.append((texts, start, len(texts)))
+        out.append((start, len(texts)))
     return out
 
 
@@ -184,14 +189,15 @@ def extract_many(nlp: Language, docs: Iterable[tuple[str, str]], jobs: int = 1) 
     paras = [list(paragraphs(n)) for n in norms]
     total = sum(len(t) for ps in paras for t, _ in ps)
     size = max(2_000, min(CHUNK_CHARS, total // (jobs * 4) + 1))
-    chunks = [_chunks([t for t, _ in ps], size) for ps in paras]
+    texts = [[t for t, _ in ps] for ps in paras]
+    bounds = [_bounds(ts, size) for ts in texts]
     _WORKER_NLP = nlp
     try:
         with mp.get_context("fork").Pool(jobs) as pool:
-            done = iter(pool.imap(_annotate_chunk, [c for cs in chunks for c in cs]))
+            done = pool.imap(_annotate_chunk, [_chunk(ts, a, b) for ts, bs in zip(texts, bounds) for a, b in bs])
             tasks = []
-            for norm, ps, cs, (_, source) in zip(norms, paras, chunks, docs):
-                annots = [a for _ in cs for a in next(done)]
+            for norm, ps, bs, (_, source) in zip(norms, paras, bounds, docs):
+                annots = [a for _ in bs for a in next(done)]
                 tasks.append((norm, ps, annots, source))
             yield from pool.imap(_finish_doc, tasks)
     finally:

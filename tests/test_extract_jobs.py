@@ -3,7 +3,7 @@
 import pytest
 
 from extractors import extract
-from extractors.extract import _annotate_chunk, _chunks, annotate, extract_many, paragraphs
+from extractors.extract import _annotate_chunk, _bounds, _chunk, annotate, extract_many, paragraphs
 from extractors.normalize import normalize
 from extractors.pipeline import build_nlp
 
@@ -31,11 +31,12 @@ def nlp():
 def test_chunks_cover_each_paragraph_once_and_stay_inside_a_document():
     texts = [f"Stycke {i} handlar om det regionala utvecklingsarbetet i länet under året. " * 3
              for i in range(50)]
-    chunks = _chunks(texts, 1_000)
-    assert len(chunks) > 3
-    assert all(c[0] is texts for c in chunks)
-    covered = [i for _, a, b in chunks for i in range(a, b)]
+    bounds = _bounds(texts, 1_000)
+    assert len(bounds) > 3
+    covered = [i for a, b in bounds for i in range(a, b)]
     assert covered == list(range(50))
+    # a chunk carries only its own paragraphs and the warm-up before them, not the whole document
+    assert all(len(_chunk(texts, a, b)[0]) <= b - a + extract.WARMUP_PARAS for a, b in bounds)
 
 
 def test_chunks_are_cut_after_prose_not_inside_a_grant_table(nlp, monkeypatch):
@@ -44,13 +45,13 @@ def test_chunks_are_cut_after_prose_not_inside_a_grant_table(nlp, monkeypatch):
     assert len(rows) == len(ROWS)
     whole = list(annotate(nlp, texts))
     assert all(any(label == "Project" for _, _, label, _ in whole[i][1]) for i in rows)
-    chunks = _chunks(texts, 600)
-    assert len(chunks) > 1 and not any(rows[0] < start <= rows[-1] for _, start, _ in chunks)
+    bounds = _bounds(texts, 600)
+    assert len(bounds) > 1 and not any(rows[0] < start <= rows[-1] for start, _ in bounds)
     monkeypatch.setattr(extract, "_WORKER_NLP", nlp)
-    assert [a for c in chunks for a in _annotate_chunk(c)] == whole
+    assert [a for start, end in bounds for a in _annotate_chunk(_chunk(texts, start, end))] == whole
     # why: a chunk starting inside the table would lose it (the rows after the cut are not rows)
     cut = rows[len(rows) // 2]
-    halves = _annotate_chunk((texts, 0, cut)) + _annotate_chunk((texts, cut, len(texts)))
+    halves = _annotate_chunk(_chunk(texts, 0, cut)) + _annotate_chunk(_chunk(texts, cut, len(texts)))
     assert halves != whole
 
 
