@@ -51,7 +51,6 @@ THEME_GAP = {"lead": 220, "own": 220}  # characters from the trigger (or its age
 # participation only, but dev1 and heldout gold annotate the collaboration (same constructions, opposite
 # labels), so it stays on; False drops the partner collaboration (dev2 +0.012, heldout -0.035).
 PARTNER_COLLABORATION = True
-SELF_MENTIONS = True  # 'har tagits fram av Länsstyrelsen': the report's own body named by its kind (relation_structures)
 RECENT_UNITS = 3  # sentences after which 'Projektet' no longer refers to the last project named
 ANAPHOR_UNITS = 8  # ... unless the sentence opens with it and no other project was named since
 _ANAPHOR_START = re.compile(r"\s*(?:(?:I|Inom|Genom|För)\s+)?(?:projektet|satsningen|initiativet)\s", re.I)
@@ -834,10 +833,6 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                             if m.type == "Organisation" and tend <= m.start < ce and not _place_like(text, m):
                                 out.add(m.name, "participatesIn", earlier, unit, tpos, "partner-anaphor", 0.6)
                         continue
-                    if not agents and frame.name in _SELF_FRAMES:
-                        who = _self_subject(text[_clause_start(text, tpos):tpos], ctx)
-                        if who:  # "Länsstyrelsen har också tagit fram S", "Regionen har under året drivit P"
-                            agents, conf = _pseudo(who, "Organisation", tpos, unit.line_at(tpos)), 0.6
                     v2_subject = None
                     if not agents and frame.name == "collaborate":
                         # "Samverkan sker med X", "I samverkan med X har ...": the report's author, unless the
@@ -1488,20 +1483,6 @@ def _fact_line(unit: Unit, ctx: _Ctx, out: _Out) -> None:
 _LABEL_ANY = re.compile(r"(?:^|(?<=\s))([A-ZÅÄÖ][\wåäö-]{2,24}(?:\s[a-zåäö-]{2,15})?):\s")
 
 
-# A clause whose subject is the report's own kind of body, named by its kind alone ("Regionen",
-# "Länsstyrelsen", "Kommunen"), then at most a few lower-case words (auxiliaries, adverbs, an article)
-_SELF_SUBJECT = re.compile(r"\s*(regionen|länsstyrelsen|kommunen)((?:\s+[a-zåäö0-9]+){0,4})\s*", re.I)
-_SELF_FRAMES = ("lead", "own", "participate", "fund", "responsible", "manage", "collaborate")
-
-
-def _self_subject(prefix: str, ctx: _Ctx) -> str | None:
-    """Who 'Regionen'/'Länsstyrelsen'/'Kommunen' is when it alone opens the clause before a trigger."""
-    m = _SELF_SUBJECT.fullmatch(prefix)
-    if not m or re.search(r"\b(?:och|samt|eller|som|att)\b", m.group(2)):
-        return None
-    return ctx.selves.get(m.group(1).lower())
-
-
 def _selves(units: list[Unit], ctx: _Ctx) -> dict[str, str]:
     """The body each self-reference names in this document: the region (``ctx.region``) and the
     county administrative board mentioned most; the municipality only in a municipality's own report
@@ -1532,8 +1513,7 @@ def extract_relations(sentences: list[Sentence], name_of: dict[int, str]) -> lis
     regions = Counter(m.name for u in units for m in u.ms if m.type == "Organisation" and m.name.startswith("Region "))
     ctx.region = regions.most_common(1)[0][0] if regions else None
     ctx.selves = _selves(units, ctx)
-    if SELF_MENTIONS:
-        self_mentions(units, ctx.selves, M)
+    self_mentions(units, ctx.selves, M)  # 'Länsstyrelsen ansvarar för S': the report's own body named by its kind
     out.surfaces = {u.text[m.start:m.end].lower(): m.name for u in units for m in u.ms
                     if m.type in ("FundingSource", "Organisation")}
     orgs = {u.text[m.start:m.end].lower(): m.name for u in units for m in u.ms if m.type == "Organisation"}
