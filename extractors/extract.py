@@ -5,10 +5,15 @@ mentions with original line numbers -> resolution -> relations.
 """
 from __future__ import annotations
 
+import functools
+import multiprocessing as mp
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 
 from spacy.language import Language
+from threadpoolctl import ThreadpoolController
 
 from .normalize import Normalized, normalize
 from .pipeline import _LOWER_NAME_HEADS, _LOWER_TAILS, MODEL_KB_ID, _gazetteer_words
@@ -126,6 +131,9 @@ def extract_text(nlp: Language, raw: str, source: str) -> DocResult:
 
 # ---------------------------------------------------------------- several processes
 _WORKER_NLP: Language | None = None  # set before the pool forks; the workers inherit it
+# The NER's matrices are small: BLAS threads only spin and, with several processes on few
+# cores, steal each other's time. One thread each, for the extraction's duration.
+_ONE_BLAS_THREAD = functools.partial(ThreadpoolController().limit, limits=1, user_api="blas")
 CHUNK_CHARS = 40_000
 # The rules carry state from paragraph to paragraph (one paragraph of context, and "inside a grant
 # table", which lasts until the table ends). Chunks therefore start only after a paragraph of prose
@@ -174,31 +182,62 @@ def extract_many(nlp: Language, docs: Iterable[tuple[str, str]], jobs: int = 1) 
 
     With ``jobs`` > 1 (and the ``fork`` start method, i.e. Linux), each document's paragraphs
     are annotated in chunks by ``jobs`` worker processes that share the already loaded
-    pipeline, then each document's resolution and relations run in the pool too. The
-    results are the same as with one process.
+    pipeline, and each document's resolution and relations run in a worker as soon as all
+    its chunks are in (see :func:`_schedule`). The results are the same as with one process.
     """
-    import multiprocessing as mp
+    with _ONE_BLAS_THREAD():
+        if jobs <= 1 or "fork" not in mp.get_all_start_methods():
+            for raw, source in docs:
+                yield extract_text(nlp, raw, source)
+            return
+        global _WORKER_NLP
+        _WORKER_NLP = nlp
+        try:
+            with ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork")) as pool:
+                yield from _schedule(list(docs), pool, jobs)
+        finally:
+            _WORKER_NLP = None
 
-    if jobs <= 1 or "fork" not in mp.get_all_start_methods():
-        for raw, source in docs:
-            yield extract_text(nlp, raw, source)
-        return
-    global _WORKER_NLP
-    docs = list(docs)
+
+def _schedule(docs: list[tuple[str, str]], pool: Executor, jobs: int) -> Iterator[DocResult]:
+    """Run chunk annotation and per-document finishing in ``pool`` (``jobs`` workers), finishing first.
+
+    A document's resolution and relations (one task, not divisible) wait for all its chunks;
+    the largest document's are the longest task. So the largest documents' chunks go first,
+    a ready finishing task jumps the queue of chunks, and only ``jobs`` tasks are in flight at
+    a time (a pool's own queue would make a finishing task wait behind every queued chunk).
+    """
     norms = [normalize(raw) for raw, _ in docs]
     paras = [list(paragraphs(n)) for n in norms]
-    total = sum(len(t) for ps in paras for t, _ in ps)
-    size = max(2_000, min(CHUNK_CHARS, total // (jobs * 4) + 1))
     texts = [[t for t, _ in ps] for ps in paras]
+    total = sum(len(t) for ts in texts for t in ts)
+    size = max(2_000, min(CHUNK_CHARS, total // (jobs * 4) + 1))
     bounds = [_bounds(ts, size) for ts in texts]
-    _WORKER_NLP = nlp
-    try:
-        with mp.get_context("fork").Pool(jobs) as pool:
-            done = pool.imap(_annotate_chunk, [_chunk(ts, a, b) for ts, bs in zip(texts, bounds) for a, b in bs])
-            tasks = []
-            for norm, ps, bs, (_, source) in zip(norms, paras, bounds, docs):
-                annots = [a for _ in bs for a in next(done)]
-                tasks.append((norm, ps, annots, source))
-            yield from pool.imap(_finish_doc, tasks)
-    finally:
-        _WORKER_NLP = None
+    by_size = sorted(range(len(docs)), key=lambda d: -sum(map(len, texts[d])))
+    chunks = deque((d, k) for d in by_size for k in range(len(bounds[d])))
+    annots: list[dict[int, list[Annotation]]] = [{} for _ in docs]
+    finishing: deque[int] = deque()
+    results: dict[int, DocResult] = {}
+    next_out = 0
+    running: dict[Future, tuple[int, int | None]] = {}  # task -> (document, chunk or None: finishing)
+    while chunks or finishing or running:
+        while len(running) < jobs and (finishing or chunks):
+            if finishing:
+                d = finishing.popleft()
+                got = [a for k in range(len(bounds[d])) for a in annots[d].pop(k)]
+                running[pool.submit(_finish_doc, (norms[d], paras[d], got, docs[d][1]))] = (d, None)
+            else:
+                d, k = chunks.popleft()
+                running[pool.submit(_annotate_chunk, _chunk(texts[d], *bounds[d][k]))] = (d, k)
+        done, _ = wait(running, return_when=FIRST_COMPLETED)
+        for fut in done:
+            d, k = running.pop(fut)
+            if k is None:
+                results[d] = fut.result()
+            else:
+                annots[d][k] = fut.result()
+                if len(annots[d]) == len(bounds[d]):
+                    finishing.append(d)
+        while next_out in results:  # in input order
+            yield results.pop(next_out)
+            next_out += 1

@@ -59,16 +59,13 @@ NER_MODES = {"both": (True, True), "rules": (True, False), "model": (False, True
 def extract_documents(docs: list[Document], progress: bool = False, jobs: int = 1,
                       ner: str = "both") -> list[DocResult]:
     """Extraction results for ``docs``, in order; ``jobs`` worker processes when > 1."""
-    from extractors.extract import extract_many, extract_text  # spaCy loads only once the inputs are read
+    from extractors.extract import extract_many  # spaCy loads only once the inputs are read
     from extractors.pipeline import build_nlp
 
     rules, model = NER_MODES[ner]
     nlp = build_nlp(rules=rules, model=model)
-    if jobs > 1 and len(docs) > 0:
-        return list(tqdm(extract_many(nlp, ((d.text, d.name) for d in docs), jobs=jobs), total=len(docs),
-                         desc="extracting", unit="doc", disable=not progress))
-    bar = tqdm(docs, desc="extracting", unit="doc", disable=not progress)
-    return [extract_text(nlp, d.text, d.name) for d in bar]
+    return list(tqdm(extract_many(nlp, ((d.text, d.name) for d in docs), jobs=jobs), total=len(docs),
+                     desc="extracting", unit="doc", disable=not progress))
 
 
 def store_rows(docs: list[Document], results: list[DocResult], merged: Merged) -> list:

@@ -1,9 +1,11 @@
 """--jobs splits documents into chunks of paragraphs; the rules' paragraph-to-paragraph state
 (grant tables) must not be lost at a chunk boundary, nor leak from one document into the next."""
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
 from extractors import extract
-from extractors.extract import _annotate_chunk, _bounds, _chunk, annotate, extract_many, paragraphs
+from extractors.extract import _annotate_chunk, _bounds, _chunk, _schedule, annotate, extract_many, paragraphs
 from extractors.normalize import normalize
 from extractors.pipeline import build_nlp
 
@@ -61,3 +63,22 @@ def test_jobs_2_gives_the_same_documents_when_chunks_cut_tables(nlp, monkeypatch
     monkeypatch.setattr(extract, "CHUNK_CHARS", 2_000)
     assert sum(map(len, ROWS)) > 2_000  # so a chunk boundary falls inside each table
     assert [r.to_json() for r in extract_many(nlp, docs, jobs=2)] == one
+
+
+def test_the_largest_document_goes_first_and_its_finishing_jumps_the_queue(nlp, monkeypatch):
+    # the largest document's resolution and relations are the longest single task: its chunks are
+    # annotated first and it is finished before the other documents' chunks, results in input order
+    small = "Årsrapport\n\nRegion Västerbotten driver projektet FREIA tillsammans med Umeå kommun."
+    docs = [(small, "a.txt"), (_report("Årsrapport för länet"), "big.txt"), (small.replace("FREIA", "MISSE"), "c.txt")]
+    tasks = []
+    monkeypatch.setattr(extract, "_WORKER_NLP", nlp)
+    monkeypatch.setattr(extract, "CHUNK_CHARS", 2_000)
+    for name in ("_annotate_chunk", "_finish_doc"):
+        real = getattr(extract, name)
+        monkeypatch.setattr(extract, name, lambda arg, real=real, name=name: tasks.append(name) or real(arg))
+    big_chunks = len(_bounds([t for t, _ in paragraphs(normalize(docs[1][0]))], 2_000))
+    assert big_chunks > 1
+    with ThreadPoolExecutor(1) as pool:  # one worker, one task in flight: the order is the schedule's
+        out = [r.to_json() for r in _schedule(docs, pool, 1)]
+    assert tasks[:big_chunks + 1] == ["_annotate_chunk"] * big_chunks + ["_finish_doc"]
+    assert out == [r.to_json() for r in extract_many(nlp, docs, jobs=1)]
