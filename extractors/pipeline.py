@@ -15,6 +15,7 @@ import spacy
 from spacy.attrs import IS_ALPHA, IS_DIGIT, IS_PUNCT, IS_TITLE, IS_UPPER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from thinc.api import use_ops
 
 log = logging.getLogger(__name__)
 
@@ -227,7 +228,11 @@ def kg_model_filter(doc: Doc) -> Doc:
 
 def _load_model(model_dir: Path) -> Language:
     path = model_dir if (model_dir / "meta.json").exists() else model_dir / "model-best"
-    nlp = spacy.load(path, exclude=["entity_ruler"])
+    # Inference multiplies through numpy's BLAS, not thinc's bundled BLIS: the BLIS wheels run a
+    # generic reference kernel on this hardware, at about a third of the speed. (Training keeps
+    # thinc's default, so that `kg train` stays reproducible.)
+    with use_ops("numpy", use_blis=False):
+        nlp = spacy.load(path, exclude=["entity_ruler"])
     log.debug("loaded NER model from %s", path)
     if "ner" in nlp.pipe_names and "kg_model_filter" not in nlp.pipe_names:
         nlp.add_pipe("kg_model_filter", after="ner")
