@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -89,6 +89,8 @@ class Lexicon:
     head_tails: list[tuple[str, str]]  # word ending -> type
     first_names: set[str]  # given names: "Anna Svensson" is a person
     counties: set[str]  # county and landscape names: "Film i Västerbotten" names a county-wide body
+    # last word -> its head type, filled by head_type (a pure function of the word and the lists above)
+    head_cache: dict[str, str | None] = field(default_factory=dict, init=False, repr=False, compare=False)
 
 
 @lru_cache(maxsize=4)
@@ -142,6 +144,19 @@ def head_type(name: str, lex: Lexicon) -> str | None:
     if not words:
         return None
     last = words[-1].lower().strip(".,:;")
+    cache = lex.head_cache
+    if last not in cache:
+        if len(cache) >= _HEAD_CACHE_SIZE:
+            cache.clear()  # bounded: a long run sees many words
+        cache[last] = _word_head_type(last, lex)
+    return cache[last]
+
+
+_HEAD_CACHE_SIZE = 50_000
+
+
+def _word_head_type(last: str, lex: Lexicon) -> str | None:
+    """head_type of a lower-case last word (tries every head-word ending: cached by head_type)."""
     if last.endswith(("området", "områden")):
         return None  # an area ("Kvarkenområdet"), not a council ("-rådet")
     if last in lex.heads:
@@ -224,6 +239,9 @@ _STRAT_FORMS = [
     ("adj-ramverk", re.compile(r"\b[A-ZÅÄÖa-zåäö][a-zåäö]{4,}(?:iska|ala|ella)\sramverket\b")),
     ("rus", re.compile(r"\b(?:RUS|RIS|RDS)(?:\s\d{4}\s?[–-]\s?\d{4})?\b(?![\-–:]\w)")),
 ]
+# Rules searched only near their head words (see _matches_near): the words, and the most whitespace
+# characters a match has before one ("Region Xs regionala gröna klimat- och energistrategi": 6).
+_NEAR_WORDS = {"x-strategi": (("strategi", "agenda", "handbok", "visionen"), 6)}
 # Substrings (lower case) a paragraph must contain for a rule to possibly match: skips most regex runs.
 _NEEDS = {
     "region": ("region",), "kommun": ("kommun",), "lansstyrelsen": ("länsstyrelse",),
@@ -247,7 +265,7 @@ _NEEDS = {
 
 def _has_any(text: str, needles) -> bool:
     """``text`` contains one of ``needles``: the cheap substring test that lets a regex pass be skipped."""
-    return any(map(text.__contains__, needles))
+    return any(w in text for w in needles)
 
 
 _ACR_LONG_FIRST = re.compile(rf"(?P<long>(?:{_CHAIN}|[{_UP}][\w\-]*(?:\s[\w\-:&]+){{1,12}}?))\s\((?P<acr>{_ACR}|[a-zåäö]{{1,2}}[{_UP}]{{2,}}[a-zåäö]?)\)")
@@ -265,6 +283,19 @@ _ADJ_RE = re.compile(r"(?:isk|iska|iskt|ell|ella|ellt|al|ala|alt|ig|iga|igt|bar|
 _TRAILING_CUE = re.compile(r"(?i)\b([a-zåäö\-]*(?:projektet|projekten|plattformen|nätverket|satsningen|initiativet|"
                            r"samarbetet|förstudien|mötesplatsen|mötesplatserna|konferensen|forumet|konsortiet|"
                            r"grupperingen|företaget|bolaget|föreningen|organisationen|initiativ))\s*[\"”“«]?\s*$")
+
+
+def _trailing_cue(tail: str) -> re.Match | None:
+    """``_TRAILING_CUE.search(tail)``, searched from the last word (before a closing quote): the cue
+    group has no space or quote and only spaces and one quote follow it, so no match starts earlier."""
+    core = tail.rstrip()
+    if core[-1:] in _CLOSING_QUOTES:
+        core = core[:-1].rstrip()
+    last = core.rsplit(None, 1)[-1] if core else ""
+    return _TRAILING_CUE.search(tail, len(core) - len(last))
+
+
+_CLOSING_QUOTES = "\"”“«"
 _HEADING_END = re.compile(r"[.!?:;,]\s*$|^\d|\d\s*%|\bsid\b")
 _DEF_AFTER = re.compile(r"\s*(?:,\s*)?(?:\([^()]*\)\s*)?(?:[–\-,]|(?:är|var|har|samlar|syftar|drivs|leds|arrangeras|utgör|"
                         r"handlar|adresserar|arbetar|erbjuder|består|genomförs|genomfördes|ska|fokuserar|"
@@ -421,6 +452,8 @@ _FIELD_LABELS = {"finansiär", "finansiärer", "finansiering", "projekttid", "pr
                  "partners", "samarbetspartner", "samarbetspartners", "kontakt", "kontaktperson", "budget", "projektledare",
                  "status", "webbplats", "läs", "stödbelopp", "programområde", "prioritering", "medfinansiär", "medfinansiärer",
                  "associerade", "ort", "datum", "publicerad"}
+_TABLE_TITLE_WORDS = ("projekt", "projektnamn", "insats")  # a grant table's first header cell
+_TABLE_TITLE = re.compile(rf"(?:^|\s)(?:{'|'.join(_TABLE_TITLE_WORDS)})$")
 _CELL = re.compile(r"[A-ZÅÄÖ][^\n.!?:;]{1,80}")
 _TABLE_HEADER_WORDS = {"projektägare", "beviljat", "beviljade", "belopp", "summa", "stödmottagare", "sökande", "huvudman"}
 _BRANCH_WORDS = {"Mitt", "Nord", "Syd", "Öst", "Väst", "Norr", "Norra", "Södra", "Östra", "Västra", "Mellersta"}
@@ -511,6 +544,27 @@ def _acronym_start(words: list[str], acr: str) -> int | None:
 _COMMA_ACR = re.compile(rf"(?P<long>[{_UP}][\w\-]*(?:\s[\w\-]+){{1,7}}),\s(?P<acr>[{_UP}][A-Za-zÅÄÖåäö]{{1,6}})(?=[\s.,;:)]|$)")
 _OPEN_PAREN = re.compile(r"\s\(")
 _LONG_WINDOW = 400  # characters before "(ACR)" a long form may start at (the regex is slow over a whole paragraph)
+
+
+def _matches_near(rx: re.Pattern, text: str, words: tuple[str, ...], max_spaces: int):
+    """``rx.finditer(text)`` for a pattern whose every (non-empty) match contains one of ``words`` with
+    at most ``max_spaces`` whitespace characters before it in the match: each search starts that many
+    spaces before the next such word instead of right after the last match (same matches: none can
+    start further back), and the search stops after the last word."""
+    pos = 0
+    while True:
+        word_at = min((i for i in (text.find(w, pos) for w in words) if i >= 0), default=-1)
+        if word_at < 0:
+            return
+        start, spaces = word_at, 0
+        while start > pos and not (text[start - 1].isspace() and spaces == max_spaces):
+            start -= 1
+            spaces += text[start].isspace()
+        m = rx.search(text, start)
+        if m is None:
+            return
+        yield m
+        pos = m.end()
 
 
 def _paren_matches(rx: re.Pattern, text: str):
@@ -885,7 +939,7 @@ class EntityRules:
         for rule, rx in _STRAT_FORMS:
             if not needed(rule) or rule == "x-for-y" and not _has_any(low, _PLAN_WORDS):
                 continue
-            for m in rx.finditer(text):
+            for m in _matches_near(rx, text, *_NEAR_WORDS[rule]) if rule in _NEAR_WORDS else rx.finditer(text):
                 s, e = m.span()
                 if rule == "x-for-y":
                     head = m.group().split()[0]
@@ -1367,6 +1421,8 @@ class EntityRules:
         starts = {}
         for (cs, ce), lab in strong.items():
             starts.setdefault(cs, []).append((ce, lab))
+        if not starts:
+            return out  # no typed name a list could share
         for m in _LIST.finditer(text):
             items = [(x.start() + m.start(), x.end() + m.start()) for x in _LIST_ITEM.finditer(m.group())]
             if len(items) < 2:
@@ -1416,6 +1472,8 @@ class EntityRules:
         for cs, ce, lab, pr, _ in cands:
             if pr >= 3:
                 strong.setdefault((cs, ce), set()).add(lab)
+        if sum("Organisation" in labs for labs in strong.values()) < 2:
+            return out  # no list can have two typed organisations
         for run in _SEG_RUN.finditer(text):
             if run.group().count(",") < 2:
                 continue
@@ -1515,7 +1573,7 @@ class EntityRules:
         """
         out = []
         lex = self.lex
-        cue = _TRAILING_CUE.search(prev[-60:]) if prev else None
+        cue = _trailing_cue(prev[-60:]) if prev else None
         if cue:
             tail = next((c for c in sorted(lex.cues, key=len, reverse=True) if cue.group(1).lower().endswith(c)), None)
             etype = lex.cues.get(tail or "")
@@ -1642,7 +1700,7 @@ class EntityRules:
                 cands.extend(row)
         if _GRANT_HEADER.search(text):
             self._in_table = True
-        elif re.search(r"(?:^|\s)(?:projekt|projektnamn|insats)$", head) and (" " not in head or "beviljade" in head
+        elif head.endswith(_TABLE_TITLE_WORDS) and _TABLE_TITLE.search(head) and (" " not in head or "beviljade" in head
                                                                             or "medel" in head or "tabell" in head):
             self._in_table = "header1"
         spans = [(MODEL_PRIORITY, len(e), e) for e in doc.ents]
@@ -1659,13 +1717,16 @@ class EntityRules:
                  for s, e, lab, p, r in cands]
         for s, e, label, prio, rule in cands:
             span = doc.char_span(s, e, label=label, alignment_mode="expand")
-            if span is None or not span.text.strip():
+            if span is None:
                 continue
-            if span.text.lower() in self.lex.generic or "http" in span.text or "www." in span.text:
+            span_text = span.text  # Span.text joins the span's tokens: once per candidate
+            if not span_text.strip():
                 continue
-            if _LAW_NAME.search(span.text):
+            if span_text.lower() in self.lex.generic or "http" in span_text or "www." in span_text:
+                continue
+            if _LAW_NAME.search(span_text):
                 continue  # laws are not entities ("Net Zero Industry Act", "Förordning om ...")
-            if span.text.count("(") != span.text.count(")"):
+            if span_text.count("(") != span_text.count(")"):
                 continue  # "(HLT)-modellen": the token runs past the acronym into a compound
             if self._glued(span[-1].text):
                 continue  # "Region Jämtland-Härjedalenför": PDF text glued the next word on
