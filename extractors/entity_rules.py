@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -89,6 +89,8 @@ class Lexicon:
     head_tails: list[tuple[str, str]]  # word ending -> type
     first_names: set[str]  # given names: "Anna Svensson" is a person
     counties: set[str]  # county and landscape names: "Film i Västerbotten" names a county-wide body
+    # last word -> its head type, filled by head_type (a pure function of the word and the lists above)
+    head_cache: dict[str, str | None] = field(default_factory=dict, init=False, repr=False, compare=False)
 
 
 @lru_cache(maxsize=4)
@@ -142,6 +144,19 @@ def head_type(name: str, lex: Lexicon) -> str | None:
     if not words:
         return None
     last = words[-1].lower().strip(".,:;")
+    cache = lex.head_cache
+    if last not in cache:
+        if len(cache) >= _HEAD_CACHE_SIZE:
+            cache.clear()  # bounded: a long run sees many words
+        cache[last] = _word_head_type(last, lex)
+    return cache[last]
+
+
+_HEAD_CACHE_SIZE = 50_000
+
+
+def _word_head_type(last: str, lex: Lexicon) -> str | None:
+    """head_type of a lower-case last word (tries every head-word ending: cached by head_type)."""
     if last.endswith(("området", "områden")):
         return None  # an area ("Kvarkenområdet"), not a council ("-rådet")
     if last in lex.heads:
@@ -224,6 +239,9 @@ _STRAT_FORMS = [
     ("adj-ramverk", re.compile(r"\b[A-ZÅÄÖa-zåäö][a-zåäö]{4,}(?:iska|ala|ella)\sramverket\b")),
     ("rus", re.compile(r"\b(?:RUS|RIS|RDS)(?:\s\d{4}\s?[–-]\s?\d{4})?\b(?![\-–:]\w)")),
 ]
+# Rules searched only near their head words (see _matches_near): the words, and the most whitespace
+# characters a match has before one ("Region Xs regionala gröna klimat- och energistrategi": 6).
+_NEAR_WORDS = {"x-strategi": (("strategi", "agenda", "handbok", "visionen"), 6)}
 # Substrings (lower case) a paragraph must contain for a rule to possibly match: skips most regex runs.
 _NEEDS = {
     "region": ("region",), "kommun": ("kommun",), "lansstyrelsen": ("länsstyrelse",),
@@ -243,19 +261,41 @@ _NEEDS = {
     "named-plan": ("plan", "strategi", "agenda", "program"), "adj2-plan": ("plan", "program", "ramverk"),
     "adj-ramverk": ("ramverket",), "adj-plan-year": ("plan", "strategi", "agenda", "program"), "rus": ("rus", "ris", "rds"),
 }
+
+
+def _has_any(text: str, needles) -> bool:
+    """``text`` contains one of ``needles``: the cheap substring test that lets a regex pass be skipped."""
+    return any(w in text for w in needles)
+
+
 _ACR_LONG_FIRST = re.compile(rf"(?P<long>(?:{_CHAIN}|[{_UP}][\w\-]*(?:\s[\w\-:&]+){{1,12}}?))\s\((?P<acr>{_ACR}|[a-zåäö]{{1,2}}[{_UP}]{{2,}}[a-zåäö]?)\)")
 _ACR_FIRST = re.compile(rf"\b(?P<acr>{_ACR})\s\((?P<long>[{_UP}][^()]{{4,120}}?)\)")
 _X_CUE = re.compile(rf"(?:(?<=\s)|^)(?P<name>(?:[{_UP}][\w:+&]*\s){{0,3}}[{_UP}0-9][\w:+&]*[\w+])-(?P<cue>projektet|projekt|nätverket|satsningen|plattformen|samarbetet|piloten)\b")
+_DEF_HEADS = ("projekt", "nätverk", "samarbete", "samverkan", "mötesplats", "plattform", "forum", "konferens", "satsning",
+              "initiativ", "evenemang", "arena", "festival", "mässa", "träff", "kluster", "samverkansyta", "utbildning",
+              "program", "förening", "myndighet", "organisation", "företag", "bolag", "stiftelse", "forskningscentrum",
+              "institut", "center", "centrum", "riskkapitalbolag", "kompetenscentrum", "inkubator", "klusterorganisation",
+              "teater", "museum")
 _DEF_PROJECT = re.compile(
     rf"(?:^|(?<=[.!?•●▪]\s)|(?<=\n)|(?<=[a-zåäö,]\s))(?P<name>{_CHAIN}(?:\s(?:20\d\d|\d\.\d))?)(?:,?\ssom|\s[–\-])?\s(?:(?:är|var|har varit|blir)\s)?(?:ett|en|det|den|[\w\-]+s)\s(?:[\w\-]+\s){{0,4}}?"
-    r"(?P<head>[\w\-]*(?:projekt|nätverk|samarbete|samverkan|mötesplats|plattform|forum|konferens|satsning|"
-    r"initiativ|evenemang|arena|festival|mässa|träff|kluster|samverkansyta|utbildning|program|"
-    r"förening|myndighet|organisation|företag|bolag|stiftelse|forskningscentrum|institut|center|centrum|"
-    r"riskkapitalbolag|kompetenscentrum|inkubator|klusterorganisation|teater|museum))\b")
+    rf"(?P<head>[\w\-]*(?:{'|'.join(_DEF_HEADS)}))\b")
 _ADJ_RE = re.compile(r"(?:isk|iska|iskt|ell|ella|ellt|al|ala|alt|ig|iga|igt|bar|bara|lig|liga|ligt|full|fulla|ande|ende|ad|ade|ny|nya|nytt|gemensam|gemensamma|större|hållbar|hållbart|strategiskt|smart)$")
 _TRAILING_CUE = re.compile(r"(?i)\b([a-zåäö\-]*(?:projektet|projekten|plattformen|nätverket|satsningen|initiativet|"
                            r"samarbetet|förstudien|mötesplatsen|mötesplatserna|konferensen|forumet|konsortiet|"
                            r"grupperingen|företaget|bolaget|föreningen|organisationen|initiativ))\s*[\"”“«]?\s*$")
+
+
+def _trailing_cue(tail: str) -> re.Match | None:
+    """``_TRAILING_CUE.search(tail)``, searched from the last word (before a closing quote): the cue
+    group has no space or quote and only spaces and one quote follow it, so no match starts earlier."""
+    core = tail.rstrip()
+    if core[-1:] in _CLOSING_QUOTES:
+        core = core[:-1].rstrip()
+    last = core.rsplit(None, 1)[-1] if core else ""
+    return _TRAILING_CUE.search(tail, len(core) - len(last))
+
+
+_CLOSING_QUOTES = "\"”“«"
 _HEADING_END = re.compile(r"[.!?:;,]\s*$|^\d|\d\s*%|\bsid\b")
 _DEF_AFTER = re.compile(r"\s*(?:,\s*)?(?:\([^()]*\)\s*)?(?:[–\-,]|(?:är|var|har|samlar|syftar|drivs|leds|arrangeras|utgör|"
                         r"handlar|adresserar|arbetar|erbjuder|består|genomförs|genomfördes|ska|fokuserar|"
@@ -412,6 +452,8 @@ _FIELD_LABELS = {"finansiär", "finansiärer", "finansiering", "projekttid", "pr
                  "partners", "samarbetspartner", "samarbetspartners", "kontakt", "kontaktperson", "budget", "projektledare",
                  "status", "webbplats", "läs", "stödbelopp", "programområde", "prioritering", "medfinansiär", "medfinansiärer",
                  "associerade", "ort", "datum", "publicerad"}
+_TABLE_TITLE_WORDS = ("projekt", "projektnamn", "insats")  # a grant table's first header cell
+_TABLE_TITLE = re.compile(rf"(?:^|\s)(?:{'|'.join(_TABLE_TITLE_WORDS)})$")
 _CELL = re.compile(r"[A-ZÅÄÖ][^\n.!?:;]{1,80}")
 _TABLE_HEADER_WORDS = {"projektägare", "beviljat", "beviljade", "belopp", "summa", "stödmottagare", "sökande", "huvudman"}
 _BRANCH_WORDS = {"Mitt", "Nord", "Syd", "Öst", "Väst", "Norr", "Norra", "Södra", "Östra", "Västra", "Mellersta"}
@@ -444,6 +486,30 @@ _CLAUSE_WORD = re.compile(r"\b(?:är|var|som|att|har|hade|ska|kommer|kan|blev|bl
 _ACR_DASH = re.compile(rf"(?:^|(?<=\n))(?P<acr>{_ACR})\s[–\-]\s(?P<long>{_CHAIN})")
 _PAREN_ACR = re.compile(rf"\s\((?P<acr>{_ACR})\)")
 _UNTIL_ACR = re.compile(rf"(?P<long>[^.()\n;:!?]{{3,110}}?)\s\((?P<acr>{_ACR})\)")
+# Substrings (lower case) for the single-regex passes of EntityRules.find, as in _NEEDS: each regex
+# needs one of them (its cue or head words), so a paragraph without any skips the pass.
+_NEEDS.update({
+    "definition": _DEF_HEADS,
+    "cue-list": ("projekt", "plattformar", "nätverk", "initiativ", "satsningar", "mötesplatser", "evenemang", "festivaler",
+                 "aktörer", "organisationer", "företag", "inkubatorer", "föreningar", "myndigheter", "lärosäten", "bolag",
+                 "finansiärer", "samarbetspartner", "parter", "medlemmar", "delägare"),
+    "x-cue": ("-projekt", "-nätverket", "-satsningen", "-plattformen", "-samarbetet", "-piloten"),
+    "cue-appos": ("projekt,", "projektet,", "nätverk,", "nätverket,", "initiativ,", "initiativet,", "satsning,", "satsningen,",
+                  "plattform,", "plattformen,", "samarbete,", "samarbetet,"),
+    "gen-cue": ("satsning", "projekt", "nätverk", "initiativ", "plattform", "mötesplats", "samarbete"),
+    "council-for": ("råd", "forum", "nätverk", "grupp", "delegationen"),
+    "project-head": ("nätverk", "forum", "träff", "veck", "dag", "mötet", "samverkan", "-sm", "råd"),
+    "org-head": ("enheten", "avdelning", "centrum", "institutionen", "högskolan", "kontoret", "byrån", "utredningen", "region",
+                 "klustret", "arkivet", "jouren", "-gruppen"),
+    "agent-cue": ("tillsammans", "samarbete", "samverkan", "dialog", "avtal", "partnerskap", "överenskommelse", "drivs", "ägs",
+                  "leds", "arrangeras", "arrangerades", "anordnas", "anordnades", "samordnas", "koordineras", "drevs",
+                  "initierades", "utförs", "utfördes", "beviljats", "beviljades", "finansieras", "finansierades", "stöds",
+                  "stöttas", "lett", "ledd", "framtagen", "framtaget", "framtagna", "köpts", "köptes", "förvärvats",
+                  "förvärvades", "ägd", "ägt"),
+})
+_SM_EVENT_NEEDS = ("SM", "NM", "EM", "VM")  # case-sensitive: tested on the text itself
+# the plan words of the "x-for-y" forms: tested besides their _NEEDS (" för ", " vid ")
+_PLAN_WORDS = ("strategi", "agenda", "riktlinjer", "policy", "plan", "program")
 
 
 def _is_subsequence(letters: str, initials: str) -> bool:
@@ -480,6 +546,27 @@ _OPEN_PAREN = re.compile(r"\s\(")
 _LONG_WINDOW = 400  # characters before "(ACR)" a long form may start at (the regex is slow over a whole paragraph)
 
 
+def _matches_near(rx: re.Pattern, text: str, words: tuple[str, ...], max_spaces: int):
+    """``rx.finditer(text)`` for a pattern whose every (non-empty) match contains one of ``words`` with
+    at most ``max_spaces`` whitespace characters before it in the match: each search starts that many
+    spaces before the next such word instead of right after the last match (same matches: none can
+    start further back), and the search stops after the last word."""
+    pos = 0
+    while True:
+        word_at = min((i for i in (text.find(w, pos) for w in words) if i >= 0), default=-1)
+        if word_at < 0:
+            return
+        start, spaces = word_at, 0
+        while start > pos and not (text[start - 1].isspace() and spaces == max_spaces):
+            start -= 1
+            spaces += text[start].isspace()
+        m = rx.search(text, start)
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
 def _paren_matches(rx: re.Pattern, text: str):
     """``rx.finditer(text)`` for a pattern that ends in " (...)": searched only in a window before each
     parenthesis, in order and without overlaps (same matches unless a long form exceeds the window)."""
@@ -497,9 +584,14 @@ def _paren_matches(rx: re.Pattern, text: str):
                 yield m
 
 
-def _has_ents(doc: Doc) -> bool:
-    """Cheap test for existing entity annotation (``doc.ents`` builds a Token per token)."""
-    return bool(doc.to_array("ENT_IOB").any()) if len(doc) else False
+def _required_word(pattern: list[dict]) -> str | None:
+    """A word every match of a token pattern has (a token with a fixed LOWER that must occur), or None.
+    ASCII only: then a paragraph's ``str.lower()`` contains it wherever a token's lower form is it."""
+    for tok in pattern:
+        word = tok.get("LOWER")
+        if isinstance(word, str) and word and word.isascii() and tok.get("OP", "+") == "+":
+            return word
+    return None
 
 
 # ---------------------------------------------------------------- the component
@@ -541,6 +633,7 @@ class EntityRules:
         self.pat_phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.pat_tokens = Matcher(nlp.vocab)
         self.pat_label: dict[str, str] = {}
+        token_words = []  # a word each token pattern needs; None for a pattern without one
         for i, pat in enumerate(load_patterns(pattern_dir or PATTERN_DIR)):
             key = f"{pat.get('id', 'pattern')}#{i}"
             self.pat_label[key] = pat["label"]
@@ -548,6 +641,9 @@ class EntityRules:
                 self.pat_phrases.add(key, [nlp.make_doc(pat["pattern"])])
             else:
                 self.pat_tokens.add(key, [pat["pattern"]])
+                token_words.append(_required_word(pat["pattern"]))
+        # the token Matcher runs only on paragraphs with one of these words (None: on every paragraph)
+        self.pat_token_words = None if None in token_words else tuple(token_words)
         self.generic_names = generic_names
         self.default_type = None  # type for a multi-word name with no typing word; None: skip it
         self.default_single = None  # a lone capitalised word mid-sentence with no typing word: skip it
@@ -570,6 +666,7 @@ class EntityRules:
             self.exact.add(key, [nlp.make_doc(f) for f in sorted(set(forms))])
         cues = sorted(self.lex.cues, key=len, reverse=True)
         self.cue_tails = tuple(cues)  # longest first
+        self.county_names = tuple(self.lex.counties)
         self.cue_re = _BEFORE_NAME
 
     # -- helpers
@@ -664,6 +761,7 @@ class EntityRules:
     def find(self, doc: Doc, text: str | None = None) -> list[tuple[int, int, str, int, str]]:
         """(start_char, end_char, label, priority, rule) candidates in ``doc``."""
         text = doc.text if text is None else text
+        low = text.lower()
         lex = self.lex
         cands: list[tuple[int, int, str, int, str]] = []
         for matcher, rule in ((self.lower, "gaz"), (self.exact, "gaz")):
@@ -731,22 +829,23 @@ class EntityRules:
                     m = _FUND_AREA.match(text, ce)
                     if m:
                         cands.append((cs, m.end(), "FundingSource", 6, "gaz-area"))
-        for matcher in (self.pat_phrases, self.pat_tokens) if len(self.pat_tokens) else (self.pat_phrases,):
+        run_tokens = len(self.pat_tokens) and (self.pat_token_words is None or _has_any(low, self.pat_token_words))
+        for matcher in (self.pat_phrases, self.pat_tokens) if run_tokens else (self.pat_phrases,):
             for key, s, e in matcher(doc):
                 k = doc.vocab.strings[key]
                 span = doc[s:e]
                 cands.append((span.start_char, span.end_char, self.pat_label[k], 3, k.split("#")[0]))
-        low = text.lower()
         seen_needs: dict[tuple, bool] = {}
 
         def needed(rule: str) -> bool:
-            """The paragraph contains one of the rule's substrings (memoised: rules share their lists)."""
+            """The paragraph contains one of the rule's substrings (memoised: rules share their lists);
+            when not, the rule's regex cannot match and its pass is skipped."""
             needs = _NEEDS.get(rule)
             if needs is None:
                 return True
             hit = seen_needs.get(needs)
             if hit is None:
-                hit = seen_needs[needs] = any(w in low for w in needs)
+                hit = seen_needs[needs] = _has_any(low, needs)
             return hit
 
         for rule, rx in _ORG_FORMS:
@@ -771,14 +870,14 @@ class EntityRules:
                 cands.append((s, e, "Organisation", prio, rule))  # "X AB": the legal form outranks a known name inside
         cands.extend(org_forms.find(text, low))  # associations, university units, committees, centres
         # named networks, forums, councils, meetings: Project by the annotation conventions
-        for m in _SM_EVENT.finditer(text):  # "SM i mathantverk": a national championship
+        for m in (_SM_EVENT.finditer(text) if _has_any(text, _SM_EVENT_NEEDS) else ()):  # "SM i mathantverk": a championship
             cands.append((m.start(), m.end(), "Project", 3, "project-head"))
-        for m in _COUNCIL_FOR.finditer(text):  # "Rådet för levande städer"
+        for m in (_COUNCIL_FOR.finditer(text) if needed("council-for") else ()):  # "Rådet för levande städer"
             e = self._scan_lower(text, m.end())
             if e:  # an owner's genitive ("SKR:s nätverk för X") must outrank the owner's own name
                 owner = re.match(r"\S+(?::s|s)\s(?:nätverk|forum|samråd)\b", m.group())
                 cands.append((m.start(), e, "Project", 5 if owner else 3, "project-head"))
-        for m in _PROJECT_HEAD.finditer(text):
+        for m in (_PROJECT_HEAD.finditer(text) if needed("project-head") else ()):
             s, e = m.span()
             word = m.group("word")
             qualified = bool(m.group("comp") or m.group("tail") or m.group("year"))
@@ -818,7 +917,7 @@ class EntityRules:
                 s = m.start("tail") + 1  # "Företagsnätverket Hallandsföretagen": a definite cue, then the name
             cands.append((s, e, "Project", 5 if m.group("year") else 3, "project-head"))
         # units, centres, inquiries, regional associations: Organisation by their head word
-        for m in _ORG_HEAD.finditer(text):
+        for m in (_ORG_HEAD.finditer(text) if needed("org-head") else ()):
             s, e = m.span("word")
             word = m.group("word")
             if word.split()[-1].lower() in lex.generic or len(word) < 7 or word in self.gaz_forms:
@@ -838,9 +937,9 @@ class EntityRules:
             for m in rx.finditer(text):
                 cands.append((*m.span(), "FundingSource", 4, rule))
         for rule, rx in _STRAT_FORMS:
-            if not needed(rule):
+            if not needed(rule) or rule == "x-for-y" and not _has_any(low, _PLAN_WORDS):
                 continue
-            for m in rx.finditer(text):
+            for m in _matches_near(rx, text, *_NEAR_WORDS[rule]) if rule in _NEAR_WORDS else rx.finditer(text):
                 s, e = m.span()
                 if rule == "x-for-y":
                     head = m.group().split()[0]
@@ -886,7 +985,7 @@ class EntityRules:
                     continue  # "handlingsplan för RUS": an action plan of a strategy, not a strategy of its own
                 cands.append((s, e, "Strategy", {"named-plan": 3, "rus": 5}.get(rule, 4), rule))
         # cue phrases: "projektet X"
-        for m in self.cue_re.finditer(text):
+        for m in (self.cue_re.finditer(text) if _has_any(low, self.cue_tails) else ()):  # a cue ends in a cue tail
             cue = m.group("cue").lower()
             if not cue.endswith(self.cue_tails):
                 continue
@@ -951,14 +1050,14 @@ class EntityRules:
                 if cue.endswith(self.cue_tails) and self._name_ok(m.group("name")) and not m.group("name").isupper():
                     tail = next(c for c in self.cue_tails if cue.endswith(c))
                     cands.append((m.start("name"), m.end("name"), lex.cues[tail], 3, "cue-paren"))
-        for m in _X_CUE.finditer(text):
+        for m in (_X_CUE.finditer(text) if needed("x-cue") else ()):
             x = m.group("name").split()[-1]
             if x.lower() in _ACR_STOP or x.lower() in _X_NOT_NAME or x.lower() in lex.places or x in self.gaz_forms:
                 continue
             if len(m.group("name").split()) > 1 and _SENT_START.search(text[max(0, m.start() - 3):m.start()] or "\n"):
                 continue
             cands.append((m.start(), m.end(), "Project", 3, "x-cue"))
-        for m in _DEF_PROJECT.finditer(text):
+        for m in (_DEF_PROJECT.finditer(text) if needed("definition") else ()):
             name = m.group("name")
             ns = m.start("name")
             first = name.split(" ", 1)[0]
@@ -1021,7 +1120,7 @@ class EntityRules:
                 name = m.group("name").strip()
                 if self._name_ok(name) and len(name.split()) <= 12:
                     cands.append((m.start("name"), m.start("name") + len(name), etype, 3 if tail else 2, "quoted"))
-        for m in _AGENT_CUE.finditer(text):  # "i samarbete med X", "drivs av X och Y": X is an actor
+        for m in (_AGENT_CUE.finditer(text) if needed("agent-cue") else ()):  # "i samarbete med X", "drivs av X och Y": X is an actor
             for x in _LIST_ITEM.finditer(m.group("items")):
                 name = x.group()
                 words = name.split()
@@ -1043,7 +1142,7 @@ class EntityRules:
         for rx, default, needs in ((_SUBJECT, "Organisation", _SUBJECT_NEEDS), (_PROJECT_SUBJECT, "Project", _PSUBJECT_NEEDS)):
             if any(w in low for w in needs):
                 self._subjects(text, rx, default, cands)
-        for m in _CUE_LIST.finditer(text):  # "projekt som A, B och C", "nätverk som A och B"
+        for m in (_CUE_LIST.finditer(text) if needed("cue-list") else ()):  # "projekt som A, B och C", "nätverk som A och B"
             etype = "Organisation" if m.group("cue").lower().startswith(("aktör", "organisation", "företag", "inkubator",
                                                                           "förening", "myndighet", "lärosäte", "bolag",
                                                                           "medfinansiär", "finansiär", "samarbetspartner",
@@ -1067,7 +1166,10 @@ class EntityRules:
                     continue
                 cands.append((*m.span("name"), "Project", 3, "acr-verb"))
                 cands.append((*m.span("acr"), "Project", 3, "acr-verb"))
-        for rx in (_CUE_APPOS, _GEN_CUE):  # "vätgasprojekt, Kunskap för X, som ...", "Almis satsning Team Y"
+        # "vätgasprojekt, Kunskap för X, som ...", "Almis satsning Team Y"
+        for rx, gate in ((_CUE_APPOS, "cue-appos"), (_GEN_CUE, "gen-cue")):
+            if not needed(gate):
+                continue
             for m in rx.finditer(text):
                 s0 = m.start("name")
                 if rx is _GEN_CUE:
@@ -1084,7 +1186,7 @@ class EntityRules:
         cands.extend(self._lists(text, cands))
         if text.count(",") >= 2:
             cands.extend(self._segment_lists(text, cands))
-        for m in _X_IN_COUNTY.finditer(text):  # "Film i Västerbotten", "Folktandvården i Norrbotten"
+        for m in (_X_IN_COUNTY.finditer(text) if _has_any(low, self.county_names) else ()):  # "Film i Västerbotten"
             word, county = m.group("x"), m.group("county")
             before = text[max(0, m.start() - 25):m.start()]
             mid = bool(_MID_SENT.search(before)) and not re.search(r"(?<![\w\-])[A-ZÅÄÖ][\w\-]*\s$", before)
@@ -1319,6 +1421,8 @@ class EntityRules:
         starts = {}
         for (cs, ce), lab in strong.items():
             starts.setdefault(cs, []).append((ce, lab))
+        if not starts:
+            return out  # no typed name a list could share
         for m in _LIST.finditer(text):
             items = [(x.start() + m.start(), x.end() + m.start()) for x in _LIST_ITEM.finditer(m.group())]
             if len(items) < 2:
@@ -1368,6 +1472,8 @@ class EntityRules:
         for cs, ce, lab, pr, _ in cands:
             if pr >= 3:
                 strong.setdefault((cs, ce), set()).add(lab)
+        if sum("Organisation" in labs for labs in strong.values()) < 2:
+            return out  # no list can have two typed organisations
         for run in _SEG_RUN.finditer(text):
             if run.group().count(",") < 2:
                 continue
@@ -1467,7 +1573,7 @@ class EntityRules:
         """
         out = []
         lex = self.lex
-        cue = _TRAILING_CUE.search(prev[-60:]) if prev else None
+        cue = _trailing_cue(prev[-60:]) if prev else None
         if cue:
             tail = next((c for c in sorted(lex.cues, key=len, reverse=True) if cue.group(1).lower().endswith(c)), None)
             etype = lex.cues.get(tail or "")
@@ -1594,10 +1700,10 @@ class EntityRules:
                 cands.extend(row)
         if _GRANT_HEADER.search(text):
             self._in_table = True
-        elif re.search(r"(?:^|\s)(?:projekt|projektnamn|insats)$", head) and (" " not in head or "beviljade" in head
+        elif head.endswith(_TABLE_TITLE_WORDS) and _TABLE_TITLE.search(head) and (" " not in head or "beviljade" in head
                                                                             or "medel" in head or "tabell" in head):
             self._in_table = "header1"
-        spans = [(MODEL_PRIORITY, len(e), e) for e in doc.ents] if _has_ents(doc) else []
+        spans = [(MODEL_PRIORITY, len(e), e) for e in doc.ents]
         # a name form that extends a gazetteer name of its type ("Regional kulturplan för X") wins over it
         # and so does one that starts with an owner's genitive ("EU:s innovationsstrategi")
         gaz = [(s, e, lab) for s, e, lab, p, r in cands if r == "gaz"]
@@ -1611,13 +1717,16 @@ class EntityRules:
                  for s, e, lab, p, r in cands]
         for s, e, label, prio, rule in cands:
             span = doc.char_span(s, e, label=label, alignment_mode="expand")
-            if span is None or not span.text.strip():
+            if span is None:
                 continue
-            if span.text.lower() in self.lex.generic or "http" in span.text or "www." in span.text:
+            span_text = span.text  # Span.text joins the span's tokens: once per candidate
+            if not span_text.strip():
                 continue
-            if _LAW_NAME.search(span.text):
+            if span_text.lower() in self.lex.generic or "http" in span_text or "www." in span_text:
+                continue
+            if _LAW_NAME.search(span_text):
                 continue  # laws are not entities ("Net Zero Industry Act", "Förordning om ...")
-            if span.text.count("(") != span.text.count(")"):
+            if span_text.count("(") != span_text.count(")"):
                 continue  # "(HLT)-modellen": the token runs past the acronym into a compound
             if self._glued(span[-1].text):
                 continue  # "Region Jämtland-Härjedalenför": PDF text glued the next word on
