@@ -161,31 +161,53 @@ class PhraseIndex:
             if not first:
                 continue
             self.index.setdefault(first.group(0), []).append((ph, key))
-        for v in self.index.values():
-            v.sort(key=lambda pk: -len(pk[0]))
+        self._prepare()
+
+    def _prepare(self) -> None:
+        """Sort each word's phrases longest first, and list per first word the phrases that can follow
+        it when the text goes on with a space and the given one or two characters (about a hundred
+        phrases begin with 'är': 'är en av ...' need not try 'är representerad i ...')."""
+        self.following: dict[str, tuple[list, dict[str, list]]] = {}
+        for first, cands in self.index.items():
+            cands.sort(key=lambda pk: -len(pk[0]))
+            after = [ph[len(first) + 1:len(first) + 3] if ph[len(first):len(first) + 1] == " " else None
+                     for ph, _ in cands]  # the characters after the space after the first word
+            others = [c for c, nxt in zip(cands, after) if not nxt]  # one word, or not followed by a space
+            by_next = {k: [c for c, nxt in zip(cands, after) if not nxt or k.startswith(nxt)]
+                       for k in {nxt for nxt in after if nxt} | {nxt[0] for nxt in after if nxt}}
+            self.following[first] = (others, by_next)
+
+    def _candidates(self, low: str, word: str, end: int) -> list[tuple[str, object]]:
+        """The phrases beginning with ``word`` that can match where the word ends at ``end`` (index order)."""
+        others, by_next = self.following[word]
+        if low[end:end + 1] != " ":
+            return others
+        nxt = low[end + 1:end + 3]
+        return by_next.get(nxt) or by_next.get(nxt[:1]) or others
 
     def finditer(self, text: str):
         low = text.lower() if self.fold else text
         if len(low) != len(text):
             low = text
+        index = self.index
         last_end: dict[object, int] = {}
         for w in self._WORD.finditer(low):
-            a = w.start()
+            word = w.group(0)
+            if word not in index:
+                continue
+            a, e = w.span()
             if a and low[a - 1] == "-":
                 continue
-            cands = self.index.get(w.group(0))
-            if not cands:
-                continue
             seen: set = set()
-            adv = _ADVERB.match(low, w.end()) if self.fold else None  # 'ansvarar även för', 'följer årligen upp'
-            for ph, key in cands:
+            adv = _ADVERB.match(low, e) if self.fold else None  # 'ansvarar även för', 'följer årligen upp'
+            for ph, key in index[word] if adv else self._candidates(low, word, e):
                 if key in seen or last_end.get(key, -1) > a:
                     continue
                 if low.startswith(ph, a):
                     b = a + len(ph)
-                elif adv and len(ph) > len(w.group(0)) + 1 and ph[len(w.group(0))] == " " \
-                        and low.startswith(ph[len(w.group(0)) + 1:], adv.end()):
-                    b = adv.end() + len(ph) - len(w.group(0)) - 1
+                elif adv and len(ph) > len(word) + 1 and ph[len(word)] == " " \
+                        and low.startswith(ph[len(word) + 1:], adv.end()):
+                    b = adv.end() + len(ph) - len(word) - 1
                 else:
                     continue
                 if ph[-1].isalnum() and b < len(low) and (low[b].isalnum() or low[b] == "_"):
@@ -213,8 +235,7 @@ def trigger_index() -> PhraseIndex:
         if first:
             for key in keys:
                 idx.index.setdefault(first.group(0), []).append((w.lower(), key))
-    for v in idx.index.values():
-        v.sort(key=lambda pk: -len(pk[0]))
+    idx._prepare()
     return idx
 
 
@@ -336,6 +357,12 @@ def build_units(sentences: list[Sentence], name_of: dict[int, str]) -> list[Unit
     return units
 
 
+_ACRONYM_FORM = re.compile(r"[A-ZÅÄÖ][A-ZÅÄÖ0-9:+&-]{2,}")
+_BRACKETED_ACRONYM = re.compile(r"\s*\(([A-ZÅÄÖ][A-ZÅÄÖ0-9]{1,9})\)")
+_LOWER_LONG_WORD = re.compile(r"(?<![\wåäöÅÄÖ])[a-zåäö][\wåäö-]{5,}")
+_ONE_WORD_NAME = re.compile(r"[A-ZÅÄÖ][a-zåäö-]{5,}")
+
+
 def _remention(units: list[Unit]) -> None:
     """Find again, in every sentence, the names the entity extractor found somewhere in the document.
 
@@ -347,18 +374,18 @@ def _remention(units: list[Unit]) -> None:
     for u in units:
         for m in u.ms:
             surface = u.text[m.start:m.end]
-            if (re.fullmatch(r"[A-ZÅÄÖ][A-ZÅÄÖ0-9:+&-]{2,}", surface) or
+            if (_ACRONYM_FORM.fullmatch(surface) or
                     (len(surface.split()) >= 2 and any(c.isupper() for c in surface) and len(surface) >= 6)):
                 forms.setdefault(surface, set()).add((m.name, m.type))
-            acr = re.match(r"\s*\(([A-ZÅÄÖ][A-ZÅÄÖ0-9]{1,9})\)", u.text[m.end:m.end + 14])
+            acr = _BRACKETED_ACRONYM.match(u.text[m.end:m.end + 14])
             if acr and m.type in ("Project", "Organisation", "FundingSource", "Strategy"):
                 forms.setdefault(acr.group(1), set()).add((m.name, m.type))  # "Grön kompetens i Norrbotten (GKN)"
     # a one-word name ('Vätgasdalen') the extractor found once, where the document never writes it in lower case
-    lower = {w for u in units for w in re.findall(r"(?<![\wåäöÅÄÖ])[a-zåäö][\wåäö-]{5,}", u.text)}
+    lower = {w for u in units for w in _LOWER_LONG_WORD.findall(u.text)}
     for u in units:
         for m in u.ms:
             surface = u.text[m.start:m.end]
-            if m.type in ("Project", "Organisation", "FundingSource", "Strategy") and re.fullmatch(r"[A-ZÅÄÖ][a-zåäö-]{5,}", surface) \
+            if m.type in ("Project", "Organisation", "FundingSource", "Strategy") and _ONE_WORD_NAME.fullmatch(surface) \
                     and surface == m.name and surface.lower() not in lower and surface.lower() not in _NOT_A_NAME \
                     and not is_place(surface):
                 forms.setdefault(surface, set()).add((m.name, m.type))

@@ -95,6 +95,7 @@ def strip_genitive(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=65536)  # a pure function of its arguments, asked thousands of times per document
 def entity_key(text: str, etype: str) -> str:
     """Normalised key under which mentions of one entity meet."""
     s = norm_key(text)
@@ -317,6 +318,7 @@ def _component_type(members, groups, canon_of) -> str:
     return members[0][0] if votes[members[0][0]] == best else sorted(t for t in votes if votes[t] == best)[0]
 
 
+_NON_DIGIT = re.compile(r"\D")
 _LOWER_WORD = re.compile(r"(?<![\w\-])[a-zåäöéü][\w]*(?![\w\-])")
 COMMON_NOUN_MIN = 3  # lower-case uses of a word that make its capitalised form a common noun
 
@@ -374,7 +376,8 @@ def _place_like(forms: Counter, cap_words: dict[str, list[str]]) -> bool:
     return len(before) >= 2 and all(b in _LOCATIVE for b in before)
 
 
-_CAP_WORD = re.compile(r"(?:(\S+) )?(?<![\w\-])([A-ZÅÄÖ][\w]*)(?![\w\-:])")
+# possessive \S++: a shorter run of non-spaces is never followed by the space, so backtracking is wasted
+_CAP_WORD = re.compile(r"(?:(\S++) )?(?<![\w\-])([A-ZÅÄÖ][\w]*)(?![\w\-:])")
 
 
 def capitalised_words(text: str) -> dict[str, list[str]]:
@@ -1103,19 +1106,18 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
                     union(kd[longer[0]], g)
     if fuzz is not None:
         for t, kd in keys_by_type.items():
-            ks = sorted(kd)
-            for i, k in enumerate(ks):
-                if len(k) < 8:
-                    continue
-                for k2 in ks[i + 1:]:
-                    if abs(len(k2) - len(k)) > 2 or len(k2) < 8:
-                        continue
-                    if re.sub(r"\D", "", k) != re.sub(r"\D", "", k2):
-                        continue
-                    w1, w2 = k.split(), k2.split()
-                    if len(w1) != len(w2) or any(a[:2] != b[:2] for a, b in zip(w1, w2)):
-                        continue
-                    if fuzz.ratio(k, k2) >= 93:
+            # only keys with the same digits, word count and first two letters of each word are compared:
+            # bucket them by that signature instead of trying every pair
+            ks = sorted(k for k in kd if len(k) >= 8)
+            signature = {k: (_NON_DIGIT.sub("", k), tuple(w[:2] for w in k.split())) for k in ks}
+            later: dict[tuple, list[str]] = defaultdict(list)  # signature -> its keys not visited yet, sorted
+            for k in ks:
+                later[signature[k]].append(k)
+            for k in ks:  # pairs in sorted order, as union-find's choice of root depends on the order
+                same = later[signature[k]]
+                del same[0]  # k itself
+                for k2 in same:
+                    if abs(len(k2) - len(k)) <= 2 and fuzz.ratio(k, k2) >= 93:
                         union(kd[k], kd[k2])
     _lower: list[Counter] = []
 
