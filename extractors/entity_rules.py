@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from . import org_forms, project_defs
+from .field_labels import all_labels, label_alternation
 from .heading_names import heading_name, run_in_heading
 
 GAZ_DIR = Path(__file__).parent / "gazetteers"
@@ -300,9 +301,9 @@ _HEADING_END = re.compile(r"[.!?:;,]\s*$|^\d|\d\s*%|\bsid\b")
 _DEF_AFTER = re.compile(r"\s*(?:,\s*)?(?:\([^()]*\)\s*)?(?:[–\-,]|(?:är|var|har|samlar|syftar|drivs|leds|arrangeras|utgör|"
                         r"handlar|adresserar|arbetar|erbjuder|består|genomförs|genomfördes|ska|fokuserar|"
                         r"riktar|innebär|omfattar|ger|stöttar|stödjer|verkar|anordnas|hölls)\b)")
-# a fact list under a heading: "- projektägare: X", "• Leadpartner: Y", "Finansiering: F"
-_FACT_LINE = (r"(?:[-•–*]\s*)?(?i:projektägare|projektledare|lead\s?partner|huvudsökande|finansiering|finansiär|"
-              r"projektpartner|partner|projektperiod|projekttid|projektbudget)\s*:")
+# a fact list under a heading: "- projektägare: X", "• Leadpartner: Y", "Finansiering: F" (the heading names
+# what the list is about; not when the list opens with a topic label: "Fakta om projektet" / "Namn: X")
+_FACT_LINE = rf"(?:[-•–*]\s*)?(?i:{label_alternation(topic=False)})\s*:"
 _DESC_START = re.compile(
     r"(?:(?:Ett|En)\s(?:[\w\-]+\s){0,2}?|(?:Gemensamt|Gemensam|Nationellt|Nationell|Regionalt|Regional|Årligt|Årlig)\s)?"
     r"[\w\-]*(?:projekt|nätverk|samarbete|samverkan|mötesplats|plattform|forum|konferens|satsning|initiativ|partnerskap|"
@@ -448,10 +449,7 @@ _GEN_CUE = re.compile(r"\b(?P<owner>[A-ZÅÄÖ][\w\-]*(?::s|s))\s(?:satsning|pro
 _IN_COUNTRY = re.compile(r"\si\s(?:Finland|Norge|Danmark|Island|Spanien|Tyskland|Frankrike|Italien|Estland|Lettland|Litauen|Polen|"
                          r"Nederländerna|Belgien|Österrike|Kanada|Skottland|Irland|Portugal|Grekland|Europa|Sverige)\b")
 _PROJECT_OWNER = re.compile(r"(?<![\w\-])(?:Region\s\d+|[A-ZÅÄÖ]{2,5}\d?)\s$")
-_FIELD_LABELS = {"finansiär", "finansiärer", "finansiering", "projekttid", "projektperiod", "period", "projektägare", "partner",
-                 "partners", "samarbetspartner", "samarbetspartners", "kontakt", "kontaktperson", "budget", "projektledare",
-                 "status", "webbplats", "läs", "stödbelopp", "programområde", "prioritering", "medfinansiär", "medfinansiärer",
-                 "associerade", "ort", "datum", "publicerad"}
+_FIELD_LABELS = {w.lower() for w in all_labels()}  # "Partner: A, B Finansiär: C"
 _TABLE_TITLE_WORDS = ("projekt", "projektnamn", "insats")  # a grant table's first header cell
 _TABLE_TITLE = re.compile(rf"(?:^|\s)(?:{'|'.join(_TABLE_TITLE_WORDS)})$")
 _CELL = re.compile(r"[A-ZÅÄÖ][^\n.!?:;]{1,80}")

@@ -21,6 +21,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .field_labels import role_labels
+
 LEXICON = Path(__file__).parent / "lexicons" / "structures.json"
 _W = r"[\wåäöÅÄÖ]"
 _CELL_SEP = re.compile(r"\t|\s{2,}")
@@ -271,11 +273,7 @@ class Members:
 
 # ---------------------------------------------------------------------------------------- project pages
 
-@lru_cache(maxsize=1)
-def _label_roles() -> dict[str, str]:
-    """Fact-box labels of triggers.json ('projektpartner' -> participatesIn)."""
-    data = json.loads((LEXICON.parent / "triggers.json").read_text(encoding="utf-8"))["fact_box"]
-    return {w.lower(): p for p, words in data.items() if not p.startswith("_") and p != "topic" for w in words}
+_label_roles = lru_cache(maxsize=1)(role_labels)  # 'projektpartner' -> participatesIn
 
 
 _BULLET = re.compile(r"^\s*[•\-–*▪·]\s*")

@@ -37,6 +37,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import SIGNATURE
+from .field_labels import role_labels, topic_labels
 from .records import Mention, Relation
 from .relation_structures import GoalCitations, LabelledList, anaphor_fund, managing_genitive, self_mentions, Members, StrategyTable, cofinancing, one_of_plural
 from .relation_clauses import (GenericEnumeration, GoalSections, StrategyList, clause_relations, collaboration_subject, cooccurrence_blocked,
@@ -1479,8 +1480,8 @@ def _table_rows(units: list[Unit], out: _Out) -> None:
 
 @lru_cache(maxsize=1)
 def _fact_labels() -> dict[str, str]:
-    data = json.loads(LEXICON.read_text(encoding="utf-8"))["fact_box"]
-    return {w.lower(): p for p, words in data.items() if not p.startswith("_") for w in words}
+    """Lower-case fact-box label -> its predicate, or "topic" for a label naming the project."""
+    return {**role_labels(), **{w.lower(): "topic" for w in topic_labels()}}
 
 
 def _fact_line(unit: Unit, ctx: _Ctx, out: _Out) -> None:

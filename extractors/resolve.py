@@ -26,6 +26,7 @@ from collections import Counter, defaultdict
 from bisect import bisect_right
 from functools import lru_cache
 
+from .field_labels import label_alternation
 from .records import Entity, Mention
 
 try:  # rapidfuzz is a declared dependency; resolution still works without it
@@ -547,11 +548,7 @@ _YEAR_TAIL = re.compile(r"[ \t]+((?:19|20)\d\d)(?:[ \t]?[–-][ \t]?((?:19|20)\d
 _YEAR_CLOSES = re.compile(r"\s*(?:[.,;:)(]|$|\n|(?:som|och|samt|är|var)\b)")
 _STRATEGY_HEAD_END = re.compile(r"(?:strategi|plan|program|agenda|policy|handlingsplan)$")
 _FOR_OWNER = re.compile(r" för ")
-_FIELD_LABEL = re.compile(r"^(?:Namn|Projektnamn|Projekttitel|Titel|Projekt|Program|Programnamn|Satsning|Nätverk|"
-                          r"Projektägare|Huvudman|Ägare|Finansiär|Finansiärer|Medfinansiär|Medfinansiärer|Partner|"
-                          r"Parter|Projektparter|Övriga parter|Samverkansparter|Koordinator|Stödmottagare|Kontakt|"
-                          r"Strategi|Fond|Finansiering)\s*:\s+"
-                          r"(?=[A-ZÅÄÖ0-9])")
+_FIELD_LABEL = re.compile(rf"^(?:{label_alternation()})\s*:\s+(?=[A-ZÅÄÖ0-9])")  # "Projektnamn: X" -> "X"
 _DEFINITE_CUE = re.compile(r"^(?:Nätverket|Projektet|Plattformen|Satsningen|Programmet|Förstudien|Initiativet|"
                            r"Samverkansplattformen|Forskningsprojektet|Pilotprojektet)\s+(?=[A-ZÅÄÖ0-9])")
 _FIRM_CUE = re.compile(r"^(?:[Bb]olaget|[Ff]öretaget|[Åå]keriet|[Kk]oncernen|[Dd]otterbolaget)\s+(?=[A-ZÅÄÖ]\S*(?:\s\S+)*\s"
