@@ -1138,7 +1138,7 @@ class EntityRules:
                 if self._name_ok(name) and name.split()[0].lower() not in lex.boundary | _SENT_WORDS:
                     cands.append((m.start("name"), m.end("name"), head_type(name, lex) or "Project", 2, "bullet"))
         for rx, default, needs in ((_SUBJECT, "Organisation", _SUBJECT_NEEDS), (_PROJECT_SUBJECT, "Project", _PSUBJECT_NEEDS)):
-            if any(w in low for w in needs):
+            if _has_any(low, needs):
                 self._subjects(text, rx, default, cands)
         for m in (_CUE_LIST.finditer(text) if needed("cue-list") else ()):  # "projekt som A, B och C", "nätverk som A och B"
             etype = "Organisation" if m.group("cue").lower().startswith(("aktör", "organisation", "företag", "inkubator",

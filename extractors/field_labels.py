@@ -18,6 +18,7 @@ def _data() -> dict:
     return json.loads(FIELD_LABELS.read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=1)
 def role_labels() -> dict[str, str]:
     """Lower-case role label -> predicate ("projektpartner" -> "participatesIn")."""
     return {w.lower(): p for p, words in _data()["roles"].items() for w in words}

@@ -273,9 +273,6 @@ class Members:
 
 # ---------------------------------------------------------------------------------------- project pages
 
-_label_roles = lru_cache(maxsize=1)(role_labels)  # 'projektpartner' -> participatesIn
-
-
 _BULLET = re.compile(r"^\s*[•\-–*▪·]\s*")
 _BULLET_SPLIT = re.compile(r"\s[•▪·]\s|^\s*[•\-–*▪·]\s*")
 
@@ -289,7 +286,7 @@ class LabelledList:
 
     def observe(self, unit, out, project: str | None) -> None:
         label = unit.text.strip().rstrip(":").strip().lower()
-        role = _label_roles().get(label) if len(label) < 40 else None
+        role = role_labels().get(label) if len(label) < 40 else None
         if role and not unit.ms:
             self.pred = role
             return

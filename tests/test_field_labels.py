@@ -18,7 +18,7 @@ def test_role_labels_state_their_predicate_and_topic_labels_name_the_project():
     assert roles["projektägare"] == "leads" and roles["lead partner"] == "leads"
     assert roles["projektpartner"] == "participatesIn" and roles["finansiär"] == "fundedBy"
     assert relations._fact_labels()["projektnamn"] == "topic"
-    assert relation_structures._label_roles() == roles
+    assert relation_structures.role_labels is field_labels.role_labels  # bulleted lists under a role label
 
 
 def test_a_fact_line_opens_with_a_role_or_fact_label_not_a_topic_label():
