@@ -21,6 +21,8 @@ from .records import DocResult, Mention
 from .relations import Sentence, extract_relations
 from .resolve import resolve
 from .retype import retype_projects
+from .structure import Structure, analyse
+from .table_rows import apply_tables, row_relations
 
 BATCH_SIZE = 1000  # paragraphs per nlp.pipe batch
 _PARA = re.compile(r"\n\n+")
@@ -106,7 +108,8 @@ def _model_mention_ok(m: Mention, lower_words: set[str]) -> bool:
                 and last.casefold() in lower_words)
 
 
-def _finish(norm: Normalized, mentions: list[Mention], sentences: list[Sentence], source: str) -> DocResult:
+def _finish(norm: Normalized, mentions: list[Mention], sentences: list[Sentence], source: str,
+            structure: Structure | None = None) -> DocResult:
     if any(m.source == "model" for m in mentions):
         lower_words = set(_LOWER_WORD.findall(norm.text))
         bad = {id(m) for m in mentions if m.source == "model" and not _model_mention_ok(m, lower_words)}
@@ -114,19 +117,36 @@ def _finish(norm: Normalized, mentions: list[Mention], sentences: list[Sentence]
             mentions = [m for m in mentions if id(m) not in bad]
             for s in sentences:
                 s.mentions = [m for m in s.mentions if id(m) not in bad]
+    mentions, row_plans = apply_tables(structure or Structure(), norm, mentions, sentences)
     entities = retype_projects(resolve(mentions, norm.text), norm.text)
     name_of = {id(m): e.name for e in entities for m in e.mentions}
-    relations = extract_relations(sentences, name_of)
+    relations = _dedupe(extract_relations(sentences, name_of) + row_relations(row_plans, name_of))
     relations.sort(key=lambda r: (r.line, r.p, r.s, r.o))
     return DocResult(source=source, entities=entities, relations=relations)
 
 
+def _dedupe(relations):
+    """One relation per (s, p, o): the first stated (a table row and a sentence may state the same)."""
+    seen, out = set(), []
+    for r in relations:
+        if r.key() not in seen:
+            seen.add(r.key())
+            out.append(r)
+    return out
+
+
+def structure_and_text(raw: str) -> tuple[Structure, Normalized]:
+    """The document's structure (tables) and its normalised text, rows kept one per paragraph."""
+    structure = analyse(raw)
+    return structure, normalize(raw, structure.joins)
+
+
 def extract_text(nlp: Language, raw: str, source: str) -> DocResult:
     """Entities and relations found in one document's raw text."""
-    norm = normalize(raw)
+    structure, norm = structure_and_text(raw)
     paras = list(paragraphs(norm))
     mentions, sentences = _collect(norm, paras, annotate(nlp, (t for t, _ in paras)))
-    return _finish(norm, mentions, sentences, source)
+    return _finish(norm, mentions, sentences, source, structure)
 
 
 # ---------------------------------------------------------------- several processes
@@ -157,9 +177,9 @@ def _annotate_chunk(chunk: Chunk) -> list[Annotation]:
     return list(annotate(_WORKER_NLP, texts))[warm:]
 
 
-def _finish_doc(args: tuple[Normalized, list[tuple[str, int]], list[Annotation], str]) -> DocResult:
-    norm, paras, annots, source = args
-    return _finish(norm, *_collect(norm, paras, annots), source)
+def _finish_doc(args: tuple[Normalized, list[tuple[str, int]], list[Annotation], str, Structure]) -> DocResult:
+    norm, paras, annots, source, structure = args
+    return _finish(norm, *_collect(norm, paras, annots), source, structure)
 
 
 def _bounds(texts: list[str], size: int) -> list[tuple[int, int]]:
@@ -207,7 +227,7 @@ def _schedule(docs: list[tuple[str, str]], pool: Executor, jobs: int) -> Iterato
     a ready finishing task jumps the queue of chunks, and only ``jobs`` tasks are in flight at
     a time (a pool's own queue would make a finishing task wait behind every queued chunk).
     """
-    norms = [normalize(raw) for raw, _ in docs]
+    structures, norms = zip(*(structure_and_text(raw) for raw, _ in docs)) if docs else ((), ())
     paras = [list(paragraphs(n)) for n in norms]
     texts = [[t for t, _ in ps] for ps in paras]
     total = sum(len(t) for ts in texts for t in ts)
@@ -225,7 +245,7 @@ def _schedule(docs: list[tuple[str, str]], pool: Executor, jobs: int) -> Iterato
             if finishing:
                 d = finishing.popleft()
                 got = [a for k in range(len(bounds[d])) for a in annots[d].pop(k)]
-                running[pool.submit(_finish_doc, (norms[d], paras[d], got, docs[d][1]))] = (d, None)
+                running[pool.submit(_finish_doc, (norms[d], paras[d], got, docs[d][1], structures[d]))] = (d, None)
             else:
                 d, k = chunks.popleft()
                 running[pool.submit(_annotate_chunk, _chunk(texts[d], *bounds[d][k]))] = (d, k)

@@ -105,8 +105,11 @@ def _join_kind(prev: str, nxt: str, width: int) -> str:
     return "break"
 
 
-def normalize(raw: str) -> Normalized:
-    """Clean PDF text; sentences and paragraphs end in a blank line ("\\n\\n")."""
+def normalize(raw: str, joins: dict[int, str] | None = None) -> Normalized:
+    """Clean PDF text; sentences and paragraphs end in a blank line ("\\n\\n").
+
+    ``joins`` maps an original line number to how it continues into the next content line
+    ('space' or 'break'), overriding the guess: the structure stage knows where a table row ends."""
     raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u00ad", "").replace("\f", "\n")
     src = raw.split("\n")
     # Content lines with their original 1-based numbers; blank lines and furniture dropped.
@@ -118,7 +121,9 @@ def normalize(raw: str) -> Normalized:
     for k, (lineno, text) in enumerate(content):
         text = _SPACES.sub(" ", _COLUMN_GAP.sub("\t", text.strip())).replace("\t", "  ")
         lm.add(pos, lineno)
-        if k + 1 < len(content):
+        if joins and lineno in joins:
+            kind = joins[lineno]
+        elif k + 1 < len(content):
             kind = _join_kind(text, content[k + 1][1], width)
         else:
             kind = "break"

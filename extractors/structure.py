@@ -1,0 +1,190 @@
+"""Document structure before normalisation: tables recognised from a header row of column words.
+
+Real reports print granted-project tables as plain lines ("Lycksele kommun Besöksnäring i
+fjällvärlden 1 250 000"): no column gap, the owner first, a long project name wrapping onto
+the next line, a totals row. Prose rules cannot read them, and the normaliser would join a
+wrapped row with the next one. This stage finds such tables from a header row whose words
+name the columns (owner / project / amount / fund, in any order) as one of the layouts in
+``layouts/*.json`` describes, and groups the lines below into rows (a row ends in an amount).
+It returns the tables and the line joins the normaliser must use, so that each row becomes a
+paragraph of its own; :mod:`extractors.table_rows` cuts the rows into cells afterwards.
+A new layout is a new data file, not code.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .normalize import is_furniture
+
+LAYOUT_DIR = Path(__file__).parent / "layouts"
+# An amount at the end of a row: "1 250 000", "780 000 kr", "3 100 500", "350 tkr"; not the "0" of "2.0".
+AMOUNT_END = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0]\d{3})*(?:[,.]\d+)?(?:\s*(?:kr|tkr|sek|mnkr|kronor|euro|eur|€))?\s*$",
+                        re.I)
+_NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÅÄÖ]")
+_WORD = re.compile(r"[\wåäöÅÄÖ:/()–-]+")
+MAX_PENDING = 2  # lines without an amount a row may wrap over before the table is taken to have ended
+
+
+@dataclass(frozen=True)
+class Layout:
+    """One table layout, read from a data file: how its header reads and what a row states."""
+
+    name: str
+    header_words: dict[str, frozenset[str]]
+    filler_words: frozenset[str]
+    first_role: str
+    required_roles: tuple[str, ...]
+    total_row: re.Pattern
+    cell_types: dict[str, str]
+    relations: tuple[tuple[str, str, str], ...]
+    fund_from_heading_lines: int
+    owner_end_words: frozenset[str]
+    confidence: float
+
+    def header_roles(self, line: str) -> list[str] | None:
+        """The roles a header line names, in column order, or None when the line is no header of this layout."""
+        roles: list[str] = []
+        words = [w.casefold().strip(":,.") for w in _WORD.findall(line)]
+        if not words or len(words) > 10:
+            return None
+        for w in words:
+            role = next((r for r, ws in self.header_words.items() if w in ws), None)
+            if role is None:
+                if w not in self.filler_words:
+                    return None
+            elif role not in roles:
+                roles.append(role)
+        if not roles or roles[0] != self.first_role or not set(self.required_roles) <= set(roles):
+            return None
+        return roles
+
+
+def _layout(path: Path) -> Layout:
+    d = json.loads(path.read_text(encoding="utf-8"))
+    return Layout(d["name"], {r: frozenset(ws) for r, ws in d["header_words"].items()},
+                  frozenset(d.get("filler_words", ())), d["first_role"], tuple(d["required_roles"]),
+                  re.compile(d["total_row"], re.I), d["cell_types"],
+                  tuple(tuple(r) for r in d["relations"]), d.get("fund_from_heading_lines", 0),
+                  frozenset(d.get("owner_end_words", ())), d.get("confidence", 0.8))
+
+
+@lru_cache(maxsize=4)
+def load_layouts(layout_dir: str | Path = LAYOUT_DIR) -> tuple[Layout, ...]:
+    """Every layout in ``layout_dir`` (one JSON file each), by file name."""
+    return tuple(_layout(p) for p in sorted(Path(layout_dir).glob("*.json")))
+
+
+@dataclass
+class Table:
+    """A table found under a header row: its layout, column roles and rows (original line numbers)."""
+
+    layout: Layout
+    roles: list[str]
+    header_line: int
+    rows: list[list[int]] = field(default_factory=list)
+    heading_lines: list[int] = field(default_factory=list)  # heading-like lines above the header, nearest last
+
+
+@dataclass
+class Structure:
+    """What the structure stage found in one document."""
+
+    tables: list[Table] = field(default_factory=list)
+    joins: dict[int, str] = field(default_factory=dict)  # original line -> 'space' | 'break' (see normalize)
+
+    def row_lines(self) -> set[int]:
+        return {ln for t in self.tables for row in t.rows for ln in row}
+
+
+def _collapse(line: str) -> str:
+    return " ".join(line.split())
+
+
+def _heading_like(text: str) -> bool:
+    """A numbered heading or a short title line (no full stop): where a table's fund is named."""
+    return bool(_NUMBERED_HEADING.match(text)) or (len(text) < 100 and not text.endswith((".", ",", ";"))
+                                                   and text[:1].isupper())
+
+
+def _ends_table(text: str) -> bool:
+    """A heading or a line of prose closes a table."""
+    return bool(_NUMBERED_HEADING.match(text)) or (text.endswith(".") and len(text) > 60)
+
+
+def _rows(content: list[tuple[int, str]], start: int, layout: Layout) -> tuple[list[list[int]], int]:
+    """Rows from ``content[start:]``: lines gathered until one ends in an amount; a lower-case line
+    right after a row continues that row's name. Returns the rows and the index after the table."""
+    rows: list[list[int]] = []
+    pending: list[int] = []
+    k = start
+    while k < len(content):
+        lineno, text = content[k]
+        if layout.total_row.match(text):
+            return rows, k + 1
+        if AMOUNT_END.search(text) and re.search(r"[^\W\d_]", text):
+            rows.append(pending + [lineno])
+            pending = []
+        elif not pending and rows and text[0].islower() and not _ends_table(text):
+            rows[-1].append(lineno)
+        elif _ends_table(text) or len(pending) >= MAX_PENDING:
+            break
+        else:
+            pending.append(lineno)
+        k += 1
+    return rows, k - len(pending)
+
+
+def _joins(table: Table, before: int | None, after: int | None) -> dict[int, str]:
+    """Each row one paragraph: its lines joined by spaces, a break after it, the header and the
+    lines around the table kept apart."""
+    joins = {table.header_line: "break"}
+    if before is not None:
+        joins[before] = "break"
+    for row in table.rows:
+        for ln in row[:-1]:
+            joins[ln] = "space"
+        joins[row[-1]] = "break"
+    if after is not None:
+        joins[after] = "break"
+    return joins
+
+
+def analyse(raw: str, layouts: tuple[Layout, ...] | None = None) -> Structure:
+    """Tables of ``raw`` (a document's original text) and the joins they need."""
+    layouts = load_layouts() if layouts is None else layouts
+    lines = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n")
+    content = [(i + 1, _collapse(ln)) for i, ln in enumerate(lines) if ln.strip() and not is_furniture(ln)]
+    out = Structure()
+    k = 0
+    while k < len(content):
+        table, k = _table_at(content, k, layouts)
+        if table is not None:
+            out.tables.append(table)
+            end_line = content[k - 1][0] if k - 1 < len(content) else None
+            out.joins.update(_joins(table, _before(content, table.header_line), end_line))
+    return out
+
+
+def _before(content: list[tuple[int, str]], lineno: int) -> int | None:
+    prev = [ln for ln, _ in content if ln < lineno]
+    return prev[-1] if prev else None
+
+
+def _table_at(content: list[tuple[int, str]], k: int, layouts) -> tuple[Table | None, int]:
+    """The table whose header is ``content[k]``, and the index after it; (None, k + 1) when there is none."""
+    lineno, text = content[k]
+    if len(text) > 120 or "  " in text:
+        return None, k + 1
+    for layout in layouts:
+        roles = layout.header_roles(text)
+        if roles is None:
+            continue
+        rows, end = _rows(content, k + 1, layout)
+        if rows:
+            above = content[max(0, k - layout.fund_from_heading_lines):k]
+            return Table(layout, roles, lineno, rows, [ln for ln, t in above if _heading_like(t)]), end
+    return None, k + 1

@@ -1,0 +1,70 @@
+"""The structure stage: table layouts (data files with their own examples) and the rows they cut."""
+from pathlib import Path
+
+import pytest
+
+from extractors.extract import extract_text
+from extractors.pipeline import build_nlp
+from extractors.structure import AMOUNT_END, analyse, load_layouts
+from extractors.table_rows import _known_organisations, cut_row
+
+FIXTURE = Path(__file__).parent / "fixtures" / "layouts" / "grant_table_owner_first.txt"
+LAYOUTS = load_layouts()
+
+
+def _examples(kind):
+    import json
+    from extractors.structure import LAYOUT_DIR
+    out = []
+    for path in sorted(LAYOUT_DIR.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        layout = next(lay for lay in LAYOUTS if lay.name == data["name"])
+        out += [(layout, *ex) for ex in data.get("examples", {}).get(kind, [])]
+    return out
+
+
+@pytest.mark.parametrize("layout,line,roles", _examples("headers"), ids=lambda v: str(v)[:40])
+def test_layout_header_examples(layout, line, roles):
+    assert layout.header_roles(line) == roles
+
+
+@pytest.mark.parametrize("layout,row,owner,project", _examples("rows"), ids=lambda v: str(v)[:40])
+def test_layout_row_examples(layout, row, owner, project):
+    cells = cut_row(row, 0, layout, ["owner", "project", "amount"], set(_known_organisations()), [])
+    if owner is None:
+        assert cells is None
+    else:
+        assert (cells["owner"][2], cells["project"][2]) == (owner, project)
+        assert row[cells["owner"][0]:cells["owner"][1]] == owner  # offsets point at the cell
+
+
+@pytest.mark.parametrize("text,amount", [("Batterivärdekedjan 2.0 5 000 000", "5 000 000"),
+                                         ("Projekt 2019 1 250 000", "1 250 000"),
+                                         ("Lokala matnätverk 780 000 kr", "780 000 kr"),
+                                         ("Smart 2030 250 000", "250 000")])
+def test_amount_at_row_end(text, amount):
+    assert AMOUNT_END.search(text).group().strip() == amount
+
+
+def test_structure_finds_both_tables_and_joins_wrapped_row():
+    raw = FIXTURE.read_text(encoding="utf-8")
+    s = analyse(raw)
+    assert [len(t.rows) for t in s.tables] == [6, 3]
+    wrapped = s.tables[0].rows[2]
+    assert len(wrapped) == 2 and s.joins[wrapped[0]] == "space" and s.joins[wrapped[1]] == "break"
+    assert all(ln not in s.row_lines() for ln in (1, 3, 16))  # title, heading, totals row are no rows
+
+
+def test_owner_first_table_extracted():
+    res = extract_text(build_nlp(), FIXTURE.read_text(encoding="utf-8"), FIXTURE.name)
+    names = {(e.name, e.type) for e in res.entities}
+    rels = {(r.s, r.p, r.o) for r in res.relations}
+    assert ("Lokala matnätverk i inlandet och längs kusten för ökad konkurrenskraft", "Project") in names
+    assert ("Besöksnäring i fjällvärlden", "Project") in names
+    assert ("Lycksele kommun", "leads", "Besöksnäring i fjällvärlden") in rels
+    assert ("Lycksele kommun", "participatesIn", "Besöksnäring i fjällvärlden") in rels
+    assert ("Besöksnäring i fjällvärlden", "fundedBy", "Europeiska regionala utvecklingsfonden") in rels
+    assert ("Framtidens handel", "fundedBy", "1:1-anslaget") in rels
+    assert not any("TOTALT" in n or "PROJEKT" in n for n, _ in names)
+    row_rel = next(r for r in res.relations if r.o == "Smart vård i glesbygd" and r.p == "leads")
+    assert row_rel.line == 10 and row_rel.extractor == "layout:grant-table-owner-first"
