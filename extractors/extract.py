@@ -22,7 +22,7 @@ from .relations import Sentence, extract_relations
 from .resolve import resolve
 from .retype import retype_projects
 from .structure import Structure, analyse
-from .table_rows import apply_tables, row_relations
+from .layout_cells import apply_layouts, layout_relations
 
 BATCH_SIZE = 1000  # paragraphs per nlp.pipe batch
 _PARA = re.compile(r"\n\n+")
@@ -117,10 +117,10 @@ def _finish(norm: Normalized, mentions: list[Mention], sentences: list[Sentence]
             mentions = [m for m in mentions if id(m) not in bad]
             for s in sentences:
                 s.mentions = [m for m in s.mentions if id(m) not in bad]
-    mentions, row_plans = apply_tables(structure or Structure(), norm, mentions, sentences)
+    mentions, layout_plans = apply_layouts(structure or Structure(), norm, mentions, sentences)
     entities = retype_projects(resolve(mentions, norm.text), norm.text)
     name_of = {id(m): e.name for e in entities for m in e.mentions}
-    relations = _dedupe(extract_relations(sentences, name_of) + row_relations(row_plans, name_of))
+    relations = _dedupe(extract_relations(sentences, name_of) + layout_relations(layout_plans, name_of))
     relations.sort(key=lambda r: (r.line, r.p, r.s, r.o))
     return DocResult(source=source, entities=entities, relations=relations)
 

@@ -14,6 +14,7 @@ class Mention:
     start: int  # offsets in the normalised text
     end: int
     source: str = "rules"  # which extractor found it
+    rule: str = ""  # the rule or layout behind it, where known ("layout:fact-box-project:owner")
 
 
 @dataclass

@@ -29,6 +29,8 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n)\s*$")
 def _vouched(entity: Entity, gaz) -> bool:
     """A gazetteer or an organisation form ("Region X", "X kommun", "X AB") says it is an organisation."""
     names = (entity.name, *entity.aliases)
+    if any(m.rule.startswith("layout:") for m in entity.mentions):
+        return True  # a layout's cell says what it is ("Stödmottagare: X")
     if any(("Organisation", entity_key(n, "Organisation")) in gaz for n in names):
         return True
     return any(rx.fullmatch(n) for n in names for _, rx in _ORG_FORMS)

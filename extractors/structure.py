@@ -1,4 +1,4 @@
-"""Document structure before normalisation: tables recognised from a header row of column words.
+"""Document structure before normalisation: tables and fact boxes, as the layouts describe them.
 
 Real reports print granted-project tables as plain lines ("Lycksele kommun Besöksnäring i
 fjällvärlden 1 250 000"): no column gap, the owner first, a long project name wrapping onto
@@ -6,9 +6,10 @@ the next line, a totals row. Prose rules cannot read them, and the normaliser wo
 wrapped row with the next one. This stage finds such tables from a header row whose words
 name the columns (owner / project / amount / fund, in any order) as one of the layouts in
 ``layouts/*.json`` describes, and groups the lines below into rows (a row ends in an amount).
-It returns the tables and the line joins the normaliser must use, so that each row becomes a
-paragraph of its own; :mod:`extractors.table_rows` cuts the rows into cells afterwards.
-A new layout is a new data file, not code.
+Fact boxes ("Projektnamn: P" / "Stödmottagare: X" / "Finansiär: F" lines) are found from their
+labels (``lexicons/field_labels.json``). The stage returns the blocks and the line joins the
+normaliser must use, so that each row and each fact line becomes a paragraph of its own;
+:mod:`extractors.layout_cells` cuts them into cells afterwards. A new layout is a new data file.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .field_labels import role_labels, topic_labels
 from .normalize import is_furniture
 
 LAYOUT_DIR = Path(__file__).parent / "layouts"
@@ -26,6 +28,7 @@ AMOUNT_END = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0]\d{3})*(?:[,.]\d+)?(?:\s
                         re.I)
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÅÄÖ]")
 _WORD = re.compile(r"[\wåäöÅÄÖ:/()–-]+")
+_LABEL_LINE = re.compile(r"^(?:[•▪*-]\s*)?([A-ZÅÄÖ][\wåäö-]{1,24}(?:\s[a-zåäö-]{2,15})?)\s?:(?:\s+(\S.*))?$")
 MAX_PENDING = 2  # lines without an amount a row may wrap over before the table is taken to have ended
 
 
@@ -34,6 +37,7 @@ class Layout:
     """One table layout, read from a data file: how its header reads and what a row states."""
 
     name: str
+    kind: str  # 'table' or 'fact-box'
     header_words: dict[str, frozenset[str]]
     filler_words: frozenset[str]
     first_role: str
@@ -44,6 +48,15 @@ class Layout:
     fund_from_heading_lines: int
     owner_end_words: frozenset[str]
     confidence: float
+    label_roles: dict[str, str] = field(default_factory=dict)  # field-label predicate or 'topic' -> role
+    min_roles: int = 2
+    fund_heading_cues: tuple[str, ...] = ()
+
+    def label_role(self, label: str) -> str | None:
+        """The role a fact-box label gives its value ('Stödmottagare' -> 'owner')."""
+        low = label.lower()
+        pred = "topic" if low in {t.lower() for t in topic_labels()} else role_labels().get(low)
+        return self.label_roles.get(pred) if pred else None
 
     def header_roles(self, line: str) -> list[str] | None:
         """The roles a header line names, in column order, or None when the line is no header of this layout."""
@@ -65,11 +78,12 @@ class Layout:
 
 def _layout(path: Path) -> Layout:
     d = json.loads(path.read_text(encoding="utf-8"))
-    return Layout(d["name"], {r: frozenset(ws) for r, ws in d["header_words"].items()},
-                  frozenset(d.get("filler_words", ())), d["first_role"], tuple(d["required_roles"]),
-                  re.compile(d["total_row"], re.I), d["cell_types"],
+    return Layout(d["name"], d["kind"], {r: frozenset(ws) for r, ws in d.get("header_words", {}).items()},
+                  frozenset(d.get("filler_words", ())), d.get("first_role", ""), tuple(d["required_roles"]),
+                  re.compile(d.get("total_row", r"(?!)"), re.I), d["cell_types"],
                   tuple(tuple(r) for r in d["relations"]), d.get("fund_from_heading_lines", 0),
-                  frozenset(d.get("owner_end_words", ())), d.get("confidence", 0.8))
+                  frozenset(d.get("owner_end_words", ())), d.get("confidence", 0.8),
+                  d.get("label_roles", {}), d.get("min_roles", 2), tuple(d.get("fund_heading_cues", ())))
 
 
 @lru_cache(maxsize=4)
@@ -90,10 +104,22 @@ class Table:
 
 
 @dataclass
+class FactBox:
+    """A run of 'Label: value' lines naming a project: each role line (original line, role)."""
+
+    layout: Layout
+    fields: list[tuple[int, str]]
+    first_line: int
+    heading_lines: list[int] = field(default_factory=list)  # headings above with a grant cue, nearest last
+    label_lines: list[int] = field(default_factory=list)  # every 'Label: value' line of the box, role or not
+
+
+@dataclass
 class Structure:
     """What the structure stage found in one document."""
 
     tables: list[Table] = field(default_factory=list)
+    boxes: list[FactBox] = field(default_factory=list)
     joins: dict[int, str] = field(default_factory=dict)  # original line -> 'space' | 'break' (see normalize)
 
     def row_lines(self) -> set[int]:
@@ -106,7 +132,7 @@ def _collapse(line: str) -> str:
 
 def _heading_like(text: str) -> bool:
     """A numbered heading or a short title line (no full stop): where a table's fund is named."""
-    return bool(_NUMBERED_HEADING.match(text)) or (len(text) < 100 and not text.endswith((".", ",", ";"))
+    return bool(_NUMBERED_HEADING.match(text)) or (len(text) < 140 and not text.endswith((".", ",", ";"))
                                                    and text[:1].isupper())
 
 
@@ -159,14 +185,42 @@ def analyse(raw: str, layouts: tuple[Layout, ...] | None = None) -> Structure:
     lines = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n")
     content = [(i + 1, _collapse(ln)) for i, ln in enumerate(lines) if ln.strip() and not is_furniture(ln)]
     out = Structure()
+    tables = tuple(lay for lay in layouts if lay.kind == "table")
     k = 0
     while k < len(content):
-        table, k = _table_at(content, k, layouts)
+        table, k = _table_at(content, k, tables)
         if table is not None:
             out.tables.append(table)
             end_line = content[k - 1][0] if k - 1 < len(content) else None
             out.joins.update(_joins(table, _before(content, table.header_line), end_line))
+    taken = out.row_lines() | {t.header_line for t in out.tables}
+    for layout in (lay for lay in layouts if lay.kind == "fact-box"):
+        for box in _fact_boxes([(ln, t) for ln, t in content if ln not in taken], layout):
+            out.boxes.append(box)
+            out.joins.update({ln: "break" for ln in box.label_lines})
+            before = _before(content, box.first_line)
+            if before is not None:
+                out.joins[before] = "break"
     return out
+
+
+def _fact_boxes(content: list[tuple[int, str]], layout: Layout) -> list[FactBox]:
+    """Runs of consecutive label lines with the project's label and at least ``min_roles`` roles."""
+    boxes: list[FactBox] = []
+    run: list[tuple[int, str | None]] = []
+    cued: list[int] = []  # heading lines with a grant cue so far
+    for lineno, text in content + [(0, "")]:
+        m = _LABEL_LINE.match(text)
+        if m:
+            run.append((lineno, layout.label_role(m.group(1)) if m.group(2) else None))
+            continue
+        roles = [(ln, r) for ln, r in run if r]
+        if set(layout.required_roles) <= {r for _, r in roles} and len({r for _, r in roles}) >= layout.min_roles:
+            boxes.append(FactBox(layout, roles, run[0][0], list(cued), [ln for ln, _ in run]))
+        run = []
+        if _heading_like(text) and any(c in text.lower() for c in layout.fund_heading_cues):
+            cued.append(lineno)
+    return boxes
 
 
 def _before(content: list[tuple[int, str]], lineno: int) -> int | None:

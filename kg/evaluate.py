@@ -54,13 +54,15 @@ def load_gold(gold_dir: Path) -> dict[str, dict]:
     files = sorted(Path(gold_dir).glob("*.json"))
     if not files:
         raise KgError(f"no gold *.json files in {gold_dir}")
-    docs: dict[str, dict] = defaultdict(lambda: {"entities": [], "relations": []})
+    docs: dict[str, dict] = defaultdict(lambda: {"entities": [], "relations": [], "ranges": []})
     for f in files:
         try:
             g = json.loads(f.read_text(encoding="utf-8"))
             d = docs[g["doc"]]
             d["entities"].extend(g.get("entities", []))
             d["relations"].extend(g.get("relations", []))
+            if g.get("lines"):
+                d["ranges"].append(tuple(g["lines"]))
         except (ValueError, KeyError, TypeError) as e:
             raise KgError(f"{f}: not a gold annotation file ({e})") from None
     merged = {}
@@ -74,8 +76,23 @@ def load_gold(gold_dir: Path) -> dict[str, dict]:
                     break
             else:
                 ents.append({"type": e["type"], "keys": ks, "canon": e["name"]})
-        merged[doc] = {"entities": ents, "relations": d["relations"]}
+        merged[doc] = {"entities": ents, "relations": d["relations"], "ranges": d["ranges"]}
     return merged
+
+
+def in_slices(pdoc: dict, ranges: list[tuple[int, int]]) -> dict:
+    """The part of a predicted document that falls in the annotated line ranges (a gold file may
+    annotate a slice of a long document): entities mentioned there, relations stated there."""
+    if not ranges:
+        return pdoc
+
+    def inside(line) -> bool:
+        return line is None or any(a <= line <= b for a, b in ranges)
+
+    ents = [e for e in pdoc.get("entities", [])
+            if not e.get("mentions") or any(inside(m.get("line")) for m in e["mentions"])]
+    rels = [r for r in pdoc.get("relations", []) if inside(r.get("line"))]
+    return {**pdoc, "entities": ents, "relations": rels}
 
 
 def _find(ents: list[dict], names, etype: str | None = None) -> int | None:
@@ -124,6 +141,7 @@ def score(gold: dict[str, dict], predictions: dict) -> Scores:
         if name not in gold:
             continue
         sc.documents.append(name)
+        pdoc = in_slices(pdoc, gold[name].get("ranges", []))
         gents = gold[name]["entities"]
         matched: set[int] = set()
         alias_of: dict[str, int] = {}

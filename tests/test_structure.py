@@ -6,7 +6,7 @@ import pytest
 from extractors.extract import extract_text
 from extractors.pipeline import build_nlp
 from extractors.structure import AMOUNT_END, analyse, load_layouts
-from extractors.table_rows import _known_organisations, cut_row
+from extractors.layout_cells import _known_organisations, cut_row
 
 FIXTURE = Path(__file__).parent / "fixtures" / "layouts" / "grant_table_owner_first.txt"
 LAYOUTS = load_layouts()
@@ -68,3 +68,17 @@ def test_owner_first_table_extracted():
     assert not any("TOTALT" in n or "PROJEKT" in n for n, _ in names)
     row_rel = next(r for r in res.relations if r.o == "Smart vård i glesbygd" and r.p == "leads")
     assert row_rel.line == 10 and row_rel.extractor == "layout:grant-table-owner-first"
+
+
+@pytest.mark.parametrize("layout,lines,expected", _examples("boxes"), ids=lambda v: str(v)[:40])
+def test_layout_fact_box_examples(layout, lines, expected):
+    from extractors.layout_cells import box_cuts
+    from extractors.normalize import normalize
+
+    raw = "Beviljade projekt\n\n" + "\n".join(lines) + "\n\nEn mening efter rutan.\n"
+    structure = analyse(raw, (layout,))
+    cuts = box_cuts(structure, normalize(raw, structure.joins), [])
+    if expected is None:
+        assert cuts == []
+    else:
+        assert {role: [text for _, _, text in cells] for role, cells in cuts[0].cells.items()} == expected

@@ -19,7 +19,7 @@ from .entity_rules import head_type, load_lexicon
 from .normalize import Normalized
 from .records import Mention, Relation
 from .resolve import norm_key
-from .structure import AMOUNT_END, Layout, Structure, Table
+from .structure import AMOUNT_END, Layout, Structure
 
 LAYOUT_RULE = "layout:"  # a layout mention's and relation's extractor: "layout:<layout name>"
 _TOKEN = re.compile(r"\S+")
@@ -34,12 +34,17 @@ def _known_organisations() -> frozenset[str]:
 
 
 @dataclass
-class Row:
-    """One cut row: each role's (start, end, text) in the normalised text, and its first line."""
+class Cut:
+    """A table row or fact box cut into cells: each role's (start, end, text) cells in the normalised
+    text, the spans whose prose-rule mentions the cells replace, the first line, the evidence text,
+    and the fund a heading above names."""
 
-    cells: dict[str, tuple[int, int, str]]
+    layout: Layout
+    cells: dict[str, list[tuple[int, int, str]]]
+    spans: list[tuple[int, int]]
     line: int
     text: str
+    fund: Mention | None = None
 
 
 def _row_span(norm: Normalized, table_row: list[int]) -> tuple[int, int] | None:
@@ -108,7 +113,7 @@ def cut_row(text: str, offset: int, layout: Layout, roles: list[str], known: set
             "project": (offset + p_start, offset + len(body), project)}
 
 
-def table_rows(structure: Structure, norm: Normalized, mentions: list[Mention]) -> list[tuple[Table, Row]]:
+def table_rows(structure: Structure, norm: Normalized, mentions: list[Mention]) -> list[Cut]:
     """Every row of every table of ``structure`` cut into cells (rows that cannot be cut are left out)."""
     known = set(_known_organisations())
     known |= {norm_key(m.text) for m in mentions if m.type == "Organisation"}
@@ -124,49 +129,110 @@ def table_rows(structure: Structure, norm: Normalized, mentions: list[Mention]) 
             cells = cut_row(norm.text[s:e], s, table.layout, table.roles, known, rule_orgs)
             if cells:
                 known.add(norm_key(cells["owner"][2]))
-                out.append((table, Row(cells, lines[0], norm.text[s:e])))
+                fund = _fund_above(mentions, table.header_line - table.layout.fund_from_heading_lines,
+                                   table.header_line, table.heading_lines)
+                out.append(Cut(table.layout, {r: [c] for r, c in cells.items()}, [(s, cells["project"][1])],
+                               lines[0], norm.text[s:e], fund))
     return out
 
 
-def _fund_of(table: Table, mentions: list[Mention]) -> Mention | None:
-    """The funding source named closest above the table's header, within the layout's reach;
-    one named in a heading line before one named in prose."""
-    reach = table.layout.fund_from_heading_lines
-    near = [m for m in mentions if m.type == "FundingSource"
-            and table.header_line - reach <= m.line < table.header_line]
-    headings = set(table.heading_lines)
-    return max(near, key=lambda m: (m.line in headings, m.line, m.start)) if near else None
+_ITEM_SPLIT = re.compile(r"\s*(?:,|;|\bsamt\b|\boch\b)\s*")
+_ROLE_NOTE = re.compile(r"\s*\((?:LP|PP|AP|lead partner|partner|huvudpartner)\)\s*$", re.I)
 
 
-def apply_tables(structure: Structure, norm: Normalized, mentions: list[Mention], sentences) -> tuple[list[Mention], list]:
-    """Replace what the prose rules found in table rows by the rows' cells.
+def _items(value: str, start: int, split: bool) -> list[tuple[int, int, str]]:
+    """A fact line's value as cells: the whole value (a project's name), or its list items."""
+    pieces = [(start, value)] if not split else []
+    if split:
+        pos = 0
+        for m in list(_ITEM_SPLIT.finditer(value)) + [None]:
+            end = m.start() if m else len(value)
+            pieces.append((start + pos, value[pos:end]))
+            pos = m.end() if m else pos
+    out = []
+    for s, text in pieces:
+        text = _ROLE_NOTE.sub("", text).rstrip(" .")
+        if re.search(r"[^\W\d_]{2,}", text) and text[:1].isupper() or text[:1].isdigit():
+            out.append((s, s + len(text), text))
+    return out
 
-    Returns the new mention list and the row plans ((subject mention, predicate, object mention,
-    line, evidence, layout)) for :func:`row_relations` once the mentions are resolved."""
-    if not structure.tables:
+
+def box_cuts(structure: Structure, norm: Normalized, mentions: list[Mention]) -> list[Cut]:
+    """Every fact box's values as cells: the project's name whole, owners, partners and funders as list items."""
+    out = []
+    for box in structure.boxes:
+        cells: dict[str, list[tuple[int, int, str]]] = {}
+        spans = []
+        for lineno, role in box.fields:
+            span = _row_span(norm, [lineno])
+            if span is None:
+                continue
+            s, e = span
+            colon = norm.text.index(":", s) + 1
+            v0 = colon + len(norm.text[colon:e]) - len(norm.text[colon:e].lstrip())
+            cells.setdefault(role, []).extend(_items(norm.text[v0:e], v0, role != "project"))
+            spans.append((v0, e))
+        if "project" in cells and len(cells) >= box.layout.min_roles:
+            fund = _fund_above(mentions, 0, box.first_line, box.heading_lines, only_headings=True)
+            out.append(Cut(box.layout, cells, spans, box.first_line, _box_text(norm, spans), fund))
+    return out
+
+
+def _box_text(norm: Normalized, spans: list[tuple[int, int]]) -> str:
+    return " | ".join(norm.text[s:e] for s, e in spans)
+
+
+def _fund_above(mentions: list[Mention], first: int, line: int, headings: list[int],
+                only_headings: bool = False) -> Mention | None:
+    """The funding source named closest above ``line`` (from line ``first``); one named in a heading
+    line before one named in prose, and only one in a heading if ``only_headings``."""
+    heads = set(headings)
+    near = [m for m in mentions if m.type == "FundingSource" and first <= m.line < line
+            and (m.line in heads or not only_headings)]
+    return max(near, key=lambda m: (m.line in heads, m.line, m.start)) if near else None
+
+
+def _label_spans(structure: Structure, norm: Normalized) -> list[tuple[int, int]]:
+    """The labels of fact-box lines ('Ärende-id:', 'Projekttid:'): no name is made of them."""
+    out = []
+    for box in structure.boxes:
+        for lineno in box.label_lines:
+            s = _offset_of_line(norm, lineno)
+            if s is not None:
+                out.append((s, norm.text.find(":", s)))
+    return out
+
+
+def apply_layouts(structure: Structure, norm: Normalized, mentions: list[Mention], sentences) -> tuple[list[Mention], list]:
+    """Replace what the prose rules found in table rows and fact-box values by the layouts' cells.
+
+    Returns the new mention list and the plans ((subject mention, predicate, object mention, line,
+    evidence, layout)) for :func:`layout_relations` once the mentions are resolved."""
+    if not structure.tables and not structure.boxes:
         return mentions, []
-    rows = table_rows(structure, norm, mentions)
-    spans = [(norm.text.find(row.text, row.cells["owner"][0]), row.cells["project"][1]) for _, row in rows]
+    cuts = table_rows(structure, norm, mentions) + box_cuts(structure, norm, mentions)
+    spans = [sp for cut in cuts for sp in cut.spans] + _label_spans(structure, norm)
     inside = {id(m) for m in mentions if any(s <= m.start < e for s, e in spans)}
     kept = [m for m in mentions if id(m) not in inside]
     for sent in sentences:
         sent.mentions = [m for m in sent.mentions if id(m) not in inside]
     plans = []
-    for table, row in rows:
-        made = {role: Mention(text, table.layout.cell_types[role], norm.line_at(s), s, e, "rules")
-                for role, (s, e, text) in row.cells.items() if role in table.layout.cell_types}
-        fund = _fund_of(table, kept)
-        if fund is not None and "fund" not in made:
-            made["fund"] = fund
-        kept.extend(m for role, m in made.items() if m is not fund)
-        for s_role, pred, o_role in table.layout.relations:
-            if s_role in made and o_role in made:
-                plans.append((made[s_role], pred, made[o_role], row.line, row.text, table.layout))
+    for cut in cuts:
+        made = {role: [Mention(text, cut.layout.cell_types[role], norm.line_at(s), s, e, "rules",
+                               f"{LAYOUT_RULE}{cut.layout.name}:{role}") for s, e, text in cells]
+                for role, cells in cut.cells.items() if role in cut.layout.cell_types}
+        kept.extend(m for ms in made.values() for m in ms)
+        if cut.fund is not None and "fund" not in made:
+            made["fund"] = [cut.fund]
+        for s_role, pred, o_role in cut.layout.relations:
+            for subj in made.get(s_role, ()):
+                for obj in made.get(o_role, ()):
+                    plans.append((subj, pred, obj, cut.line, cut.text, cut.layout))
     return kept, plans
 
 
-def row_relations(plans, name_of: dict[int, str]) -> list[Relation]:
-    """The relations of the row plans, named by the resolved entities."""
+def layout_relations(plans, name_of: dict[int, str]) -> list[Relation]:
+    """The relations of the layout plans, named by the resolved entities."""
     out = []
     for subj, pred, obj, line, text, layout in plans:
         s, o = name_of.get(id(subj)), name_of.get(id(obj))
