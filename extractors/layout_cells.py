@@ -23,14 +23,18 @@ from .structure import AMOUNT_END, Layout, Structure
 
 LAYOUT_RULE = "layout:"  # a layout mention's and relation's extractor: "layout:<layout name>"
 _TOKEN = re.compile(r"\S+")
+MAX_OWNER_WORDS = 8
+_LEGAL_FORMS = {"ab", "hb", "kb", "(publ)", "ab,"}
 _CELL_START = re.compile(r"[\wÅÄÖåäö\"'”“«(]")
 
 
 @lru_cache(maxsize=1)
 def _known_organisations() -> frozenset[str]:
-    """Gazetteer organisation names and aliases (official municipality names among them), as keys."""
+    """Gazetteer organisation names and aliases (official municipality names among them), as keys;
+    not bare places ("Örebro" starts "Örebro Läns Landsting" too)."""
     lex = load_lexicon()
-    return frozenset(norm_key(n) for name, aliases, t in lex.names if t == "Organisation" for n in (name, *aliases))
+    keys = {norm_key(n) for name, aliases, t in lex.names if t == "Organisation" for n in (name, *aliases)}
+    return frozenset(keys - {norm_key(p) for p in lex.places})
 
 
 @dataclass
@@ -66,31 +70,61 @@ def _offset_of_line(norm: Normalized, lineno: int) -> int | None:
     return None
 
 
-def _owner_end(words: list[re.Match], known: set[str], layout: Layout, rule_orgs: list[tuple[int, int]]) -> int | None:
-    """How many words of a row make its owner cell, or None when no prefix has an organisation's shape."""
-    best: tuple[int, int] | None = None  # (score, words)
-    for k in range(1, len(words)):
+def _owner_score(owner: str, words: list[str], layout: Layout, known: set[str], repeated: set[str],
+                 rule_org: bool) -> int:
+    """How strongly the first words of a row look like its owner cell (0: not at all)."""
+    key = norm_key(owner)
+    if key in known:
+        return 4
+    if key in repeated:
+        return 3  # rows of one owner repeat its name; project names do not repeat
+    last = words[-1].casefold()
+    if last in layout.owner_end_words or head_type(owner, load_lexicon()) == "Organisation":
+        return 2
+    if len(words) == 2 and words[0].casefold() in layout.owner_start_words:
+        return 2  # "Stift Drivhuset", "Region Gotland"
+    return 1 if rule_org else 0
+
+
+def _owner_end(words: list[re.Match], known: set[str], layout: Layout, rule_orgs: list[tuple[int, int]],
+               repeated: set[str] = frozenset()) -> int | None:
+    """How many words of a row make its owner cell, or None when no prefix has an organisation's shape.
+    The strongest evidence wins; among equals the one the rules found too, then the longest
+    ("Norrbottens Energikontor AB", not "Norrbottens Energikontor")."""
+    best: tuple[int, bool, int] | None = None  # (score, the rules' organisation, words)
+    for k in range(1, min(len(words), MAX_OWNER_WORDS + 1)):
         nxt = words[k].group()
         if not (_CELL_START.match(nxt) and (nxt[0].isupper() or nxt[0].isdigit() or not nxt[0].isalpha())):
             continue
-        owner = " ".join(w.group() for w in words[:k])
-        last = words[k - 1].group().casefold()
-        if norm_key(owner) in known:
-            score = 3
-        elif last in layout.owner_end_words or head_type(owner, load_lexicon()) == "Organisation":
-            score = 2
-        elif any(s == words[0].start() and e == words[k - 1].end() for s, e in rule_orgs):
-            score = 1
-        else:
-            continue
-        # a known name: the longest; a name-final word: the first (the project may end in "kommun" too)
-        if best is None or score > best[0] or (score == 3 and best[0] == 3):
-            best = (score, k)
-    return None if best is None else best[1]
+        prefix = [w.group() for w in words[:k]]
+        rule_org = any(s == words[0].start() and e == words[k - 1].end() for s, e in rule_orgs)
+        score = _owner_score(" ".join(prefix), prefix, layout, known, repeated, rule_org)
+        if score and (best is None or (score, rule_org, k) > best):
+            best = (score, rule_org, k)
+    if best is None:
+        return None
+    k = best[2]
+    while k + 1 < len(words) and words[k].group().casefold() in _LEGAL_FORMS:
+        k += 1  # "Chalmers tekniska högskola AB": the legal form belongs to the owner
+    return k
+
+
+def repeated_prefixes(rows: list[str], layout_start_words: frozenset[str] = frozenset(), max_words: int = 5) -> set[str]:
+    """First-word runs (as keys) that start two or more rows of one table: owners with several projects;
+    not a bare place ("Örebro" starts "Örebro kommun" and "Örebro universitet") or a name's first word ("Stift")."""
+    counts: dict[str, int] = {}
+    for text in rows:
+        words = text.split()
+        for k in range(1, min(max_words, len(words) - 1) + 1):
+            key = norm_key(" ".join(words[:k]))
+            counts[key] = counts.get(key, 0) + 1
+    places = {norm_key(p) for p in load_lexicon().places}
+    return {k for k, n in counts.items() if n >= 2 and len(k) > 3 and k not in places
+            and k not in layout_start_words}
 
 
 def cut_row(text: str, offset: int, layout: Layout, roles: list[str], known: set[str],
-            rule_orgs: list[tuple[int, int]]) -> dict[str, tuple[int, int, str]] | None:
+            rule_orgs: list[tuple[int, int]], repeated: set[str] = frozenset()) -> dict[str, tuple[int, int, str]] | None:
     """Cells of one owner-first row ``text`` starting at ``offset``; None when the row cannot be cut."""
     amount = AMOUNT_END.search(text)
     if amount is None:
@@ -102,7 +136,7 @@ def cut_row(text: str, offset: int, layout: Layout, roles: list[str], known: set
             return {"owner": (offset, offset + len(parts[0]), parts[0]),
                     "project": (offset + body.rindex(parts[1]), offset + len(body), parts[1])}
     words = list(_TOKEN.finditer(body))
-    k = _owner_end(words, known, layout, [(s - offset, e - offset) for s, e in rule_orgs])
+    k = _owner_end(words, known, layout, [(s - offset, e - offset) for s, e in rule_orgs], repeated)
     if k is None:
         return None
     o_end, p_start = words[k - 1].end(), words[k].start()
@@ -115,10 +149,14 @@ def cut_row(text: str, offset: int, layout: Layout, roles: list[str], known: set
 
 def table_rows(structure: Structure, norm: Normalized, mentions: list[Mention]) -> list[Cut]:
     """Every row of every table of ``structure`` cut into cells (rows that cannot be cut are left out)."""
-    known = set(_known_organisations())
-    known |= {norm_key(m.text) for m in mentions if m.type == "Organisation"}
+    all_spans = [[sp for sp in (_row_span(norm, lines) for lines in t.rows) if sp] for t in structure.tables]
+    in_rows = [sp for spans in all_spans for sp in spans]
+    known = set(_known_organisations())  # and what the prose (not the rows: no cells there yet) names
+    known |= {norm_key(m.text) for m in mentions
+              if m.type == "Organisation" and not any(s <= m.start < e for s, e in in_rows)}
     out = []
-    for table in structure.tables:
+    for table, spans in zip(structure.tables, all_spans):
+        repeated = repeated_prefixes([norm.text[s:e] for s, e in spans], table.layout.owner_start_words)
         for lines in table.rows:
             span = _row_span(norm, lines)
             if span is None:
@@ -126,7 +164,7 @@ def table_rows(structure: Structure, norm: Normalized, mentions: list[Mention]) 
             s, e = span
             rule_orgs = [(m.start, m.end) for m in mentions
                          if m.type == "Organisation" and m.start == s and m.end <= e]
-            cells = cut_row(norm.text[s:e], s, table.layout, table.roles, known, rule_orgs)
+            cells = cut_row(norm.text[s:e], s, table.layout, table.roles, known, rule_orgs, repeated)
             if cells:
                 known.add(norm_key(cells["owner"][2]))
                 fund = _fund_above(mentions, table.header_line - table.layout.fund_from_heading_lines,
@@ -163,6 +201,10 @@ def box_cuts(structure: Structure, norm: Normalized, mentions: list[Mention]) ->
     for box in structure.boxes:
         cells: dict[str, list[tuple[int, int, str]]] = {}
         spans = []
+        title = _row_span(norm, [box.title_line]) if box.title_line else None
+        if title:
+            cells["project"] = _items(norm.text[title[0]:title[1]], title[0], False)
+            spans.append(title)
         for lineno, role in box.fields:
             span = _row_span(norm, [lineno])
             if span is None:
@@ -193,8 +235,12 @@ def _fund_above(mentions: list[Mention], first: int, line: int, headings: list[i
 
 
 def _label_spans(structure: Structure, norm: Normalized) -> list[tuple[int, int]]:
-    """The labels of fact-box lines ('Ärende-id:', 'Projekttid:'): no name is made of them."""
+    """Table headers and the labels of fact-box lines ('Ärende-id:', 'Projekttid:'): no name is made of them."""
     out = []
+    for table in structure.tables:  # a header row ("PROJEKTÄGARE PROJEKTNAMN BELOPP KR") names no one
+        s = _offset_of_line(norm, table.header_line)
+        if s is not None:
+            out.append((s, norm.text.find("\n\n", s) % (len(norm.text) + 1)))
     for box in structure.boxes:
         for lineno in box.label_lines:
             s = _offset_of_line(norm, lineno)

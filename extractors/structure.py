@@ -48,9 +48,12 @@ class Layout:
     fund_from_heading_lines: int
     owner_end_words: frozenset[str]
     confidence: float
+    owner_start_words: frozenset[str] = frozenset()
     label_roles: dict[str, str] = field(default_factory=dict)  # field-label predicate or 'topic' -> role
     min_roles: int = 2
     fund_heading_cues: tuple[str, ...] = ()
+    title_line: bool = False  # a box without a name label is named by the title line above it
+    generic_titles: frozenset[str] = frozenset()
 
     def label_role(self, label: str) -> str | None:
         """The role a fact-box label gives its value ('Stödmottagare' -> 'owner')."""
@@ -83,7 +86,9 @@ def _layout(path: Path) -> Layout:
                   re.compile(d.get("total_row", r"(?!)"), re.I), d["cell_types"],
                   tuple(tuple(r) for r in d["relations"]), d.get("fund_from_heading_lines", 0),
                   frozenset(d.get("owner_end_words", ())), d.get("confidence", 0.8),
-                  d.get("label_roles", {}), d.get("min_roles", 2), tuple(d.get("fund_heading_cues", ())))
+                  frozenset(d.get("owner_start_words", ())), d.get("label_roles", {}), d.get("min_roles", 2),
+                  tuple(d.get("fund_heading_cues", ())), d.get("title_line", False),
+                  frozenset(t.lower() for t in d.get("generic_titles", ())))
 
 
 @lru_cache(maxsize=4)
@@ -112,6 +117,7 @@ class FactBox:
     first_line: int
     heading_lines: list[int] = field(default_factory=list)  # headings above with a grant cue, nearest last
     label_lines: list[int] = field(default_factory=list)  # every 'Label: value' line of the box, role or not
+    title_line: int | None = None  # the title line that names the project, when no label does
 
 
 @dataclass
@@ -151,8 +157,8 @@ def _rows(content: list[tuple[int, str]], start: int, layout: Layout) -> tuple[l
         lineno, text = content[k]
         if layout.total_row.match(text):
             return rows, k + 1
-        if AMOUNT_END.search(text) and re.search(r"[^\W\d_]", text):
-            rows.append(pending + [lineno])
+        if AMOUNT_END.search(text) and (pending or re.search(r"[^\W\d_]", text)):
+            rows.append(pending + [lineno])  # an amount alone on its line closes the wrapped row above
             pending = []
         elif not pending and rows and text[0].islower() and not _ends_table(text):
             rows[-1].append(lineno)
@@ -197,11 +203,29 @@ def analyse(raw: str, layouts: tuple[Layout, ...] | None = None) -> Structure:
     for layout in (lay for lay in layouts if lay.kind == "fact-box"):
         for box in _fact_boxes([(ln, t) for ln, t in content if ln not in taken], layout):
             out.boxes.append(box)
-            out.joins.update({ln: "break" for ln in box.label_lines})
-            before = _before(content, box.first_line)
+            out.joins.update({ln: "break" for ln in box.label_lines + [box.title_line or box.first_line]})
+            before = _before(content, box.title_line or box.first_line)
             if before is not None:
                 out.joins[before] = "break"
     return out
+
+
+def _box(run: list[tuple[int, str | None]], layout: Layout, title: tuple[int, str] | None,
+         cued: list[int]) -> FactBox | None:
+    """The fact box a run of label lines makes, named by its label or by the title line above it."""
+    roles = [(ln, r) for ln, r in run if r]
+    named = {r for _, r in roles}
+    title_line = None
+    if "project" not in named and layout.title_line and title and _is_title(title[1], layout):
+        title_line = title[0]
+        named.add("project")
+    if set(layout.required_roles) <= named and len(named) >= layout.min_roles:
+        return FactBox(layout, roles, run[0][0], list(cued), [ln for ln, _ in run], title_line)
+    return None
+
+
+def _is_title(text: str, layout: Layout) -> bool:
+    return _heading_like(text) and not _LABEL_LINE.match(text) and text.lower().strip(" :") not in layout.generic_titles
 
 
 def _fact_boxes(content: list[tuple[int, str]], layout: Layout) -> list[FactBox]:
@@ -209,15 +233,18 @@ def _fact_boxes(content: list[tuple[int, str]], layout: Layout) -> list[FactBox]
     boxes: list[FactBox] = []
     run: list[tuple[int, str | None]] = []
     cued: list[int] = []  # heading lines with a grant cue so far
+    title: tuple[int, str] | None = None  # the last line before the current run
     for lineno, text in content + [(0, "")]:
         m = _LABEL_LINE.match(text)
         if m:
             run.append((lineno, layout.label_role(m.group(1)) if m.group(2) else None))
             continue
-        roles = [(ln, r) for ln, r in run if r]
-        if set(layout.required_roles) <= {r for _, r in roles} and len({r for _, r in roles}) >= layout.min_roles:
-            boxes.append(FactBox(layout, roles, run[0][0], list(cued), [ln for ln, _ in run]))
+        if run:
+            box = _box(run, layout, title, cued)
+            if box:
+                boxes.append(box)
         run = []
+        title = (lineno, text)
         if _heading_like(text) and any(c in text.lower() for c in layout.fund_heading_cues):
             cued.append(lineno)
     return boxes
