@@ -39,6 +39,7 @@ from pathlib import Path
 from . import SIGNATURE
 from .field_labels import role_labels, topic_labels
 from .records import Mention, Relation
+from .relation_patterns import pattern_relations
 from .relation_structures import GoalCitations, LabelledList, anaphor_fund, managing_genitive, self_mentions, Members, StrategyTable, cofinancing, one_of_plural
 from .relation_clauses import (GenericEnumeration, GoalSections, StrategyList, clause_relations, collaboration_subject, cooccurrence_blocked,
                                coordinated_agents, event_anaphor, generic_object, is_place,
@@ -1587,6 +1588,7 @@ def extract_relations(sentences: list[Sentence], name_of: dict[int, str]) -> lis
         strategy_table.observe(u, out)
         members.observe(u, out)
         one_of_plural(u, out)
+        pattern_relations(u, out)
         page_project = ctx.topic or ctx.last_project or ctx.last_named
         labelled.observe(u, out, page_project)
         cofinancing(u, out, page_project)
