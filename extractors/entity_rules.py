@@ -264,6 +264,11 @@ _NEEDS = {
 }
 
 
+# lower-case directions before a place in a complement: "i norra Sverige", "för södra Lappland"
+_DIRECTIONS = frozenset({"norra", "södra", "västra", "östra", "mellersta", "övre", "nedre", "nordvästra", "nordöstra",
+                         "sydvästra", "sydöstra", "inre"})
+
+
 def _has_any(text: str, needles) -> bool:
     """``text`` contains one of ``needles``: the cheap substring test that lets a regex pass be skipped."""
     return any(w in text for w in needles)
@@ -1260,7 +1265,8 @@ class EntityRules:
                 if nxt[:1].isupper() and nxt.endswith("s") and i + 2 < len(words) and words[i + 2].group() == "län":
                     end = words[i + 2].end()  # "i Jämtlands län"
                     break
-                if nxt in _BRANCH_WORDS | {"Övre", "Nedre"} and i + 2 < len(words) and words[i + 2].group()[:1].isupper():
+                if (nxt in _BRANCH_WORDS | {"Övre", "Nedre"} or nxt in _DIRECTIONS) and i + 2 < len(words) \
+                        and words[i + 2].group()[:1].isupper():
                     end = words[i + 2].end()  # "i Södra Lappland", "i Övre Norrland"
                     break
                 if _ADJ_RE.search(nxt.lower()) and i + 2 < len(words) and words[i + 2].group()[:1].islower() \
@@ -1271,12 +1277,16 @@ class EntityRules:
                 break
             if i == 0 and wl in _GENERIC_COMPLEMENT:
                 return 0
+            if i > 0 and w[:1].isupper() and words[i - 1].group() in _DIRECTIONS:
+                end = words[i].end()  # "strategi för norra Sverige"
+                break
             if i > 0 and w[:1].isupper() and words[i - 1].group()[:1].islower():
                 break  # "råd för samhällsbyggnad Region Västerbotten samordnar": the next sentence's subject
             if _VERBISH_STRONG.search(wl) and not w[0].isupper():
                 break
             end = words[i].end()
-            if not (_ADJ_RE.search(wl) and i + 1 < len(words) and words[i + 1].group().lower() not in self.lex.boundary):
+            if not ((_ADJ_RE.search(wl) or wl in _DIRECTIONS) and i + 1 < len(words)
+                    and words[i + 1].group().lower() not in self.lex.boundary):
                 phase = 1
             i += 1
         if end and text[end - 1] == "s" and words and text[pos:end].split()[-1].lower().endswith(("s",)) and \

@@ -60,6 +60,9 @@ _FORMS = [
     ("museet-coord", re.compile(rf"\b[{_UP}][a-zåäö]{{2,}}-\soch\s[a-zåäö]{{3,}}muse(?:et|um)\b"), ("muse",)),
     # a city as a municipal body: "Vasa stad", "Stockholms stad" (not "i Umeå stad": a place)
     ("stad", re.compile(rf"(?<!\bi\s)(?<!från\s)(?<!till\s)(?<!inom\s)(?<!runt\s)\b[{_UP}][a-zåäö]{{2,}}\sstad\b"), (" stad",)),
+    # ministries: "Näringsdepartementet", "Klimat- och näringslivsdepartementet"
+    ("departement", re.compile(rf"\b(?:[{_UP}][a-zåäö]+-\s(?:och|eller)\s[a-zåäö]+|[{_UP}][a-zåäö]+)departementet\b"),
+     ("departementet",)),
     # an owner's unit: "Umeå kommuns upphandlingsbyrå", "Barnrättsbyrån"
     ("byra", re.compile(rf"\b(?:{_CAPW}\s(?:kommuns|regionens)\s[a-zåäö]{{4,}}byrå(?:n)?|[{_UP}][a-zåäö]{{4,}}byrån(?=s?\b))"), ("byrå",)),
 ]

@@ -72,6 +72,12 @@ def rules() -> tuple[PatternRule, ...]:
                  for r in data["rules"])
 
 
+def unit_heads() -> tuple[str, ...]:
+    """Name endings of a body's units ("-departementet"), from the 'unit-in-parentheses' rule: a unit
+    in brackets after its body is a part of it, not another name of it (resolution reads this too)."""
+    return next((r.heads["s"] for r in rules() if r.name == "unit-in-parentheses"), ())
+
+
 def template(text: str, ms) -> str:
     """``text`` with each mention (start, end, type) replaced by a placeholder naming its index."""
     out, pos = [], 0

@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from .field_labels import label_alternation
 from .records import Entity, Mention
+from .relation_patterns import unit_heads
 
 try:  # rapidfuzz is a declared dependency; resolution still works without it
     from rapidfuzz import fuzz
@@ -859,6 +860,9 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
                 other = by_end.get(m.start - 2)
                 if other is not None and not _spells(m.text, other.text):
                     other = None
+            if other is not None and text[m.end:m.end + 1] == ")" and not _is_acronym(m.text) \
+                    and m.text.lower().endswith(unit_heads()):
+                continue  # "Regeringskansliet (Näringsdepartementet)": a unit of the body, not another name of it
             if other is not None:
                 a, b = best_type_key(group_of[id(other)], groups), best_type_key(group_of[id(m)], groups)
                 ca, cb = (root_canon.get(find(a)), root_canon.get(find(b))) if a and b else (None, None)

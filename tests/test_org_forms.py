@@ -26,6 +26,8 @@ def names(text):
     ("Ett Nationellt kompetenscenter för digital hälsa har bildats.", "Nationellt kompetenscenter för digital hälsa"),
     ("Ansvaret ligger på Luleå kommuns upphandlingsbyrå numera.", "Luleå kommuns upphandlingsbyrå"),
     ("Ungdomar från Klimatbyråns grupp deltog.", "Klimatbyrån"),
+    ("Redovisningen lämnas till Regeringskansliet (Näringsdepartementet) i mars.", "Näringsdepartementet"),
+    ("Frågan bereds av Klimat- och näringslivsdepartementet under våren.", "Klimat- och näringslivsdepartementet"),
 ])
 def test_forms(text, name):
     assert name in names(text)
