@@ -207,7 +207,11 @@ _ORG_FORMS = [
 _FUND_FORMS = [
     ("interreg", re.compile(rf"\bInterreg(?:[ -](?:[{_UP}](?:(?!-(?:projekt|nätverk|samarbet|satsning|finansi))[\w\-–])*\w|and|NPA))+")),
     ("anslag", re.compile(r"\b[Aa]nslag(?:et)? \d:\d+(?: utgiftsområde \d+(?: [a-zåäö]+){0,2})?|\b\d:\d+-anslaget\b")),
-    ("fonden", re.compile(r"\b(?:[Ee]uropeiska\s)?(?:[a-zåäö]+a\s)?(?:[A-ZÅÄÖ][a-zåäö]{3,}|[a-zåäö]{4,})fonde(?:n|rna)\b")),
+    # "Europeiska havs- och fiskerifonden", "Asyl- och migrationsfonden": a suspended first part belongs to the name
+    ("fonden", re.compile(r"\b(?:[Ee]uropeiska\s)?(?:[a-zåäö]+a\s)?(?:[A-ZÅÄÖa-zåäö][a-zåäö]+-\s(?:och|eller)\s)?"
+                          r"(?:[A-ZÅÄÖ][a-zåäö]{3,}|[a-zåäö]{4,})fonde(?:n|rna)\b")),
+    # "Fonden för inre säkerhet", "Fonden för en rättvis omställning"
+    ("fonden-for", re.compile(r"\bFonden\sför\s(?:en\s)?[a-zåäö]{3,}(?:\s(?!och\b|att\b|som\b)[a-zåäö]{3,})?")),
     ("check", re.compile(r"\b[A-ZÅÄÖa-zåäö][a-zåäö]{3,}check(?:ar|arna|en)?\b")),
     ("stipendium", re.compile(r"\b(?:[A-ZÅÄÖa-zåäö][a-zåäö]+(?:isk|iskt|iska|t) )?[a-zåäöA-ZÅÄÖ][a-zåäö]{3,}stipendi(?:um|et|er)\b")),
     ("esf-plus", re.compile(r"\bESF\+")),
@@ -255,7 +259,7 @@ _NEEDS = {
                                                                          "förvaltningen", "delegationen"),
     "statens": ("statens",), "stiftelse": ("stiftelse", "förening", "förbund"),
     "stiftelse-suffix": ("stiftelse", "förening", "folkhögskola", "museum", "förbund", "riksorganisation"),
-    "visit": ("visit",), "interreg": ("interreg",), "anslag": ("anslag",), "fonden": ("fonde",),
+    "visit": ("visit",), "interreg": ("interreg",), "anslag": ("anslag",), "fonden": ("fonde",), "fonden-for": ("fonden för",),
     "check": ("check",), "stipendium": ("stipendi",), "esf-plus": ("esf+",), "fund-programme": ("program",),
     "x-strategi": ("strategi", "agenda", "handbok", "vision"), "owner-strategi": ("strategi", "agenda", "plan"),
     "x-for-y": (" för ", " vid "), "x-plan": ("plan", "program"), "plan-year": ("plan", "program", "agenda", "strategi"),

@@ -39,9 +39,9 @@ def paragraphs(norm: Normalized) -> Iterator[tuple[str, int]]:
 
 
 # One paragraph's annotation as plain data: sentence (start, end) and entity
-# (start, end, label, source) character offsets. Plain tuples travel cheaply
+# (start, end, label, source, rule) character offsets. Plain tuples travel cheaply
 # between processes (``jobs`` > 1) and give the same result as one process.
-Annotation = tuple[list[tuple[int, int]], list[tuple[int, int, str, str]]]
+Annotation = tuple[list[tuple[int, int]], list[tuple[int, int, str, str, str]]]
 
 
 def _source(ent) -> str:
@@ -52,6 +52,14 @@ def _source(ent) -> str:
     return "model" if ent.kb_id_ == MODEL_KB_ID else "weak"
 
 
+def _rule(ent) -> str:
+    """The rule behind a span, as ``kg extract --explain`` names it: 'rule:<name>' (the rules'
+    ids, ruler patterns 'pattern:<id>'), 'model' or 'weak'."""
+    if ent.ent_id_:
+        return ent.ent_id_ if ent.ent_id_.startswith("rule:") else f"pattern:{ent.ent_id_}"
+    return _source(ent)
+
+
 def annotate(nlp: Language, texts: Iterable[str]) -> Iterator[Annotation]:
     """Sentences and entities of each text, through ``nlp.pipe`` (batched)."""
     for doc in nlp.pipe(texts, batch_size=BATCH_SIZE):
@@ -59,7 +67,7 @@ def annotate(nlp: Language, texts: Iterable[str]) -> Iterator[Annotation]:
             sents = [(s.start_char, s.end_char) for s in doc.sents]
         else:
             sents = [(0, len(doc.text))]
-        ents = sorted((e.start_char, e.end_char, e.label_, _source(e)) for e in doc.ents)
+        ents = sorted((e.start_char, e.end_char, e.label_, _source(e), _rule(e)) for e in doc.ents)
         yield sents, ents
 
 
@@ -73,9 +81,9 @@ def _collect(norm: Normalized, paras: list[tuple[str, int]],
             s_start = offset + s0
             sentence = Sentence(text[s0:s1], s_start, norm.line_at(s_start))
             while k < len(ents) and ents[k][0] < s1:
-                e0, e1, label, source = ents[k]
+                e0, e1, label, source, rule = ents[k]
                 start = offset + e0
-                m = Mention(text[e0:e1], label, norm.line_at(start), start, offset + e1, source)
+                m = Mention(text[e0:e1], label, norm.line_at(start), start, offset + e1, source, rule)
                 mentions.append(m)
                 sentence.mentions.append(m)
                 k += 1

@@ -12,14 +12,15 @@ of the heading above the table).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .entity_rules import head_type, load_lexicon
 from .normalize import Normalized
 from .records import Mention, Relation
 from .resolve import norm_key
-from .structure import AMOUNT_END, Layout, Structure
+from .structure import AMOUNT_END, Layout, Structure, list_item
 
 LAYOUT_RULE = "layout:"  # a layout mention's and relation's extractor: "layout:<layout name>"
 _TOKEN = re.compile(r"\S+")
@@ -41,14 +42,17 @@ def _known_organisations() -> frozenset[str]:
 class Cut:
     """A table row or fact box cut into cells: each role's (start, end, text) cells in the normalised
     text, the spans whose prose-rule mentions the cells replace, the first line, the evidence text,
-    and the fund a heading above names."""
+    and roles that mentions already fill (the fund a heading above names, a list's lead-in)."""
 
     layout: Layout
     cells: dict[str, list[tuple[int, int, str]]]
     spans: list[tuple[int, int]]
     line: int
     text: str
-    fund: Mention | None = None
+    given: dict[str, Mention] = field(default_factory=dict)  # roles filled by mentions already made
+    relations: tuple[tuple[str, str, str], ...] | None = None  # the layout's, unless the cut says otherwise
+    types: dict[int, str] = field(default_factory=dict)  # a cell's type by its start, over the layout's
+    in_sentences: bool = False  # the cells also stand in their sentences, for the prose relation rules
 
 
 def _row_span(norm: Normalized, table_row: list[int]) -> tuple[int, int] | None:
@@ -170,7 +174,7 @@ def table_rows(structure: Structure, norm: Normalized, mentions: list[Mention]) 
                 fund = _fund_above(mentions, table.header_line - table.layout.fund_from_heading_lines,
                                    table.header_line, table.heading_lines)
                 out.append(Cut(table.layout, {r: [c] for r, c in cells.items()}, [(s, cells["project"][1])],
-                               lines[0], norm.text[s:e], fund))
+                               lines[0], norm.text[s:e], {"fund": fund} if fund else {}))
     return out
 
 
@@ -216,7 +220,36 @@ def box_cuts(structure: Structure, norm: Normalized, mentions: list[Mention]) ->
             spans.append((v0, e))
         if "project" in cells and len(cells) >= box.layout.min_roles:
             fund = _fund_above(mentions, 0, box.first_line, box.heading_lines, only_headings=True)
-            out.append(Cut(box.layout, cells, spans, box.first_line, _box_text(norm, spans), fund))
+            out.append(Cut(box.layout, cells, spans, box.first_line, _box_text(norm, spans), {"fund": fund} if fund else {}))
+    return out
+
+
+def list_cuts(structure: Structure, norm: Normalized, mentions: list[Mention]) -> list[Cut]:
+    """Every list block's items as cells, typed by the lead-in's cue unless a rule named the whole item;
+    the lead-in's first organisation and project fill the cue's relations."""
+    out = []
+    for block in structure.lists:
+        lead = _row_span(norm, [block.leadin_line])
+        cells, spans, types = [], [], {}
+        for lineno in block.items:
+            span = _row_span(norm, [lineno])
+            name = list_item(norm.text[span[0]:span[1]], block.layout) if span else None
+            if not name:
+                continue
+            s = norm.text.index(name, span[0])
+            cells.append((s, s + len(name), name))
+            spans.append((s, s + len(name)))
+            ruled = [m for m in mentions if m.start == s and m.end == s + len(name) and m.source == "rules"]
+            types[s] = ruled[0].type if ruled else block.cue["item_type"]
+        given = {}
+        for role, etype in (("leadin_org", "Organisation"), ("leadin_project", "Project")):
+            first = next((m for m in mentions if lead and lead[0] <= m.start < lead[1] and m.type == etype), None)
+            if first:
+                given[role] = first
+        if cells:
+            rels = tuple(tuple(r) for r in block.cue["relations"])
+            text = norm.text[lead[0]:lead[1]] if lead else ""
+            out.append(Cut(block.layout, {"item": cells}, spans, block.leadin_line, text, given, rels, types, True))
     return out
 
 
@@ -254,9 +287,9 @@ def apply_layouts(structure: Structure, norm: Normalized, mentions: list[Mention
 
     Returns the new mention list and the plans ((subject mention, predicate, object mention, line,
     evidence, layout)) for :func:`layout_relations` once the mentions are resolved."""
-    if not structure.tables and not structure.boxes:
+    if not structure.tables and not structure.boxes and not structure.lists:
         return mentions, []
-    cuts = table_rows(structure, norm, mentions) + box_cuts(structure, norm, mentions)
+    cuts = table_rows(structure, norm, mentions) + box_cuts(structure, norm, mentions) + list_cuts(structure, norm, mentions)
     spans = [sp for cut in cuts for sp in cut.spans] + _label_spans(structure, norm)
     inside = {id(m) for m in mentions if any(s <= m.start < e for s, e in spans)}
     kept = [m for m in mentions if id(m) not in inside]
@@ -264,17 +297,30 @@ def apply_layouts(structure: Structure, norm: Normalized, mentions: list[Mention
         sent.mentions = [m for m in sent.mentions if id(m) not in inside]
     plans = []
     for cut in cuts:
-        made = {role: [Mention(text, cut.layout.cell_types[role], norm.line_at(s), s, e, "rules",
+        made = {role: [Mention(text, cut.types.get(s) or cut.layout.cell_types[role], norm.line_at(s), s, e, "rules",
                                f"{LAYOUT_RULE}{cut.layout.name}:{role}") for s, e, text in cells]
                 for role, cells in cut.cells.items() if role in cut.layout.cell_types}
         kept.extend(m for ms in made.values() for m in ms)
-        if cut.fund is not None and "fund" not in made:
-            made["fund"] = [cut.fund]
-        for s_role, pred, o_role in cut.layout.relations:
+        if cut.in_sentences:
+            _place_in_sentences([m for ms in made.values() for m in ms], sentences)
+        for role, m in cut.given.items():
+            made.setdefault(role, [m])
+        for s_role, pred, o_role in cut.relations or cut.layout.relations:
             for subj in made.get(s_role, ()):
                 for obj in made.get(o_role, ()):
-                    plans.append((subj, pred, obj, cut.line, cut.text, cut.layout))
+                    line = max(m.line for m in (subj, obj) if m.rule.startswith(LAYOUT_RULE))
+                    plans.append((subj, pred, obj, line, cut.text, cut.layout))
     return kept, plans
+
+
+def _place_in_sentences(made: list[Mention], sentences) -> None:
+    """Put each new mention into the sentence that holds it, in text order."""
+    starts = [sent.start for sent in sentences]
+    for m in made:
+        i = bisect_right(starts, m.start) - 1
+        if i >= 0 and m.start < sentences[i].start + len(sentences[i].text):
+            sentences[i].mentions.append(m)
+            sentences[i].mentions.sort(key=lambda x: x.start)
 
 
 def layout_relations(plans, name_of: dict[int, str]) -> list[Relation]:

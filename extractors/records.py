@@ -26,13 +26,24 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
 
-    def to_json(self) -> dict:
-        return {
+    def rules(self) -> list[str]:
+        """The rules and layouts whose mentions make this entity, most used first."""
+        counts: dict[str, int] = {}
+        for m in self.mentions:
+            counts[m.rule or m.source] = counts.get(m.rule or m.source, 0) + 1
+        return sorted(counts, key=lambda r: (-counts[r], r))
+
+    def to_json(self, explain: bool = False) -> dict:
+        out = {
             "name": self.name,
             "type": self.type,
             "aliases": self.aliases,
             "mentions": [{"line": m.line, "text": m.text} for m in self.mentions],
         }
+        if explain:
+            out["rules"] = self.rules()
+            out["mentions"] = [{"line": m.line, "text": m.text, "rule": m.rule or m.source} for m in self.mentions]
+        return out
 
 
 @dataclass
@@ -63,7 +74,7 @@ class DocResult:
     entities: list[Entity]
     relations: list[Relation]
 
-    def to_json(self) -> dict:
+    def to_json(self, explain: bool = False) -> dict:
         return {"source": self.source,
-                "entities": [e.to_json() for e in self.entities],
+                "entities": [e.to_json(explain) for e in self.entities],
                 "relations": [r.to_json() for r in self.relations]}

@@ -453,7 +453,7 @@ def repair_mentions(mentions: list[Mention], text: str) -> list[Mention]:
         if acr and _is_acronym(acr.group(2)) and " " in acr.group(1):
             m.text, m.end = acr.group(1), m.start + len(acr.group(1))
             a0 = m.start + t.rindex("(") + 1
-            out.append(Mention(acr.group(2), m.type, m.line, a0, a0 + len(acr.group(2)), m.source))
+            out.append(Mention(acr.group(2), m.type, m.line, a0, a0 + len(acr.group(2)), m.source, m.rule))
         elif text and not t.endswith("-") and (ell := _ELLIPSIS.match(text, m.end)) and "\n\n" not in ell.group(0):
             m.text, m.end = t + re.sub(r"^\s*-\s+", "- ", ell.group(0)), ell.end()  # "Hälso- och sjukvård"
         elif text and _ADJ_END.search(t) and (noun := _DEFINITE_NOUN.match(text, m.end)):
@@ -662,7 +662,7 @@ def extend_names(mentions: list[Mention], text: str) -> list[Mention]:
         if best is not None:
             m.text, m.start = text[best:m.end], best
     # "EU:s strukturfonder": the possessor of a fund or strategy name is a mention of that organisation
-    extra = [Mention(m.text[:4], "Organisation", m.line, m.start, m.start + 4, m.source) for m in mentions
+    extra = [Mention(m.text[:4], "Organisation", m.line, m.start, m.start + 4, m.source, m.rule) for m in mentions
              if m.type != "Organisation" and m.text.startswith("EU:s ") and id(m) not in dropped]
     return [m for m in mentions if id(m) not in dropped] + extra
 

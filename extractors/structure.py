@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .field_labels import role_labels, topic_labels
-from .normalize import is_furniture
+from .field_labels import all_labels, role_labels, topic_labels
+from .normalize import _join_kind, is_furniture, wrap_width
 
 LAYOUT_DIR = Path(__file__).parent / "layouts"
 # An amount at the end of a row: "1 250 000", "780 000 kr", "3 100 500", "350 tkr"; not the "0" of "2.0".
@@ -29,6 +29,9 @@ AMOUNT_END = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0]\d{3})*(?:[,.]\d+)?(?:\s
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÅÄÖ]")
 _WORD = re.compile(r"[\wåäöÅÄÖ:/()–-]+")
 _LABEL_LINE = re.compile(r"^(?:[•▪*-]\s*)?([A-ZÅÄÖ][\wåäö-]{1,24}(?:\s[a-zåäö-]{2,15})?)\s?:(?:\s+(\S.*))?$")
+_FUNCTION_WORDS = frozenset({"och", "i", "en", "ett", "som", "den", "det", "de", "att", "för", "av", "med", "till", "på",
+                             "om", "är", "har", "från", "vid", "inom", "samt", "eller", "där", "genom", "under", "mellan"})
+_PREPOSITIONS = frozenset({"i", "för", "inom", "av", "med", "på", "till", "från", "om", "vid"})
 MAX_PENDING = 2  # lines without an amount a row may wrap over before the table is taken to have ended
 
 
@@ -54,6 +57,7 @@ class Layout:
     fund_heading_cues: tuple[str, ...] = ()
     title_line: bool = False  # a box without a name label is named by the title line above it
     generic_titles: frozenset[str] = frozenset()
+    data: dict = field(default_factory=dict, compare=False, hash=False)  # the layout file, for its kind's own keys
 
     def label_role(self, label: str) -> str | None:
         """The role a fact-box label gives its value ('Stödmottagare' -> 'owner')."""
@@ -82,13 +86,13 @@ class Layout:
 def _layout(path: Path) -> Layout:
     d = json.loads(path.read_text(encoding="utf-8"))
     return Layout(d["name"], d["kind"], {r: frozenset(ws) for r, ws in d.get("header_words", {}).items()},
-                  frozenset(d.get("filler_words", ())), d.get("first_role", ""), tuple(d["required_roles"]),
-                  re.compile(d.get("total_row", r"(?!)"), re.I), d["cell_types"],
-                  tuple(tuple(r) for r in d["relations"]), d.get("fund_from_heading_lines", 0),
+                  frozenset(d.get("filler_words", ())), d.get("first_role", ""), tuple(d.get("required_roles", ())),
+                  re.compile(d.get("total_row", r"(?!)"), re.I), d.get("cell_types", {}),
+                  tuple(tuple(r) for r in d.get("relations", ())), d.get("fund_from_heading_lines", 0),
                   frozenset(d.get("owner_end_words", ())), d.get("confidence", 0.8),
                   frozenset(d.get("owner_start_words", ())), d.get("label_roles", {}), d.get("min_roles", 2),
                   tuple(d.get("fund_heading_cues", ())), d.get("title_line", False),
-                  frozenset(t.lower() for t in d.get("generic_titles", ())))
+                  frozenset(t.lower() for t in d.get("generic_titles", ())), d)
 
 
 @lru_cache(maxsize=4)
@@ -121,11 +125,22 @@ class FactBox:
 
 
 @dataclass
+class ListBlock:
+    """Names as list items under a lead-in line whose cue word says what they are."""
+
+    layout: Layout
+    cue: dict  # the layout's cue entry: words, item_type, relations
+    leadin_line: int
+    items: list[int]
+
+
+@dataclass
 class Structure:
     """What the structure stage found in one document."""
 
     tables: list[Table] = field(default_factory=list)
     boxes: list[FactBox] = field(default_factory=list)
+    lists: list[ListBlock] = field(default_factory=list)
     joins: dict[int, str] = field(default_factory=dict)  # original line -> 'space' | 'break' (see normalize)
 
     def row_lines(self) -> set[int]:
@@ -207,7 +222,92 @@ def analyse(raw: str, layouts: tuple[Layout, ...] | None = None) -> Structure:
             before = _before(content, box.title_line or box.first_line)
             if before is not None:
                 out.joins[before] = "break"
+    taken |= {ln for b in out.boxes for ln in b.label_lines + [b.title_line or b.first_line]}
+    for layout in (lay for lay in layouts if lay.kind == "list"):
+        for block in _list_blocks([(ln, t) for ln, t in content if ln not in taken], layout):
+            out.lists.append(block)
+            out.joins.update({ln: "break" for ln in [block.leadin_line, *block.items]})
+            before = _before(content, block.leadin_line)
+            if before is not None:
+                out.joins[before] = "break"
     return out
+
+
+def _cue(text: str, layout: Layout) -> dict | None:
+    """The layout's cue entry whose word the lead-in line holds, if it is a lead-in at all."""
+    if len(text) > layout.data["max_leadin_chars"] or not (text.endswith(":") or _heading_like(text)):
+        return None
+    words = [w.casefold().strip(":,.") for w in text.split()]
+    cues = [(w, c) for k, w in enumerate(words) for c in layout.data["cues"] if w in c["words"]]
+    # the head noun: 'Partner i projektet' lists partners, 'Projektets partner' too
+    heads = [c for k, (w, c) in enumerate(cues) if not w.endswith("s")
+             and not (words.index(w) > 0 and words[words.index(w) - 1] in _PREPOSITIONS)]
+    return (heads or [c for _, c in cues] or [None])[0]
+
+
+def list_item(text: str, layout: Layout) -> str | None:
+    """The name an item line gives ('• Luleå kommun,' -> 'Luleå kommun'; a description after a dash
+    or colon dropped), or None when the line is no name item (prose, a sentence, an amount)."""
+    if text.endswith(":") or _LABEL_LINE.match(text) or "|" in text:
+        return None  # the next list's lead-in, a fact line, a menu
+    bullet = text[:1] in layout.data["bullets"]
+    name = text.lstrip(layout.data["bullets"] + " ").strip()
+    name = re.split(r"\s[–-]\s|:\s", name, maxsplit=1)[0].rstrip(" ,;.")
+    name = _strip_qualifiers(name, layout)
+    if name.split()[0] in layout.data.get("noise_starts", ()):
+        return None  # an indicator label ('Antal anslutna företag'), not a name
+    words = {w.casefold() for w in name.split()}
+    if name.casefold() in _label_words() or any(words & set(c["words"]) for c in layout.data["cues"]):
+        return None  # a table header cell or a sub-heading ('Associerade partner'), not a name
+    if not name or not (name[0].isupper() or name[0].isdigit()) or AMOUNT_END.search(name):
+        return None
+    if (text.endswith(".") and not bullet) or len(name.split()) > layout.data["max_item_words"]:
+        return None
+    if ". " in name or name.split()[-1].lower() in _FUNCTION_WORDS:
+        return None  # a sentence, or a line cut in the middle of one
+    return name
+
+
+def _wrapped(content: list[tuple[int, str]], j: int, layout: Layout, width: int) -> bool:
+    """Whether line ``j`` runs on into the next one as prose does (then it is no list item)."""
+    if j + 1 >= len(content) or content[j][1][:1] in layout.data["bullets"]:
+        return False  # a bullet marks an item whatever its punctuation ('• Luleå kommun,')
+    strip = layout.data["bullets"] + " "
+    return _join_kind(content[j][1].lstrip(strip), content[j + 1][1].lstrip(strip), width) != "break"
+
+
+def _strip_qualifiers(name: str, layout: Layout) -> str:
+    """'Umeå universitet, Sverige' -> 'Umeå universitet'; 'Lapplands förbund (Lapin liitto)' -> 'Lapplands förbund'."""
+    tails = "|".join(map(re.escape, layout.data.get("qualifier_tails", ())))
+    if tails:
+        name = re.sub(rf",\s*(?:{tails})$", "", name)
+    return re.sub(r"\s*\([^()]*\)$", "", name).strip() or name
+
+
+@lru_cache(maxsize=1)
+def _label_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in all_labels())
+
+
+def _list_blocks(content: list[tuple[int, str]], layout: Layout) -> list[ListBlock]:
+    """Lead-in lines with a cue word followed by at least ``min_items`` name items; a line that the
+    normaliser would join with the next (a wrapped line of prose) is neither lead-in nor item."""
+    blocks: list[ListBlock] = []
+    width = wrap_width([t for _, t in content])
+    k = 0
+    while k < len(content):
+        cue = _cue(content[k][1], layout) if not _wrapped(content, k, layout, width) else None
+        items = []
+        j = k + 1
+        while cue and j < len(content) and list_item(content[j][1], layout) and not _wrapped(content, j, layout, width):
+            items.append(content[j][0])
+            j += 1
+        if cue and len(items) >= layout.data["min_items"]:
+            blocks.append(ListBlock(layout, cue, content[k][0], items))
+            k = j
+        else:
+            k += 1
+    return blocks
 
 
 def _box(run: list[tuple[int, str | None]], layout: Layout, title: tuple[int, str] | None,

@@ -77,23 +77,28 @@ def build(ctx: click.Context, paths: tuple[Path, ...], out: Path, db_url: str | 
               help="json: the {documents: [...]} contract read by evaluation tools.")
 @JOBS_OPTION
 @NER_OPTION
+@click.option("--explain", is_flag=True,
+              help="Name the rule, layout or model behind each entity and relation (json: a 'rules' list per "
+                   "entity and a 'rule' per mention).")
 @click.pass_context
-def extract(ctx: click.Context, paths: tuple[Path, ...], fmt: str, jobs: int, ner: str) -> None:
+def extract(ctx: click.Context, paths: tuple[Path, ...], fmt: str, jobs: int, ner: str, explain: bool) -> None:
     """Show what extraction finds in PATHS, without building (default: the bundled sample)."""
     from .build import extract_documents, load_documents
 
     docs = load_documents(list(paths))
     results = extract_documents(docs, progress=ctx.obj["progress"], jobs=jobs, ner=ner)
     if fmt == "json":
-        click.echo(json.dumps({"documents": [r.to_json() for r in results]}, ensure_ascii=False, indent=1))
+        click.echo(json.dumps({"documents": [r.to_json(explain) for r in results]}, ensure_ascii=False, indent=1))
         return
     for r in results:
         click.echo(f"# {r.source}: {len(r.entities)} entities, {len(r.relations)} relations")
         for e in r.entities:
             alias = f"  (aka {', '.join(e.aliases)})" if e.aliases else ""
-            click.echo(f"  {e.type:13} {e.name}{alias}")
+            why = f"  <- {', '.join(e.rules())}" if explain else ""
+            click.echo(f"  {e.type:13} {e.name}{alias}{why}")
         for rel in r.relations:
-            click.echo(f"  {rel.s} --{rel.p}--> {rel.o}  [line {rel.line}]")
+            why = f"  <- {rel.extractor} ({rel.confidence:.2f})" if explain else ""
+            click.echo(f"  {rel.s} --{rel.p}--> {rel.o}  [line {rel.line}]{why}")
 
 
 @cli.command()

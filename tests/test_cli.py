@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 
 import pyoxigraph as ox
 from click.testing import CliRunner
@@ -44,6 +45,18 @@ def test_extract_json_contract():
     assert ent["type"] == "Project" and ent["name"] == "Digitala Västerbotten i samverkan"
     assert all({"line", "text"} <= set(m) for m in ent["mentions"])
     assert all({"s", "p", "o", "line", "evidence"} <= set(rel) for rel in doc["relations"])
+
+
+def test_extract_explain_names_rules_and_layouts():
+    layout = str(Path(__file__).parent / "fixtures" / "layouts" / "grant_table_owner_first.txt")
+    text = run("extract", "--explain", layout).output
+    assert "Project       Smart vård i glesbygd  <- layout:grant-table-owner-first:project" in text
+    assert "Umeå universitet --leads--> Smart vård i glesbygd  [line 10]  <- layout:grant-table-owner-first (0.85)" in text
+    doc = json.loads(run("extract", "--format", "json", "--explain").output)["documents"][0]
+    dvis = next(e for e in doc["entities"] if "DVIS" in e["aliases"])
+    assert "rule:acr" in dvis["rules"] and all(m["rule"] for m in dvis["mentions"])
+    plain = json.loads(run("extract", "--format", "json").output)["documents"][0]
+    assert "rules" not in plain["entities"][0]  # the contract's shape is unchanged without --explain
 
 
 def test_turtle_roundtrip_rdflib_and_oxigraph(sample_build, tmp_path):

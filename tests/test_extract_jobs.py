@@ -46,7 +46,7 @@ def test_chunks_are_cut_after_prose_not_inside_a_grant_table(nlp, monkeypatch):
     rows = [i for i, t in enumerate(texts) if t.startswith("Lokal satsning")]
     assert len(rows) == len(ROWS)
     whole = list(annotate(nlp, texts))
-    assert all(any(label == "Project" for _, _, label, _ in whole[i][1]) for i in rows)
+    assert all(any(label == "Project" for _, _, label, _, _ in whole[i][1]) for i in rows)
     bounds = _bounds(texts, 600)
     assert len(bounds) > 1 and not any(rows[0] < start <= rows[-1] for start, _ in bounds)
     monkeypatch.setattr(extract, "_WORKER_NLP", nlp)

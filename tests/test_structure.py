@@ -82,3 +82,29 @@ def test_layout_fact_box_examples(layout, lines, expected):
         assert cuts == []
     else:
         assert {role: [text for _, _, text in cells] for role, cells in cuts[0].cells.items()} == expected
+
+
+@pytest.mark.parametrize("layout,lines,expected", _examples("lists"), ids=lambda v: str(v)[:40])
+def test_layout_list_examples(layout, lines, expected):
+    from extractors.layout_cells import list_cuts
+    from extractors.normalize import normalize
+
+    prose = "En inledande mening om året som gått i regionen, skriven som en hel rad i en rapport av det här slaget."
+    raw = "\n".join([prose] * 3) + "\n\n" + "\n".join(lines) + "\n\nEn mening efter listan.\n"
+    structure = analyse(raw, (layout,))
+    cuts = list_cuts(structure, normalize(raw, structure.joins), [])
+    if expected is None:
+        assert cuts == []
+    else:
+        assert {role: [text for _, _, text in cells] for role, cells in cuts[0].cells.items()} == expected
+
+
+def test_list_lead_in_names_the_subject():
+    res = extract_text(build_nlp(), "Årets arbete i korthet, skrivet som en hel rad i en rapport av det här slaget i regionen."
+                       "\n\nRegion Norrbotten deltar i följande projekt:\n"
+                       "Smart Fjäll\nDigital Inlandet\n\nMedlemmar i Kustförbundet är:\n• Piteå kommun\n• Luleå kommun,\n",
+                       "list.txt")
+    rels = {(r.s, r.p, r.o) for r in res.relations}
+    assert ("Region Norrbotten", "participatesIn", "Smart Fjäll") in rels
+    assert ("Piteå kommun", "partOf", "Kustförbundet") in rels
+    assert {e.name: e.type for e in res.entities}["Digital Inlandet"] == "Project"
