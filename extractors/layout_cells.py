@@ -239,18 +239,33 @@ def list_cuts(structure: Structure, norm: Normalized, mentions: list[Mention]) -
             s = norm.text.index(name, span[0])
             cells.append((s, s + len(name), name))
             spans.append((s, s + len(name)))
-            ruled = [m for m in mentions if m.start == s and m.end == s + len(name) and m.source == "rules"]
-            types[s] = ruled[0].type if ruled else block.cue["item_type"]
-        given = {}
-        for role, etype in (("leadin_org", "Organisation"), ("leadin_project", "Project")):
-            first = next((m for m in mentions if lead and lead[0] <= m.start < lead[1] and m.type == etype), None)
-            if first:
-                given[role] = first
+            known = [m for m in mentions if m.start == s and m.end == s + len(name) and m.rule == "rule:gaz"]
+            types[s] = known[0].type if known else block.cue["item_type"]  # the cue types all but known names
+        given = _lead_in_roles(mentions, lead, norm.text[lead[0]:lead[1]], block.leadin_line) if lead else {}
         if cells:
             rels = tuple(tuple(r) for r in block.cue["relations"])
             text = norm.text[lead[0]:lead[1]] if lead else ""
             out.append(Cut(block.layout, {"item": cells}, spans, block.leadin_line, text, given, rels, types, True))
     return out
+
+
+_PROJECT_ANAPHOR = re.compile(r"\bprojekt(?:et|ets)\b", re.I)
+ANAPHOR_LINES = 3  # how far back 'projektet' in a lead-in looks for the project it means
+
+
+def _lead_in_roles(mentions: list[Mention], lead: tuple[int, int], text: str, line: int) -> dict[str, Mention]:
+    """The lead-in's first organisation and project; 'Partner i projektet är:' means the project
+    named last in the lines just before it."""
+    given = {}
+    for role, etype in (("leadin_org", "Organisation"), ("leadin_project", "Project")):
+        first = next((m for m in mentions if lead[0] <= m.start < lead[1] and m.type == etype), None)
+        if first:
+            given[role] = first
+    if "leadin_project" not in given and _PROJECT_ANAPHOR.search(text):
+        recent = [m for m in mentions if m.type == "Project" and m.start < lead[0] and m.line >= line - ANAPHOR_LINES]
+        if recent:
+            given["leadin_project"] = max(recent, key=lambda m: m.start)
+    return given
 
 
 def _box_text(norm: Normalized, spans: list[tuple[int, int]]) -> str:

@@ -237,7 +237,7 @@ def _cue(text: str, layout: Layout) -> dict | None:
     """The layout's cue entry whose word the lead-in line holds, if it is a lead-in at all."""
     if len(text) > layout.data["max_leadin_chars"] or not (text.endswith(":") or _heading_like(text)):
         return None
-    words = [w.casefold().strip(":,.") for w in text.split()]
+    words = [w.casefold().strip(":,.") for w in re.split(r"[.!?]\s+", text)[-1].split()]  # its last sentence
     cues = [(w, c) for k, w in enumerate(words) for c in layout.data["cues"] if w in c["words"]]
     # the head noun: 'Partner i projektet' lists partners, 'Projektets partner' too
     heads = [c for k, (w, c) in enumerate(cues) if not w.endswith("s")
@@ -270,10 +270,13 @@ def list_item(text: str, layout: Layout) -> str | None:
 
 def _wrapped(content: list[tuple[int, str]], j: int, layout: Layout, width: int) -> bool:
     """Whether line ``j`` runs on into the next one as prose does (then it is no list item)."""
-    if j + 1 >= len(content) or content[j][1][:1] in layout.data["bullets"]:
-        return False  # a bullet marks an item whatever its punctuation ('• Luleå kommun,')
+    if j + 1 >= len(content):
+        return False
     strip = layout.data["bullets"] + " "
-    return _join_kind(content[j][1].lstrip(strip), content[j + 1][1].lstrip(strip), width) != "break"
+    line = content[j][1]
+    if line[:1] in layout.data["bullets"]:
+        line = line.rstrip(",;")  # a bullet item may end in list punctuation ('• Luleå kommun,')
+    return _join_kind(line.lstrip(strip), content[j + 1][1].lstrip(strip), width) != "break"
 
 
 def _strip_qualifiers(name: str, layout: Layout) -> str:
@@ -302,7 +305,8 @@ def _list_blocks(content: list[tuple[int, str]], layout: Layout) -> list[ListBlo
         while cue and j < len(content) and list_item(content[j][1], layout) and not _wrapped(content, j, layout, width):
             items.append(content[j][0])
             j += 1
-        if cue and len(items) >= layout.data["min_items"]:
+        bulleted = bool(items) and content[k][1].endswith(":") and content[k + 1][1][:1] in layout.data["bullets"]
+        if cue and len(items) >= (layout.data["min_items_bulleted"] if bulleted else layout.data["min_items"]):
             blocks.append(ListBlock(layout, cue, content[k][0], items))
             k = j
         else:
