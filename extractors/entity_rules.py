@@ -365,12 +365,12 @@ _COUNCIL_FOR = re.compile(r"\b(?:(?:Strategiska|Strategiskt|Regionala|Regionalt|
                           r"Gruppering|Grupperingen|Arbetsgruppen)\s(?:för|i|mot)\s(?=[a-zåäöA-ZÅÄÖ])")
 _PROJECT_HEAD = re.compile(
     r"(?<![\w\-])(?P<word>[A-ZÅÄÖ][\w\-]*(?:nätverk|nätverket|forum|forumet|träff|träffen|"
-    r"veckan|vecka|veckorna|dagen|dagarna|mötet|samverkan|-SM|samverkansgruppen|(?<![Oo]m)rådet|(?<![Oo]m)råd))(?![\w\-])(?P<tail>(?:\s(?!Region\b)[A-ZÅÄÖ][\w\-]+){0,2})(?P<year>\s20\d\d\b)?"
+    r"veckan|vecka|veckorna|dagen|dagarna|mötet|samverkan|klustret|-SM|samverkansgruppen|(?<![Oo]m)rådet|(?<![Oo]m)råd))(?![\w\-])(?P<tail>(?:\s(?!Region\b)[A-ZÅÄÖ][\w\-]+){0,2})(?P<year>\s20\d\d\b)?"
     r"(?:\s(?P<comp>för|i|mot|inom|på)\s)?")
 _ORG_HEAD = re.compile(
     r"(?<![\w\-])(?P<word>(?:[A-ZÅÄÖ][a-zåäö]+(?:isk|iska|ala|ska)\s[a-zåäö]+|[A-ZÅÄÖ][\w\-]*)"
     r"(?:(?<!h)enheten|avdelningen|avdelning|centrum|institutionen|högskolan|kontoret|byrån|utredningen|"
-    r"regionen|region|klustret|arkivet|jouren|-gruppen))(?:s(?![\w\-]))?(?![\w\-])(?:\s(?P<comp>för|vid|i|mot)\s)?")
+    r"regionen|region|arkivet|jouren|-gruppen))(?:s(?![\w\-]))?(?![\w\-])(?:\s(?P<comp>för|vid|i|mot)\s)?")
 _QUOTED = re.compile(r"[”\"“«](?P<name>[A-ZÅÄÖ][^”\"“»\n]{2,100}?)[”\"»]")
 _QUOTE_SKIP = ("metoden", "foldern", "tema", "temat", "årstema", "årstemat", "fokusområdet", "verktyget", "rapporten",
                "boken", "filmen", "utställningen", "skriften", "broschyren", "titeln", "rubriken", "begreppet",
@@ -505,9 +505,9 @@ _NEEDS.update({
                   "plattform,", "plattformen,", "samarbete,", "samarbetet,"),
     "gen-cue": ("satsning", "projekt", "nätverk", "initiativ", "plattform", "mötesplats", "samarbete"),
     "council-for": ("råd", "forum", "nätverk", "grupp", "delegationen"),
-    "project-head": ("nätverk", "forum", "träff", "veck", "dag", "mötet", "samverkan", "-sm", "råd"),
+    "project-head": ("nätverk", "forum", "träff", "veck", "dag", "mötet", "samverkan", "klustret", "-sm", "råd"),
     "org-head": ("enheten", "avdelning", "centrum", "institutionen", "högskolan", "kontoret", "byrån", "utredningen", "region",
-                 "klustret", "arkivet", "jouren", "-gruppen"),
+                 "arkivet", "jouren", "-gruppen"),
     "agent-cue": ("tillsammans", "samarbete", "samverkan", "dialog", "avtal", "partnerskap", "överenskommelse", "drivs", "ägs",
                   "leds", "arrangeras", "arrangerades", "anordnas", "anordnades", "samordnas", "koordineras", "drevs",
                   "initierades", "utförs", "utfördes", "beviljats", "beviljades", "finansieras", "finansierades", "stöds",

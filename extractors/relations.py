@@ -792,6 +792,9 @@ def _drop_project_partner_collaboration(out: _Out, before: set) -> None:
             del out.rels[k]
 
 
+_PARTICIPLE_TRIGGER = re.compile(r"^[a-zåäö]+(?:ade|ande|ende|ad|erade)$", re.I)  # a one-word trigger in participle form
+
+
 def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
     frames, anaphora, _, _ = lexicon()
     text, ms = unit.text, unit.ms
@@ -812,9 +815,10 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
                 ext = f"{frame.name}-{voice}"
                 if voice == "active":
                     inf, inf_before, notp = infinitives()
-                    if _DETERMINER_BEFORE.search(text[max(0, tpos - 12):tpos]) and not \
-                            re.search(r"(?<![\wåäö])(?:i|på|av|med|inom|för)\s+(?:det|den|dessa|denna)\s+$", text[max(0, tpos - 16):tpos], re.I):
-                        continue  # "de två etablerade centrumen": a participle used as an adjective
+                    if _DETERMINER_BEFORE.search(text[max(0, tpos - 12):tpos]) and (not re.search(
+                            r"(?<![\wåäö])(?:i|på|av|med|inom|för)\s+(?:det|den|dessa|denna)\s+$", text[max(0, tpos - 16):tpos], re.I)
+                            or _PARTICIPLE_TRIGGER.search(hit.group(0))):
+                        continue  # "de två etablerade centrumen", "i det etablerade klustret": a participle as an adjective
                     if frame.name in ("lead", "own", "participate") and inf.search(hit.group(0)) \
                             and not inf_before.search(text[max(0, tpos - 60):tpos]):
                         continue  # "för att organisera, leda och ...": a purpose, not a statement

@@ -541,3 +541,9 @@ def test_a_fact_box_line_does_not_run_into_the_next_sentence():
     assert ("Solbygd", "fundedBy", "Växjö kommun") not in got
     assert ("Region Kronoberg", "partOf", "Smålands kommunförbund") not in got
     assert ("Växjö kommun", "partOf", "Smålands kommunförbund") in got
+
+
+def test_participle_after_determiner_is_no_trigger():
+    got = triples("[Fagersta kommun|O] och [Norbergs kommun|O] ingår i det etablerade [Bergsklustret|P].")
+    assert ("Fagersta kommun", "participatesIn", "Bergsklustret") in got
+    assert not any(p == "leads" for _, p, _ in got)
