@@ -37,7 +37,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from . import org_forms, project_defs
+from . import grant_names, org_forms, project_defs
 from .field_labels import all_labels, label_alternation
 from .heading_names import heading_name, run_in_heading
 
@@ -876,6 +876,7 @@ class EntityRules:
                 prio = 6 if rule == "region" and " " in text[s:e].strip()[7:] else 5 if rule == "ab" else 4
                 cands.append((s, e, "Organisation", prio, rule))  # "X AB": the legal form outranks a known name inside
         cands.extend(org_forms.find(text, low))  # associations, university units, committees, centres
+        cands.extend(grant_names.find(text, low))  # "får N kronor för projektet <long name> från regionalfonden"
         # named networks, forums, councils, meetings: Project by the annotation conventions
         for m in (_SM_EVENT.finditer(text) if _has_any(text, _SM_EVENT_NEEDS) else ()):  # "SM i mathantverk": a championship
             cands.append((m.start(), m.end(), "Project", 3, "project-head"))

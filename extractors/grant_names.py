@@ -1,0 +1,54 @@
+"""Project names of grant sentences, which run long and hold lower-case words and verbs.
+
+Press releases and decisions name a granted project after "för projektet" and close the
+name with the fund or the sentence: "X får 2,6 miljoner kronor för projektet Värmländska
+företag satsar på energi, klimat och miljö från regionalfonden." The cue rule stops such a
+name at its first verb or after two lower-case words; here the cue on the left and a strong
+right boundary (the money's source, or the end of the sentence) delimit it instead.
+
+:func:`find` returns (start, end, "Project", priority, rule) candidates like ``EntityRules.find``.
+Each form keeps its name, pattern and the substring that gates it together, with examples in
+``tests/test_grant_names.py``.
+"""
+from __future__ import annotations
+
+import re
+
+_UP = "A-ZÅÄÖÉÜ"
+# the name: a capital or digit first, then up to 18 words with no sentence punctuation
+# a word: no sentence punctuation, a point or comma only between digits ("2.0", "1,5"); words are
+# separated by a space or a comma and a space, so the name stops before ", som ..." at the first chance
+_WORD = r"(?:[^\s.,!?;]|(?<=\d)[.,](?=\d))+"
+# words that open the clause after a name, never a word of it
+_CLAUSE = (r"(?:från|ur|via|inom|som|där|vilket|tillsammans\smed|i\ssamverkan\smed|i\ssamarbete\smed|med\sstöd|"
+           r"och\s(?:finansieras|drivs|leds|genomförs|ska|har|är))\b")
+_NAME = rf"(?P<name>[{_UP}0-9]{_WORD}(?:,?\s(?!{_CLAUSE}){_WORD}){{0,18}}?)"
+# what closes a granted project's name: the fund it is granted from, or the end of the sentence
+_SOURCE = (r"(?:\s(?:från|ur|via|inom)\s(?:[A-ZÅÄÖ]|EU|regionalfonden|socialfonden|fonden|landsbygdsprogrammet|"
+           r"regionalfondsprogrammet|programmet))")
+_END = r"(?:\.\s|\.$|\s\(|,\s(?:som|vilket|där|och\s(?:beslutet|pengarna|medlen))\b|\s(?:i\ssamverkan|i\ssamarbete|tillsammans)\smed\b)"
+
+FORMS = [
+    # "... för projektet Värmländska företag satsar på energi, klimat och miljö från regionalfonden."
+    ("grant-project", re.compile(rf"\b(?:för|till)\s(?:projektet|förstudien|satsningen|insatsen)\s{_NAME}(?={_SOURCE}|{_END})"),
+     ("för projektet", "till projektet", "för förstudien", "för satsningen", "för insatsen", "till satsningen")),
+    # "Med stöd från ERUF startar X projektet Energieffektiva företag genom Energikontor i samverkan."
+    ("started-project", re.compile(rf"\b(?:startar|startade|inleder|driver|genomför)\s(?:[^.]{{2,80}}?\s)?projektet\s{_NAME}(?={_END})"),
+     ("projektet",)),
+]
+MAX_WORDS = 18
+
+
+def find(text: str, low: str | None = None) -> list[tuple[int, int, str, int, str]]:
+    """Project candidates of the grant forms above in one paragraph."""
+    low = text.lower() if low is None else low
+    out = []
+    for rule, rx, needs in FORMS:
+        if not any(n in low for n in needs):
+            continue
+        for m in rx.finditer(text):
+            name = m.group("name").rstrip(",")
+            if len(name.split()) > MAX_WORDS or len(name) < 3:
+                continue
+            out.append((m.start("name"), m.start("name") + len(name), "Project", 5, rule))
+    return out
