@@ -77,9 +77,41 @@ def main(argv: list[str] | None = None) -> int:
         print(f"pipeline --ner {a.ner} --jobs {jobs}: {best:.2f}s  {speed:,.0f} tok/s  "
               f"({speed / tok_speed:.0%} of tokenizer-only{cpu}; {n_ents} entities)")
         parts.append(f"pipeline jobs={jobs} {speed:,.0f} tok/s ({speed / tok_speed:.0%})")
+    share = _structure_share(nlp, docs, a.repeat)
+    print(f"structure stage (tables, fact boxes, lists: finding and cutting them): {share:.1%} of one process's time")
+    parts.append(f"structure stage {share:.1%}")
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(" | ".join(parts) + f" | load {load:.1f} on {os.cpu_count()} cores")
     return 0
+
+
+def _structure_share(nlp, docs, repeat: int) -> float:
+    """Share of a one-process extraction spent in the structure stage (``structure.analyse`` and
+    ``layout_cells.apply_layouts``), timed inside the same run (lowest of ``repeat``)."""
+    import extractors.extract as ex
+
+    spent = [0.0]
+
+    def timed(f):
+        def run(*args, **kw):
+            t = time.perf_counter()
+            out = f(*args, **kw)
+            spent[0] += time.perf_counter() - t
+            return out
+        return run
+
+    originals = ex.analyse, ex.apply_layouts
+    ex.analyse, ex.apply_layouts = map(timed, originals)
+    try:
+        shares = []
+        for _ in range(repeat):
+            spent[0] = 0.0
+            t = time.perf_counter()
+            list(ex.extract_many(nlp, docs, jobs=1))
+            shares.append(spent[0] / (time.perf_counter() - t))
+    finally:
+        ex.analyse, ex.apply_layouts = originals
+    return min(shares)
 
 
 if __name__ == "__main__":
