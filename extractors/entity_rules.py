@@ -273,6 +273,10 @@ _DIRECTIONS = frozenset({"norra", "södra", "västra", "östra", "mellersta", "�
                          "sydvästra", "sydöstra", "inre"})
 
 
+# a county named as a place: "Örebro län", "Västra Götalands län" (its bodies are "Region X", "Länsstyrelsen i X län")
+_COUNTY_PLACE = re.compile(r"(?:[A-ZÅÄÖ][a-zåäö]+\s)?[A-ZÅÄÖ][a-zåäö]+s?\slän")
+
+
 def _has_any(text: str, needles) -> bool:
     """``text`` contains one of ``needles``: the cheap substring test that lets a regex pass be skipped."""
     return any(w in text for w in needles)
@@ -1468,6 +1472,8 @@ class EntityRules:
                     continue
                 if all(w.lower().rstrip("s") in self.lex.places or w.lower() in _CONNECTORS for w in name.split()):
                     continue
+                if _COUNTY_PLACE.fullmatch(name):
+                    continue  # "Degerfors kommun i Örebro län": the county is where, not who
                 ws = name.split()
                 if len(ws) >= 3 and ws[0].lower() in self.lex.places and ws[1] in ("i", "på"):
                     out.append((a, b, "Project", 2, "list"))  # "Västerbotten i Almedalen": an event

@@ -67,7 +67,21 @@ def retype_projects(entities: list[Entity], text: str) -> list[Entity]:
     _retype_named_as_project(entities, text, gaz)
     _retype_place_councils(entities, gaz)
     _retype_funding_programmes(entities, text, gaz)
+    _retype_fund_programme_names(entities)
     return entities
+
+
+# "nationellt regionalfondsprogram", "socialfondsprogrammet för X": a programme of a fund is a FundingSource,
+# whichever plan rule found it
+_FUND_PROGRAMME_NAME = re.compile(r"fonds?program", re.I)
+
+
+def _retype_fund_programme_names(entities: list[Entity]) -> None:
+    for ent in entities:
+        if ent.type == "Strategy" and any(_FUND_PROGRAMME_NAME.search(n) for n in (ent.name, *ent.aliases)):
+            ent.type = "FundingSource"
+            for m in ent.mentions:
+                m.type = "FundingSource"
 
 
 # "Kompetensrådet Umeåregionen", "Näringslivsforum Umeå": a council or forum compound followed by the area it
