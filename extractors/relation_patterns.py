@@ -8,7 +8,8 @@ its entity mentions replaced by placeholders, so a rule reads like the sentences
 ``{ORG:s}`` matches one Organisation mention and names it ``s``; ``{ORGS:s}`` a list of them
 ("A, B och C"); ``{PROJ}``, ``{STRAT}``, ``{FUND}`` (and ``PROJS``, ``STRATS``, ``FUNDS``) the other
 types; ``{ANY}`` any mention; ``{GAP}`` up to 120 characters of the same clause without another
-organisation. A rule may ask that a role's name ends in one of ``heads`` ("-departementet") and
+organisation. A rule may ask that a role's name ends in one of ``heads`` ("-departementet") or is
+none of ``not_names``, and
 pair two lists item by item when the sentence says "respektive". Every rule carries its own
 examples (sentence with its entities marked -> the relations it states), which one parametrised
 test runs. ``kg extract --explain`` names the rule behind each relation ("pattern:<name>").
@@ -39,6 +40,7 @@ class PatternRule:
     regex: re.Pattern
     relations: tuple[tuple[str, str, str], ...]
     heads: dict[str, tuple[str, ...]]
+    not_names: dict[str, frozenset[str]]
     pairwise: bool
     confidence: float
     examples: tuple
@@ -67,7 +69,9 @@ def compile_pattern(pattern: str) -> re.Pattern:
 def rules() -> tuple[PatternRule, ...]:
     data = json.loads(LEXICON.read_text(encoding="utf-8"))
     return tuple(PatternRule(r["name"], compile_pattern(r["pattern"]), tuple(tuple(x) for x in r["relations"]),
-                             {k: tuple(v) for k, v in r.get("heads", {}).items()}, r.get("pairwise", False),
+                             {k: tuple(v) for k, v in r.get("heads", {}).items()},
+                             {k: frozenset(n.lower() for n in v) for k, v in r.get("not_names", {}).items()},
+                             r.get("pairwise", False),
                              r.get("confidence", 0.7), tuple(r.get("examples", ())))
                  for r in data["rules"])
 
@@ -78,8 +82,13 @@ def unit_heads() -> tuple[str, ...]:
     return next((r.heads["s"] for r in rules() if r.name == "unit-in-parentheses"), ())
 
 
+_ABBREVIATION = re.compile(r"\b(?:fr\.o\.m|t\.o\.m|bl\.a|m\.m|t\.ex|s\.k|o\.s\.v|resp|ca|jfr)\.", re.I)
+
+
 def template(text: str, ms) -> str:
-    """``text`` with each mention (start, end, type) replaced by a placeholder naming its index."""
+    """``text`` with each mention (start, end, type) replaced by a placeholder naming its index, and the
+    points of abbreviations ('fr.o.m.') made '·' so that no rule takes them for a sentence's end."""
+    text = _ABBREVIATION.sub(lambda m: m.group().replace(".", "·"), text)
     out, pos = [], 0
     for i, m in enumerate(ms):
         if m.start < pos:
@@ -97,7 +106,7 @@ def _members(group: str | None) -> list[int]:
 
 def _head_ok(rule: PatternRule, role: str, name: str) -> bool:
     heads = rule.heads.get(role)
-    return not heads or name.lower().endswith(heads)
+    return (not heads or name.lower().endswith(heads)) and name.lower() not in rule.not_names.get(role, ())
 
 
 def matches(rule: PatternRule, text: str, ms) -> list[tuple[int, str, int, int]]:
