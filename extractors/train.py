@@ -53,8 +53,9 @@ from spacy.lang.sv.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Span
 
-from .normalize import normalize
 from .extract import paragraphs
+from .normalize import normalize
+from .train_gold import gold_docs, name_docs
 
 log = logging.getLogger(__name__)
 
@@ -328,15 +329,21 @@ def swap_names(docs: list[Doc], rng: random.Random, copies: int = 1) -> Iterator
 
 
 def make_docbins(corpus: list[Path], examples_dir: Path = EXAMPLES_DIR, seed: int = 0,
-                 dev_fraction: float = DEV_FRACTION) -> tuple[DocBin, DocBin, dict]:
-    """(train, dev, stats): silver sentences of ``corpus`` plus the examples, split reproducibly."""
+                 dev_fraction: float = DEV_FRACTION, gold_dir: Path | None = None,
+                 realdata_dir: Path | None = None) -> tuple[DocBin, DocBin, dict]:
+    """(train, dev, stats): silver sentences of ``corpus``, the examples, and where given the gold
+    sentences of ``gold_dir`` (reports found beside the corpus) and template sentences with the real
+    names of ``realdata_dir`` (:mod:`extractors.train_gold`), each group split reproducibly."""
     blank = spacy.blank("sv")
     texts = [Path(p).read_text(encoding="utf-8", errors="replace") for p in corpus]  # .txt / .md
     silver = list(silver_docs(texts, seed=seed))
     examples = list(example_docs(blank, load_examples(examples_dir)))
+    corpus_dir = Path(corpus[0]).parent if corpus else Path(".")
+    gold = list(gold_docs(blank, gold_dir, corpus_dir, seed)) if gold_dir else []
+    names = list(name_docs(blank, realdata_dir, seed=seed)) if realdata_dir else []
     rng = random.Random(seed)
     train_docs, dev_docs = [], []
-    for group in (silver, examples):
+    for group in (silver, examples, gold, names):
         idx = list(range(len(group)))
         rng.shuffle(idx)
         n_dev = int(len(group) * dev_fraction)
@@ -348,7 +355,8 @@ def make_docbins(corpus: list[Path], examples_dir: Path = EXAMPLES_DIR, seed: in
     # learns names from their context and form, not the corpus's own names by heart.
     swapped = list(swap_names([d for d in train_docs if d.ents], rng, AUGMENT_COPIES))
     train_docs += swapped
-    stats = {"silver": label_stats(silver), "examples": label_stats(examples),
+    stats = {"silver": label_stats(silver), "examples": label_stats(examples), "gold": label_stats(gold),
+             "real_names": label_stats(names),
              "swapped": len(swapped), "train_docs": len(train_docs), "dev_docs": len(dev_docs)}
     return (DocBin(docs=train_docs, store_user_data=False), DocBin(docs=dev_docs, store_user_data=False), stats)
 
@@ -365,8 +373,9 @@ def _digest(paths: Iterable[Path]) -> str:
 
 def train(corpus: list[Path], output: Path = DEFAULT_OUTPUT, max_steps: int | None = None, seed: int = 0,
           config: Path = CONFIG, examples_dir: Path = EXAMPLES_DIR, eval_frequency: int | None = None,
-          workdir: Path | None = None) -> dict:
-    """Train the NER on silver labels of ``corpus`` plus the examples; write the best model to ``output``.
+          workdir: Path | None = None, gold_dir: Path | None = None, realdata_dir: Path | None = None) -> dict:
+    """Train the NER on silver labels of ``corpus``, the examples and (where given) gold sentences and
+    real names; write the best model to ``output``.
 
     Returns the provenance dict also stored in ``output/meta.json["kg_training"]``.
     """
@@ -376,7 +385,7 @@ def train(corpus: list[Path], output: Path = DEFAULT_OUTPUT, max_steps: int | No
 
     corpus = sorted(Path(p) for p in corpus)
     output = Path(output)
-    train_db, dev_db, stats = make_docbins(corpus, examples_dir, seed)
+    train_db, dev_db, stats = make_docbins(corpus, examples_dir, seed, gold_dir=gold_dir, realdata_dir=realdata_dir)
     overrides: dict = {"system.seed": seed}
     if max_steps is not None:
         overrides["training.max_steps"] = max_steps
@@ -407,6 +416,8 @@ def train(corpus: list[Path], output: Path = DEFAULT_OUTPUT, max_steps: int | No
                                                           "normalize.py", "extract.py", "field_labels.py",
                                                           "lexicons/field_labels.json"))]),
             "examples_sha256": _digest(Path(examples_dir).glob("*.txt")),
+            "gold_sha256": _digest(Path(gold_dir).glob("*.json")) if gold_dir else None,
+            "realdata_sha256": _digest(Path(realdata_dir).glob("*/*.tsv")) if realdata_dir else None,
             **stats,
         }
         cfg = spacy.util.load_config(best / "config.cfg", interpolate=False)

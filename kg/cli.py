@@ -204,12 +204,19 @@ def validate(graph_dir: Path, limit: int) -> None:
 @click.option("--seed", default=0, show_default=True, help="Random seed (same inputs + seed = same model).")
 @click.option("--examples", default=None, type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Folder of hand-written example sentences (default: extractors/training).")
+@click.option("--gold", "gold_dir", default=None, type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Also train on the gold annotations of the corpus reports, as fully annotated sentences "
+                   "(e.g. ../shared/gold). Off by default: it did not improve held-out sets (README).")
+@click.option("--names", "realdata_dir", default=None, type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Also train on the ERUF and Interreg name tables of this folder, set into sentence "
+                   "templates (e.g. ../shared/realdata). Off by default, like --gold.")
 def train(corpus: tuple[Path, ...], output: Path | None, max_steps: int | None, seed: int,
-          examples: Path | None) -> None:
-    """Train the NER on silver labels of the rules over --corpus plus hand-written examples.
+          examples: Path | None, gold_dir: Path | None, realdata_dir: Path | None) -> None:
+    """Train the NER on silver labels of the rules over --corpus plus hand-written examples, and
+    optionally the corpus's gold annotations (--gold) and real names (--names).
 
-    Reproduces the shipped model (extractors/model) from the repository's own files:
-    the rules, extractors/config/ner.cfg and extractors/training/.
+    Without --gold/--names it reproduces the shipped model (extractors/model) from the repository's
+    own files: the rules, extractors/config/ner.cfg and extractors/training/.
     """
     from extractors.train import DEFAULT_OUTPUT, EXAMPLES_DIR, train as run_train
 
@@ -220,7 +227,7 @@ def train(corpus: tuple[Path, ...], output: Path | None, max_steps: int | None, 
     if not files:
         raise click.UsageError("no .txt reports found for --corpus")
     info = run_train(files, output or DEFAULT_OUTPUT, max_steps=max_steps, seed=seed,
-                     examples_dir=examples or EXAMPLES_DIR)
+                     examples_dir=examples or EXAMPLES_DIR, gold_dir=gold_dir, realdata_dir=realdata_dir)
     click.echo(f"trained on {len(files)} report(s), {info['train_docs']} training docs; wrote {output or DEFAULT_OUTPUT}")
 
 
