@@ -376,6 +376,9 @@ _ORG_HEAD = re.compile(
     r"(?:(?<!h)enheten|avdelningen|avdelning|centrum|institutionen|högskolan|kontoret|byrån|utredningen|"
     r"regionen|region|arkivet|jouren|-gruppen))(?:s(?![\w\-]))?(?![\w\-])(?:\s(?P<comp>för|vid|i|mot)\s)?")
 _QUOTED = re.compile(r"[”\"“«](?P<name>[A-ZÅÄÖ][^”\"“»\n]{2,100}?)[”\"»]")
+# a quoted title after these is a text referred to ('se ”Mer information om statistiken”', 'rapport ”X”')
+_QUOTE_REFERENCE = {"se", "läs", "jfr", "rapport", "rapporter", "skrift", "publikation", "publikationen", "artikel",
+                    "artikeln", "kapitel", "kapitlet", "avsnitt", "avsnittet", "sidan", "webbsidan", "rubrik", "rubriken"}
 _QUOTE_SKIP = ("metoden", "foldern", "tema", "temat", "årstema", "årstemat", "fokusområdet", "verktyget", "rapporten",
                "boken", "filmen", "utställningen", "skriften", "broschyren", "titeln", "rubriken", "begreppet",
                "frågan", "devisen", "parollen", "visionen,", "och")
@@ -1124,7 +1127,7 @@ class EntityRules:
             for m in _QUOTED.finditer(text):
                 before = text[max(0, m.start() - 30):m.start()].split()
                 cue = before[-1].lower() if before else ""
-                if cue.endswith(_QUOTE_SKIP) or m.group("name").rstrip().endswith("?"):
+                if cue.endswith(_QUOTE_SKIP) or cue in _QUOTE_REFERENCE or m.group("name").rstrip().endswith("?"):
                     continue
                 tail = next((c for c in self.cue_tails if cue.endswith(c)), None)
                 etype = lex.cues[tail] if tail else ("Strategy" if cue.endswith(("reformen", "visionen"))

@@ -74,6 +74,9 @@ _LOWER_NAME_HEADS = {
 }
 _ROLES = {"chef", "enhetschef", "avdelningschef", "verksamhetschef", "direktör", "regiondirektör", "ordförande",
           "handläggare", "samordnare", "strateg", "utvecklingsstrateg", "kontaktperson", "ansvarig", "projektledare"}
+_TITLE_WORD = re.compile(r"(?:chef|chefen|direktör|direktören|ministern|minister|ordförande|ordföranden|"
+                         r"generaldirektör|generaldirektören|landshövding|landshövdingen)$")
+_EVENT_WORD = re.compile(r"(?:pandemi|pandemin|krisen|kriget|invasionen|valet|olyckan)$")
 _SECTION_NUMBER = re.compile(r"\b\d+\.\d+\b")  # "Delmål 3.1", table and section numbers
 _LIST_PUNCT = re.compile(r"[,;/–—]|:(?![\w])")  # ":" inside a name ("Re:Industry", "EU:s") is fine
 # Words a model span must not start or end with: determiners, pronouns, prepositions.
@@ -193,8 +196,12 @@ def _model_span_ok(span) -> bool:
         return False  # cut before the noun of a genitive: "Digital omställning i Västerbottens [industrier]"
     if len(span) >= 2 and first.lower_ in given and span[1].is_title:
         return False  # a person ("Maria Nilsson")
-    if first.lower_ in _ROLES:
-        return False  # a role in a signature or table ("Chef Näringsliv")
+    if first.lower_ in _ROLES or _TITLE_WORD.search(first.lower_):
+        return False  # a role in a signature or table ("Chef Näringsliv"), a person's title ("Riksbankschefen ...")
+    if any(t.lower_ in given and nxt.is_title for t, nxt in zip(span, span[1:])):
+        return False  # a person inside ("Riksbankschefen Erik Thedéen")
+    if _EVENT_WORD.search(last.lower_):
+        return False  # an event ("Corona-pandemin", "finanskrisen"), not an actor or a project
     if last.is_lower and last.lower_.endswith(("område", "området", "områden", "områdena")):
         return False  # "regionala styrkeområden": an area ("-råd" + "en" is not a council here)
     if span.label_ == "Organisation" and len(span) > 1 and last.lower_ in ("region", "regioner") and last.is_lower:
