@@ -108,3 +108,11 @@ def test_list_lead_in_names_the_subject():
     assert ("Region Norrbotten", "participatesIn", "Smart Fjäll") in rels
     assert ("Piteå kommun", "partOf", "Kustförbundet") in rels
     assert {e.name: e.type for e in res.entities}["Digital Inlandet"] == "Project"
+
+
+def test_owners_listed_own_the_lead_in_company():
+    res = extract_text(build_nlp(), "Årets arbete i korthet, skrivet som en hel rad i en rapport av det här slaget i regionen."
+                       "\n\nÄgare till Norrlandsbolaget AB är:\n• Umeå kommun\n• Skellefteå kommun\n", "owners.txt")
+    rels = {(r.s, r.p, r.o) for r in res.relations}
+    assert ("Norrlandsbolaget AB", "partOf", "Umeå kommun") in rels
+    assert ("Norrlandsbolaget AB", "partOf", "Skellefteå kommun") in rels
