@@ -277,6 +277,11 @@ _DIRECTIONS = frozenset({"norra", "södra", "västra", "östra", "mellersta", "�
 _COUNTY_PLACE = re.compile(r"(?:[A-ZÅÄÖ][a-zåäö]+\s)?[A-ZÅÄÖ][a-zåäö]+s?\slän")
 
 
+# capitalised prepositions that open a sentence before a name ("För X AB har året ...", "Med Y som ...")
+_LEADING_PREPOSITIONS = frozenset({"För", "Med", "Av", "Till", "Genom", "Inom", "Hos", "Från", "Enligt", "Efter", "Vid",
+                                   "Mellan", "Utöver", "Trots", "Bland", "Under", "Via", "Tack"})
+
+
 def _has_any(text: str, needles) -> bool:
     """``text`` contains one of ``needles``: the cheap substring test that lets a regex pass be skipped."""
     return any(w in text for w in needles)
@@ -1752,6 +1757,9 @@ class EntityRules:
                 continue  # "(HLT)-modellen": the token runs past the acronym into a compound
             if self._glued(span[-1].text):
                 continue  # "Region Jämtland-Härjedalenför": PDF text glued the next word on
+            if len(span) > 1 and span[0].text in _LEADING_PREPOSITIONS and rule != "gaz":
+                span = doc[span.start + 1:span.end]  # "För Norrskensbolaget AB har ...": the sentence's preposition
+                span.label_ = label
             if rule != "weak":
                 span.id_ = f"rule:{rule}"
             spans.append((prio, len(span), span))

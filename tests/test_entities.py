@@ -686,3 +686,11 @@ def test_nordic_company_forms_and_coordinated_county_names(nlp):
 def test_a_vision_with_a_target_year_is_a_strategy(nlp):
     doc = nlp("Fullmäktige antog Vision Hudiksvall 2035 i våras. Visionen är ambitiös.")
     assert ("Vision Hudiksvall 2035", "Strategy") in {(e.text, e.label_) for e in doc.ents}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("För Norrskensbolaget AB har året varit intensivt.", "Norrskensbolaget AB"),
+    ("Med Fjällbygdens Utveckling AB som partner startar arbetet.", "Fjällbygdens Utveckling AB"),
+])
+def test_sentence_preposition_is_no_part_of_a_name(nlp, text, name):
+    assert (name, "Organisation") in ents(nlp, text)
