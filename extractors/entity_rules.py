@@ -34,7 +34,7 @@ from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from . import grant_names, org_forms, project_defs
@@ -643,6 +643,32 @@ def make_entity_rules(nlp: Language, name: str, gazetteer_dir: str | None, patte
     return EntityRules(nlp, gazetteer_dir or str(GAZ_DIR), generic_names, pattern_dir or str(PATTERN_DIR))
 
 
+@dataclass
+class _Scan:
+    """One paragraph under the rule families: its doc and text, the candidates found so far, and the
+    memoised substring gates (a rule whose gate words are absent cannot match: its pass is skipped)."""
+
+    doc: Doc
+    text: str
+    lex: Lexicon
+    low: str = ""
+    cands: list[tuple[int, int, str, int, str]] = field(default_factory=list)
+    gates: dict[tuple, bool] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.low = self.text.lower()
+
+    def needed(self, rule: str) -> bool:
+        """The paragraph contains one of the rule's substrings (memoised: rules share their lists)."""
+        needs = _NEEDS.get(rule)
+        if needs is None:
+            return True
+        hit = self.gates.get(needs)
+        if hit is None:
+            hit = self.gates[needs] = _has_any(self.low, needs)
+        return hit
+
+
 class EntityRules:
     """Sets doc.ents from gazetteers and name rules; rule spans overwrite model spans."""
 
@@ -777,12 +803,22 @@ class EntityRules:
         return head_type(name, self.lex) or default
 
     # -- main
+    # The rule families in the order they run; a family may read, grow or trim the candidates of those before.
+    FAMILIES = ("_gazetteer_names", "_known_name_extensions", "_patterns_and_org_forms", "_head_words",
+                "_fund_and_plan_forms", "_cue_phrases", "_definitions", "_listed_and_quoted",
+                "_subjects_and_appositions", "_lists_and_weak_names", "_trims")
+
     def find(self, doc: Doc, text: str | None = None) -> list[tuple[int, int, str, int, str]]:
-        """(start_char, end_char, label, priority, rule) candidates in ``doc``."""
-        text = doc.text if text is None else text
-        low = text.lower()
-        lex = self.lex
-        cands: list[tuple[int, int, str, int, str]] = []
+        """(start_char, end_char, label, priority, rule) candidates in ``doc``: every family of
+        :data:`FAMILIES` in turn over one :class:`_Scan` of the paragraph."""
+        scan = _Scan(doc, doc.text if text is None else text, self.lex)
+        for family in self.FAMILIES:
+            getattr(self, family)(scan)
+        return scan.cands
+
+    def _gazetteer_names(self, scan: _Scan) -> None:
+        """Gazetteer names (PhraseMatchers over the public-fact lists), without the acronym a text defines for a term."""
+        doc, text, cands = scan.doc, scan.text, scan.cands
         for matcher, rule in ((self.lower, "gaz"), (self.exact, "gaz")):
             for key, s, e in matcher(doc):
                 span = doc[s:e]
@@ -796,7 +832,12 @@ class EntityRules:
                         and text[cs - 2] == " " and (cs - 2) not in ends and re.search(r"[a-zåäö]\s\($", text[max(0, cs - 4):cs]):
                     continue
                 kept.append(c)
-            cands = kept
+            cands[:] = kept
+
+    def _known_name_extensions(self, scan: _Scan) -> None:
+        """Known names grown by what the reports write around them: a county or branch tail, an adjective,
+        an owner's collaboration or programme, a fund's programme area."""
+        text, lex, cands = scan.text, scan.lex, scan.cands
         # a known organisation + a county/branch tail or "AB": "Ung Företagsamhet Västernorrland", "Almi X Mitt AB"
         for cs, ce, lab, _, _ in list(cands):
             if lab != "Organisation" or text[cs:ce].split()[0] in ("Region", "Länsstyrelsen"):
@@ -848,27 +889,19 @@ class EntityRules:
                     m = _FUND_AREA.match(text, ce)
                     if m:
                         cands.append((cs, m.end(), "FundingSource", 6, "gaz-area"))
+
+    def _patterns_and_org_forms(self, scan: _Scan) -> None:
+        """EntityRuler-format patterns, organisation name forms ('X kommun', 'X AB', 'Region X'),
+        the forms of org_forms.py and the grant names of grant_names.py."""
+        doc, text, low, lex, cands = scan.doc, scan.text, scan.low, scan.lex, scan.cands
         run_tokens = len(self.pat_tokens) and (self.pat_token_words is None or _has_any(low, self.pat_token_words))
         for matcher in (self.pat_phrases, self.pat_tokens) if run_tokens else (self.pat_phrases,):
             for key, s, e in matcher(doc):
                 k = doc.vocab.strings[key]
                 span = doc[s:e]
                 cands.append((span.start_char, span.end_char, self.pat_label[k], 3, k.split("#")[0]))
-        seen_needs: dict[tuple, bool] = {}
-
-        def needed(rule: str) -> bool:
-            """The paragraph contains one of the rule's substrings (memoised: rules share their lists);
-            when not, the rule's regex cannot match and its pass is skipped."""
-            needs = _NEEDS.get(rule)
-            if needs is None:
-                return True
-            hit = seen_needs.get(needs)
-            if hit is None:
-                hit = seen_needs[needs] = _has_any(low, needs)
-            return hit
-
         for rule, rx in _ORG_FORMS:
-            if not needed(rule):
+            if not scan.needed(rule):
                 continue  # cheap substring test before the regular expression
             for m in rx.finditer(text):
                 s, e = m.span("y") if "y" in rx.groupindex else m.span()  # the named part only
@@ -889,15 +922,20 @@ class EntityRules:
                 cands.append((s, e, "Organisation", prio, rule))  # "X AB": the legal form outranks a known name inside
         cands.extend(org_forms.find(text, low))  # associations, university units, committees, centres
         cands.extend(grant_names.find(text, low))  # "får N kronor för projektet <long name> från regionalfonden"
+
+    def _head_words(self, scan: _Scan) -> None:
+        """Named networks, forums, councils and meetings (Project) and units, centres and regional
+        associations (Organisation), by their head word."""
+        text, lex, cands = scan.text, scan.lex, scan.cands
         # named networks, forums, councils, meetings: Project by the annotation conventions
         for m in (_SM_EVENT.finditer(text) if _has_any(text, _SM_EVENT_NEEDS) else ()):  # "SM i mathantverk": a championship
             cands.append((m.start(), m.end(), "Project", 3, "project-head"))
-        for m in (_COUNCIL_FOR.finditer(text) if needed("council-for") else ()):  # "Rådet för levande städer"
+        for m in (_COUNCIL_FOR.finditer(text) if scan.needed("council-for") else ()):  # "Rådet för levande städer"
             e = self._scan_lower(text, m.end())
             if e:  # an owner's genitive ("SKR:s nätverk för X") must outrank the owner's own name
                 owner = re.match(r"\S+(?::s|s)\s(?:nätverk|forum|samråd)\b", m.group())
                 cands.append((m.start(), e, "Project", 5 if owner else 3, "project-head"))
-        for m in (_PROJECT_HEAD.finditer(text) if needed("project-head") else ()):
+        for m in (_PROJECT_HEAD.finditer(text) if scan.needed("project-head") else ()):
             s, e = m.span()
             word = m.group("word")
             qualified = bool(m.group("comp") or m.group("tail") or m.group("year"))
@@ -937,7 +975,7 @@ class EntityRules:
                 s = m.start("tail") + 1  # "Företagsnätverket Hallandsföretagen": a definite cue, then the name
             cands.append((s, e, "Project", 5 if m.group("year") else 3, "project-head"))
         # units, centres, inquiries, regional associations: Organisation by their head word
-        for m in (_ORG_HEAD.finditer(text) if needed("org-head") else ()):
+        for m in (_ORG_HEAD.finditer(text) if scan.needed("org-head") else ()):
             s, e = m.span("word")
             word = m.group("word")
             if word.split()[-1].lower() in lex.generic or len(word) < 7 or word in self.gaz_forms:
@@ -951,13 +989,17 @@ class EntityRules:
                 if e2 and not text[s:e2].endswith("-") and text[e2:e2 + 1] != "-":
                     e = e2
             cands.append((s, e, "Organisation", 3, "org-head"))
+
+    def _fund_and_plan_forms(self, scan: _Scan) -> None:
+        """Funding sources and strategies by name form ('Interreg X', 'anslaget 1:1', 'strategi för X')."""
+        text, low, lex, cands = scan.text, scan.low, scan.lex, scan.cands
         for rule, rx in _FUND_FORMS:
-            if not needed(rule):
+            if not scan.needed(rule):
                 continue
             for m in rx.finditer(text):
                 cands.append((*m.span(), "FundingSource", 4, rule))
         for rule, rx in _STRAT_FORMS:
-            if not needed(rule) or rule == "x-for-y" and not _has_any(low, _PLAN_WORDS):
+            if not scan.needed(rule) or rule == "x-for-y" and not _has_any(low, _PLAN_WORDS):
                 continue
             for m in _matches_near(rx, text, *_NEAR_WORDS[rule]) if rule in _NEAR_WORDS else rx.finditer(text):
                 s, e = m.span()
@@ -1004,6 +1046,10 @@ class EntityRules:
                 if rule in ("x-plan", "x-for-y") and re.search(r"\b(?:för|vid|i)\s[A-ZÅÄÖ]{2,}\d?\b(?![\w\-])", text[s:e]):
                     continue  # "handlingsplan för RUS": an action plan of a strategy, not a strategy of its own
                 cands.append((s, e, "Strategy", {"named-plan": 3, "rus": 5}.get(rule, 4), rule))
+
+    def _cue_phrases(self, scan: _Scan) -> None:
+        """Names after a cue word that types them ('projektet X', 'Satsningen heter X', 'Förstudie: X')."""
+        text, low, lex, cands = scan.text, scan.low, scan.lex, scan.cands
         # cue phrases: "projektet X"
         for m in (self.cue_re.finditer(text) if _has_any(low, self.cue_tails) else ()):  # a cue ends in a cue tail
             cue = m.group("cue").lower()
@@ -1070,14 +1116,18 @@ class EntityRules:
                 if cue.endswith(self.cue_tails) and self._name_ok(m.group("name")) and not m.group("name").isupper():
                     tail = next(c for c in self.cue_tails if cue.endswith(c))
                     cands.append((m.start("name"), m.end("name"), lex.cues[tail], 3, "cue-paren"))
-        for m in (_X_CUE.finditer(text) if needed("x-cue") else ()):
+
+    def _definitions(self, scan: _Scan) -> None:
+        """Names a sentence defines ('X är ett nätverk ...', 'X-projektet') or a heading runs into its description."""
+        text, low, lex, cands = scan.text, scan.low, scan.lex, scan.cands
+        for m in (_X_CUE.finditer(text) if scan.needed("x-cue") else ()):
             x = m.group("name").split()[-1]
             if x.lower() in _ACR_STOP or x.lower() in _X_NOT_NAME or x.lower() in lex.places or x in self.gaz_forms:
                 continue
             if len(m.group("name").split()) > 1 and _SENT_START.search(text[max(0, m.start() - 3):m.start()] or "\n"):
                 continue
             cands.append((m.start(), m.end(), "Project", 3, "x-cue"))
-        for m in (_DEF_PROJECT.finditer(text) if needed("definition") else ()):
+        for m in (_DEF_PROJECT.finditer(text) if scan.needed("definition") else ()):
             name = m.group("name")
             ns = m.start("name")
             first = name.split(" ", 1)[0]
@@ -1112,6 +1162,10 @@ class EntityRules:
             if ws[0].lower() not in lex.boundary and ws[0].lower() not in _SENT_WORDS and self._name_ok(name) \
                     and not any(w.lower() in _NOT_NAME_WORDS for w in ws) and not _COMPOUND_NOUN.search(name):
                 cands.append((0, len(name), _desc_type(text[hm.end("name"):hm.end("name") + 100]), 4, "heading-desc"))
+
+    def _listed_and_quoted(self, scan: _Scan) -> None:
+        """Municipality lists, quoted names, the actors after agent cues, bulleted initiatives."""
+        text, lex, cands = scan.text, scan.lex, scan.cands
         # municipality lists: "Bjurholm, Dorotea och Malå kommuner"
         if "kommun" in text:
             for m in _MUNI_LIST.finditer(text):
@@ -1140,7 +1194,7 @@ class EntityRules:
                 name = m.group("name").strip()
                 if self._name_ok(name) and len(name.split()) <= 12:
                     cands.append((m.start("name"), m.start("name") + len(name), etype, 3 if tail else 2, "quoted"))
-        for m in (_AGENT_CUE.finditer(text) if needed("agent-cue") else ()):  # "i samarbete med X", "drivs av X och Y": X is an actor
+        for m in (_AGENT_CUE.finditer(text) if scan.needed("agent-cue") else ()):  # "i samarbete med X", "drivs av X och Y": X is an actor
             for x in _LIST_ITEM.finditer(m.group("items")):
                 name = x.group()
                 words = name.split()
@@ -1159,10 +1213,14 @@ class EntityRules:
                 name = m.group("name")
                 if self._name_ok(name) and name.split()[0].lower() not in lex.boundary | _SENT_WORDS:
                     cands.append((m.start("name"), m.end("name"), head_type(name, lex) or "Project", 2, "bullet"))
+
+    def _subjects_and_appositions(self, scan: _Scan) -> None:
+        """Subjects of typical verbs, cue lists, acronyms before a verb, cue appositions and genitive cues."""
+        text, low, lex, cands = scan.text, scan.low, scan.lex, scan.cands
         for rx, default, needs in ((_SUBJECT, "Organisation", _SUBJECT_NEEDS), (_PROJECT_SUBJECT, "Project", _PSUBJECT_NEEDS)):
             if _has_any(low, needs):
                 self._subjects(text, rx, default, cands)
-        for m in (_CUE_LIST.finditer(text) if needed("cue-list") else ()):  # "projekt som A, B och C", "nätverk som A och B"
+        for m in (_CUE_LIST.finditer(text) if scan.needed("cue-list") else ()):  # "projekt som A, B och C", "nätverk som A och B"
             etype = "Organisation" if m.group("cue").lower().startswith(("aktör", "organisation", "företag", "inkubator",
                                                                           "förening", "myndighet", "lärosäte", "bolag",
                                                                           "medfinansiär", "finansiär", "samarbetspartner",
@@ -1188,7 +1246,7 @@ class EntityRules:
                 cands.append((*m.span("acr"), "Project", 3, "acr-verb"))
         # "vätgasprojekt, Kunskap för X, som ...", "Almis satsning Team Y"
         for rx, gate in ((_CUE_APPOS, "cue-appos"), (_GEN_CUE, "gen-cue")):
-            if not needed(gate):
+            if not scan.needed(gate):
                 continue
             for m in rx.finditer(text):
                 s0 = m.start("name")
@@ -1202,6 +1260,10 @@ class EntityRules:
                 if e and self._name_ok(name) and name.split()[0].lower() not in lex.boundary | _SENT_WORDS \
                         and not _CLAUSE_WORD.search(name) and head_type(name, lex) in (None, "Project"):
                     cands.append((s0, e, "Project", 3, "cue-appos"))
+
+    def _lists_and_weak_names(self, scan: _Scan) -> None:
+        """Acronym definitions, loose list items, 'X i <county>' and the weak capitalised-name guesses."""
+        text, low, lex, cands = scan.text, scan.low, scan.lex, scan.cands
         cands.extend(self._acronyms(text, cands))
         cands.extend(self._lists(text, cands))
         if text.count(",") >= 2:
@@ -1218,6 +1280,10 @@ class EntityRules:
                 cands.append((m.start(), m.end(), etype, 2, "x-in-county"))
         if self.generic_names:
             cands.extend(self._generic(text, cands))
+
+    def _trims(self, scan: _Scan) -> None:
+        """Cut what is no part of a name from the candidates: a country after 'i', a field label before ':'."""
+        text, cands = scan.text, scan.cands
         if " i " in text:  # "Savonia University of Applied Sciences i Finland": the country is where, not who
             cut = []
             for cs, ce, lab, pr, rule in cands:
@@ -1233,7 +1299,6 @@ class EntityRules:
                     ce = cs + text[cs:ce].rindex(" ")
                 fixed.append((cs, ce, lab, pr, rule))
             cands[:] = fixed
-        return cands
 
     def _subjects(self, text: str, rx: re.Pattern, default: str, cands: list) -> None:
         """Name-like subjects of typical verbs: actors ("X har beviljat") or projects ("X syftar till")."""
