@@ -709,7 +709,11 @@ def _text_over_gazetteer(gaz: dict, defs: dict[str, str]) -> dict:
 
 
 def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
-    """Group ``mentions`` into entities; ``text`` (normalised) supplies acronym definitions."""
+    """Group ``mentions`` into entities; ``text`` (normalised) supplies acronym definitions.
+
+    Mentions are repaired and completed, typed (one type per surface form, then per key), keyed and
+    grouped by key; the joins of :data:`_JOINS` then merge groups in turn (union-find over the keys,
+    :class:`_Components`), and each component becomes one entity."""
     gaz, munis = _gazetteer()
     defs = acronym_definitions(text) if text else {}  # once per document: the regex scan is not cheap
     gaz = _text_over_gazetteer(gaz, defs)
@@ -717,8 +721,17 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
     if text:
         mentions = drop_covered(mentions, complete_cut_mentions(mentions, text, defs))
         mentions = extend_names(mentions, text)
-    # 0. one type per surface form: the keys below depend on the type ("Professionsprogrammet" as a
-    # Strategy is keyed "professionsprogram"), so a form seen under two types would never meet itself
+    _vote_surface_types(mentions, gaz)
+    keyed = _keyed(mentions, text, gaz, munis)
+    comps = _Components(_group_by_key(keyed, gaz), keyed, text, gaz, defs)
+    for join in _JOINS:
+        join(comps)
+    return _entities(comps, munis)
+
+
+def _vote_surface_types(mentions: list[Mention], gaz) -> None:
+    """One type per surface form: the keys depend on the type ("Professionsprogrammet" as a Strategy
+    is keyed "professionsprogram"), so a form seen under two types would never meet itself."""
     surface_votes: dict[str, Counter] = defaultdict(Counter)
     for m in mentions:
         surface_votes[norm_key(m.text)][m.type] += 1 if m.source == "rules" else WEAK_VOTE
@@ -733,7 +746,10 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
             best = max(c.values())
             if c[m.type] < best:
                 m.type = sorted(t for t in c if c[t] == best)[0]
-    # 1. a key per mention; bare municipality names become the official name
+
+
+def _keyed(mentions: list[Mention], text: str, gaz, munis) -> list[tuple[str, str, Mention]]:
+    """(type, key, mention) for each mention that names something; bare municipality names get the official name."""
     keyed: list[tuple[str, str, Mention]] = []
     for m in mentions:
         k0 = norm_key(m.text)
@@ -765,7 +781,11 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
         if not k or k in STOPLIST:
             continue
         keyed.append((etype, k, m))
-    # 2. one type per key: the type most mentions have
+    return keyed
+
+
+def _group_by_key(keyed: list[tuple[str, str, Mention]], gaz) -> dict[tuple[str, str], list[Mention]]:
+    """One type per key (the type most mentions have; a gazetteer's decides) and the mentions of each (type, key)."""
     votes: dict[str, Counter] = defaultdict(Counter)
     for etype, k, m in keyed:
         votes[k][etype] += 1 if m.source == "rules" else WEAK_VOTE
@@ -783,50 +803,73 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
             keyed[i] = (etype, k, m)
         m.type = t
         groups[(t, k)].append(m)
-    # 3. union-find over keys: gazetteer canon, acronym definitions, fuzzy matches
-    parent: dict[tuple[str, str], tuple[str, str]] = {g: g for g in groups}
+    return groups
 
-    def find(g):
+
+class _Components:
+    """Union-find over the (type, key) groups of one document: the joins merge groups into components,
+    each of which becomes one entity. A component's root is its longest key; the gazetteer name it
+    carries (``root_canon``) survives the joins."""
+
+    def __init__(self, groups: dict[tuple[str, str], list[Mention]], keyed: list[tuple[str, str, Mention]],
+                 text: str, gaz: dict, defs: dict[str, str]) -> None:
+        self.groups, self.keyed, self.text, self.defs = groups, keyed, text, defs
+        self.parent: dict[tuple[str, str], tuple[str, str]] = {g: g for g in groups}
+        self.root_canon: dict[tuple[str, str], str] = {}  # root -> the gazetteer name its component carries
+        self.canon_of: dict[tuple[str, str], str] = {}
+        self._cap_words: dict[str, list[str]] | None = None
+        self._lower_words: Counter | None = None
+        by_canon: dict[tuple[str, str], tuple[str, str]] = {}
+        for g in groups:
+            c = gaz.get(g)
+            if c:
+                cg = (g[0], entity_key(c, g[0]))
+                self.root_canon[g] = c
+                if cg in by_canon:
+                    self.union(by_canon[cg], g)
+                else:
+                    by_canon[cg] = g
+                self.canon_of[g] = c
+        self.keys_by_type: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)
+        for g in groups:
+            self.keys_by_type[g[0]][g[1]] = g
+        self.group_of = {id(m): (etype, k) for etype, k, m in keyed}
+        self.by_start = {m.start: m for _, _, m in keyed}
+
+    def find(self, g: tuple[str, str]) -> tuple[str, str]:
+        parent = self.parent
         while parent[g] != g:
             parent[g] = parent[parent[g]]
             g = parent[g]
         return g
 
-    root_canon: dict[tuple[str, str], str] = {}  # root -> the gazetteer name its component carries
-
-    def union(a, b):
-        ra, rb = find(a), find(b)
+    def union(self, a: tuple[str, str], b: tuple[str, str]) -> None:
+        ra, rb = self.find(a), self.find(b)
         if ra != rb:
-            ca, cb = root_canon.get(ra), root_canon.get(rb)
-            # keep the longer (more official) key as root
-            if len(rb[1]) > len(ra[1]):
+            ca, cb = self.root_canon.get(ra), self.root_canon.get(rb)
+            if len(rb[1]) > len(ra[1]):  # keep the longer (more official) key as root
                 ra, rb = rb, ra
-            parent[rb] = ra
+            self.parent[rb] = ra
             if ca or cb:
-                root_canon[ra] = ca or cb
+                self.root_canon[ra] = ca or cb
 
-    _caps: list[dict] = []
+    def cap_words(self) -> dict[str, list[str]]:
+        """The document's capitalised words (counted on first need)."""
+        if self._cap_words is None:
+            self._cap_words = capitalised_words(self.text)
+        return self._cap_words
 
-    def cap_words() -> dict[str, list[str]]:
-        if not _caps:
-            _caps.append(capitalised_words(text))
-        return _caps[0]
+    def lower_words(self) -> Counter:
+        """The document's lower-case words (counted on first need)."""
+        if self._lower_words is None:
+            self._lower_words = Counter(_LOWER_WORD.findall(self.text))
+        return self._lower_words
 
-    canon_of: dict[tuple[str, str], str] = {}
-    by_canon: dict[tuple[str, str], tuple[str, str]] = {}
-    for g in groups:
-        c = gaz.get(g)
-        if c:
-            cg = (g[0], entity_key(c, g[0]))
-            root_canon[g] = c
-            if cg in by_canon:
-                union(by_canon[cg], g)
-            else:
-                by_canon[cg] = g
-            canon_of[g] = c
-    keys_by_type: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)
-    for g in groups:
-        keys_by_type[g[0]][g[1]] = g
+
+def _join_acronym_definitions(c: _Components) -> None:
+    """An acronym and the long form the text defines for it (for a project, the longest name of
+    its type that begins the long form and whose initials spell the acronym)."""
+    text, keys_by_type, union, defs = c.text, c.keys_by_type, c.union, c.defs
     if text:
         for acr, long_form in defs.items():
             for t, kd in keys_by_type.items():
@@ -842,9 +885,13 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
                         lf = kd[max(starts, key=len)]
                 if a and lf and a != lf:
                     union(lf, a)
-    # mentions side by side as "Long Name (ACR)" or "ACR (Long Name)"
+
+
+def _join_side_by_side(c: _Components) -> None:
+    """Mentions side by side as "Long Name (ACR)" or "ACR (Long Name)"."""
+    text, keyed, groups = c.text, c.keyed, c.groups
+    find, union, root_canon, group_of = c.find, c.union, c.root_canon, c.group_of
     if text:
-        group_of = {id(m): (etype, k) for etype, k, m in keyed}
         by_end = {m.end: m for _, _, m in keyed}
         for _, _, m in keyed:
             other = None
@@ -873,9 +920,12 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
                 if a and b and (a[0] == b[0] or text[m.end:m.end + 1] in ").,; " and (_is_acronym(m.text)
                                                                                       or _is_acronym(other.text))):
                     union(a, b)
-    # the text says so: "A (även kort kallat B med akronymen C)", "A, även kallad B", "A (tidigare B)"
+
+
+def _join_said_to_be_one(c: _Components) -> None:
+    """The text says so: "A (även kort kallat B med akronymen C)", "A, även kallad B", "A (tidigare B)"."""
+    text, keyed, groups, union, group_of, by_start = c.text, c.keyed, c.groups, c.union, c.group_of, c.by_start
     if text:
-        by_start = {m.start: m for _, _, m in keyed}
         for _, _, m in keyed:
             a = group_of[id(m)]
             pos = m.end
@@ -903,8 +953,12 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
                 if ga and gb and ga[0] == gb[0]:
                     union(ga, gb)
                     break
-    # an apposition renames: "Sveriges nationella livsmedelsstrategi, Livsmedelsstrategin 2.0, som ..." (same
-    # head word, levels not in conflict, the second name closed by a comma or "som")
+
+
+def _join_strategy_apposition(c: _Components) -> None:
+    """An apposition renames: "Sveriges nationella livsmedelsstrategi, Livsmedelsstrategin 2.0, som ..." (same
+    head word, levels not in conflict, the second name closed by a comma or "som")"""
+    text, keyed, groups, union, group_of, by_start = c.text, c.keyed, c.groups, c.union, c.group_of, c.by_start
     if text:
         mention_at_end = {m.end: m for _, _, m in keyed}
         for _, _, m in keyed:
@@ -925,8 +979,12 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
                 ga, gb = best_type_key(group_of[id(m)], groups), best_type_key(group_of[id(other)], groups)
                 if ga and gb and ga[0] == gb[0]:
                     union(ga, gb)
-    # "Skånes innovationsstrategi för hållbar tillväxt är också Skånes strategi för smart specialisering (S3)":
-    # a copula between two names of one kind (strategy, fund) says they are one
+
+
+def _join_copula(c: _Components) -> None:
+    """"Skånes innovationsstrategi för hållbar tillväxt är också Skånes strategi för smart specialisering (S3)":
+    a copula between two names of one kind (strategy, fund) says they are one"""
+    text, keyed, groups, union, group_of, by_start = c.text, c.keyed, c.groups, c.union, c.group_of, c.by_start
     if text:
         for _, _, m in keyed:
             if m.type not in ("Strategy", "FundingSource"):
@@ -938,8 +996,13 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
             ga, gb = best_type_key(group_of[id(m)], groups), best_type_key(group_of[id(other)], groups)
             if ga and gb and ga[0] == gb[0]:
                 union(ga, gb)
-    # "Västerbottens planeringsnätverk för kommunala samhällsplanerare" = "Nätverk för kommunala
-    # samhällsplanerare": a compound name followed by "för ..." joins the name made of its head and that "för ..."
+
+
+def _join_head_for_tail(c: _Components) -> None:
+    """"Västerbottens planeringsnätverk för kommunala samhällsplanerare" = "Nätverk för kommunala
+    samhällsplanerare": a compound name followed by "för ..." joins the name made of its head and that "för ..."."""
+    text, keyed, groups = c.text, c.keyed, c.groups
+    keys_by_type, union, group_of = c.keys_by_type, c.union, c.group_of
     if text:
         kd = keys_by_type.get("Project", {})
         for _, _, m in keyed:
@@ -957,8 +1020,12 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
                 if g2 and ga and ga[0] == "Project":
                     union(g2, ga)
                     break
-    # "regional drivmedelsstrategi" = "Drivmedelsstrategi för kollektivtrafik ...": one head word,
-    # merged when the longer names with that head are not ambiguous
+
+
+def _join_bare_heads(c: _Components) -> None:
+    """"regional drivmedelsstrategi" = "Drivmedelsstrategi för kollektivtrafik ...": one head word,
+    merged when the longer names with that head are not ambiguous"""
+    keys_by_type, find, union = c.keys_by_type, c.find, c.union
     for t in ("Strategy", "FundingSource"):
         by_head: dict[str, list[str]] = defaultdict(list)
         for k in keys_by_type.get(t, {}):
@@ -983,8 +1050,12 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
             if bare and len(roots) <= 1:
                 for k in bare + full:
                     union(keys_by_type[t][bare[0]], keys_by_type[t][k])
-    # "Handelskammaren" = "Handelskammaren Västerbotten", "Kollektivtrafikmyndigheten" = "Regionala
-    # kollektivtrafikmyndigheten": a one-word organisation joins the one qualified form of it in the document
+
+
+def _join_qualified_organisation(c: _Components) -> None:
+    """"Handelskammaren" = "Handelskammaren Västerbotten", "Kollektivtrafikmyndigheten" = "Regionala
+    kollektivtrafikmyndigheten": a one-word organisation joins the one qualified form of it in the document"""
+    keys_by_type, union = c.keys_by_type, c.union
     kd = keys_by_type.get("Organisation", {})
     two_words: dict[str, list[str]] = defaultdict(list)  # first word -> two-word keys (no scan of all keys per key)
     for k2 in kd:
@@ -998,7 +1069,11 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
         longer += [k2 for k2 in ("regionala " + k, "regional " + k) if k2 in kd]
         if len(longer) == 1:
             union(kd[longer[0]], g)
-    # "ESF-rådet" = "Svenska ESF-rådet": a one-word organisation and its national form
+
+
+def _join_national_form(c: _Components) -> None:
+    """"ESF-rådet" = "Svenska ESF-rådet": a one-word organisation and its national form"""
+    keys_by_type, union = c.keys_by_type, c.union
     kd = keys_by_type.get("Organisation", {})
     for k, g in list(kd.items()):
         if " " not in k and len(k) >= 5:
@@ -1006,8 +1081,12 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
                 if k2 in kd:
                     union(kd[k2], g)
                     break
-    # "OSN Hållbart bredband" = "Hållbart bredband i samverkan (OSN)": an acronym of an entity of the same
-    # type followed by the start of that entity's long form ("LRF Västerbotten", a regional branch, is not "LRF")
+
+
+def _join_acronym_prefix(c: _Components) -> None:
+    """"OSN Hållbart bredband" = "Hållbart bredband i samverkan (OSN)": an acronym of an entity of the same
+    type followed by the start of that entity's long form ("LRF Västerbotten", a regional branch, is not "LRF")"""
+    groups, keys_by_type, find, union = c.groups, c.keys_by_type, c.find, c.union
     for t, kd in keys_by_type.items():
         for k, g in list(kd.items()):
             first, _, rest = k.partition(" ")
@@ -1017,8 +1096,12 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
             longs = [k2 for k2, g2 in kd.items() if find(g2) == ra and k2 != first and " " in k2]
             if any(k2.startswith(rest + " ") or k2 == rest for k2 in longs):
                 union(kd[first], g)
-    # "vattenstrategi" = "strategi för vattenresiliens": a one-word compound and the one "<head> för <stem>..."
-    # name of its type with the same head and stem
+
+
+def _join_compound_and_for(c: _Components) -> None:
+    """"vattenstrategi" = "strategi för vattenresiliens": a one-word compound and the one "<head> för <stem>..."
+    name of its type with the same head and stem"""
+    keys_by_type, find, union = c.keys_by_type, c.find, c.union
     for t in ("Strategy", "FundingSource"):
         kd = keys_by_type.get(t, {})
         for k, g in list(kd.items()):
@@ -1036,8 +1119,12 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
             hits = {find(g2) for k2, g2 in kd.items() if k2 != k and (k2.startswith(pref) or f" {pref}" in k2)}
             if len(hits) == 1:
                 union(next(iter(hits)), g)
-    # "strukturfonderna" = "struktur- och investeringsfonder": the first half of a compound ellipsis is a
-    # name of its own with the second half's head ("strukturfonder")
+
+
+def _join_ellipsis(c: _Components) -> None:
+    """"strukturfonderna" = "struktur- och investeringsfonder": the first half of a compound ellipsis is a
+    name of its own with the second half's head ("strukturfonder")"""
+    keys_by_type, union = c.keys_by_type, c.union
     for t in ("FundingSource", "Strategy"):
         kd = keys_by_type.get(t, {})
         single = defaultdict(list)
@@ -1052,7 +1139,11 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
             if head:
                 for k2 in single.get(ell.group(1) + head, ()):
                     union(g, kd[k2])
-    # "Västerbottens S3-strategi" = "S3-strategin" in a report whose home region is Västerbotten
+
+
+def _join_home_region(c: _Components) -> None:
+    """"Västerbottens S3-strategi" = "S3-strategin" in a report whose home region is Västerbotten"""
+    text, keys_by_type, union, cap_words = c.text, c.keys_by_type, c.union, c.cap_words
     kd = keys_by_type.get("Strategy", {})
     if text and kd:
         home = _home_place(cap_words())
@@ -1060,12 +1151,20 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
             first, _, rest = k.partition(" ")
             if home and first == home + "s" and rest in kd:
                 union(kd[rest], g)
-    # genitive forms the key rules left alone ("Almis", "Natos"): join the base form of the same type
+
+
+def _join_genitive(c: _Components) -> None:
+    """Genitive forms the key rules left alone ("Almis", "Natos"): join the base form of the same type"""
+    keys_by_type, union = c.keys_by_type, c.union
     for t, kd in keys_by_type.items():
         for k, g in list(kd.items()):
             if k.endswith("s") and len(k) > 3 and k[:-1] in kd:
                 union(kd[k[:-1]], g)
-    # "OSN Hållbart bredband i Västerbotten" = "OSN Hållbart bredband": a trailing "i <place>"
+
+
+def _join_place_tail(c: _Components) -> None:
+    """"OSN Hållbart bredband i Västerbotten" = "OSN Hållbart bredband": a trailing "i <place>"."""
+    keys_by_type, union = c.keys_by_type, c.union
     for t, kd in keys_by_type.items():
         for k, g in list(kd.items()):
             m = re.match(r"(.{4,}) i (\w+?)(?:s län| län)?$", k)
@@ -1074,8 +1173,12 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
             if t == "Organisation" and m.group(1).startswith(("länsstyrelse", "region ")):
                 continue
             union(g, kd[m.group(1)])
-    # "Regionalt forum för regional strategisk planering ... nätverket Regionalt forum": a short form the
-    # text uses after the one longer name of its type that it begins, before a preposition
+
+
+def _join_short_form(c: _Components) -> None:
+    """"Regionalt forum för regional strategisk planering ... nätverket Regionalt forum": a short form the
+    text uses after the one longer name of its type that it begins, before a preposition"""
+    groups, keys_by_type, find, union = c.groups, c.keys_by_type, c.find, c.union
     for t in ("Project", "Strategy", "FundingSource"):
         kd = keys_by_type.get(t, {})
         by_first: dict[str, list[str]] = defaultdict(list)
@@ -1092,8 +1195,12 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
             lg = kd[longer[0]]
             if min(mm.start for mm in groups[lg]) < min(mm.start for mm in groups[g]):
                 union(lg, g)
-    # a name cut by a PDF paragraph break ("Stärkt livsmedelsnäring" + "\n\n" + "i Västerbotten")
-    # joins the one longer name of its type that it begins
+
+
+def _join_paragraph_cut(c: _Components) -> None:
+    """A name cut by a PDF paragraph break ("Stärkt livsmedelsnäring" + "\n\n" + "i Västerbotten")
+    joins the one longer name of its type that it begins"""
+    text, groups, keys_by_type, find, union = c.text, c.groups, c.keys_by_type, c.find, c.union
     if text:
         for t in ("Project", "Strategy", "FundingSource", "Organisation"):
             kd = keys_by_type.get(t, {})
@@ -1105,6 +1212,11 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
                 longer = [k2 for k2 in ks if k2 != k and k2.startswith(k + " ")]
                 if len({find(kd[k2]) for k2 in longer}) == 1:
                     union(kd[longer[0]], g)
+
+
+def _join_fuzzy(c: _Components) -> None:
+    """Near-identical keys (rapidfuzz ratio >= 93) of the same digits, word count and word starts."""
+    keys_by_type, union = c.keys_by_type, c.union
     if fuzz is not None:
         for t, kd in keys_by_type.items():
             # only keys with the same digits, word count and first two letters of each word are compared:
@@ -1120,13 +1232,33 @@ def resolve(mentions: list[Mention], text: str = "") -> list[Entity]:
                 for k2 in same:
                     if abs(len(k2) - len(k)) <= 2 and fuzz.ratio(k, k2) >= 93:
                         union(kd[k], kd[k2])
-    _lower: list[Counter] = []
 
-    def lower_words() -> Counter:  # counted once per document, on first need
-        if not _lower:
-            _lower.append(Counter(_LOWER_WORD.findall(text)))
-        return _lower[0]
 
+# The joins in the order they run (union-find's choice of root depends on the order).
+_JOINS = (_join_acronym_definitions,
+          _join_side_by_side,
+          _join_said_to_be_one,
+          _join_strategy_apposition,
+          _join_copula,
+          _join_head_for_tail,
+          _join_bare_heads,
+          _join_qualified_organisation,
+          _join_national_form,
+          _join_acronym_prefix,
+          _join_compound_and_for,
+          _join_ellipsis,
+          _join_home_region,
+          _join_genitive,
+          _join_place_tail,
+          _join_short_form,
+          _join_paragraph_cut,
+          _join_fuzzy)
+
+
+def _entities(c: _Components, munis) -> list[Entity]:
+    """One entity per component, named, typed and with its aliases; fragments and common nouns dropped."""
+    text, groups, find, canon_of, defs = c.text, c.groups, c.find, c.canon_of, c.defs
+    lower_words, cap_words = c.lower_words, c.cap_words
     merged: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for g in groups:
         merged[find(g)].append(g)
