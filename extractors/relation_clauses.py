@@ -26,6 +26,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .enumerations import chains
 from .relation_structures import echo_anaphor
 
 LEXICON = Path(__file__).parent / "lexicons" / "clauses.json"
@@ -398,7 +399,7 @@ class GenericEnumeration:
                         continue  # 'Xs mötesplatser ...' is continued only by 'mötesplatserna A, B och C'
 
                     if plural:  # 'mötesplatserna A, B samt C': the whole enumeration
-                        self.listed |= {x.name for c in _chains(unit.ms, unit.text) if m in c for x in c
+                        self.listed |= {x.name for c in chains(unit.ms, unit.text) if m in c for x in c
                                         if x.type == "Project"}
                     if m.name in self.seen:
                         continue
@@ -477,7 +478,7 @@ def role_lists(unit, earlier: str | None, out) -> None:
         if not verb:
             continue
         start = after + verb.end()
-        members = next(([x for x in c if x.type == "Organisation"] for c in _chains(ms, text)
+        members = next(([x for x in c if x.type == "Organisation"] for c in chains(ms, text)
                         if c[0].start == next((m.start for m in ms if m.start >= start), -1)
                         and c[0].start - start <= 3), [])
         pred = roles[role][0 if wtype == "Organisation" else 1] if wtype in ("Organisation", "Project") else ""
@@ -488,11 +489,6 @@ def role_lists(unit, earlier: str | None, out) -> None:
                 out.add(wname, "partOf", a.name, unit, rm.start(), "role-list", 0.7)
             else:
                 out.add(a.name, pred, wname, unit, rm.start(), "role-list", 0.7)
-
-
-def _chains(ms, text):
-    from .relations import chains  # the enumeration rule of the trigger layer
-    return chains(ms, text)
 
 
 def strategy_frames(unit, earlier: str | None, out) -> None:

@@ -36,8 +36,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from . import SIGNATURE
 from .field_labels import role_labels, topic_labels
+from .enumerations import SEP as _SEP, chains
 from .records import Mention, Relation
 from .relation_patterns import pattern_relations
 from .relation_structures import GoalCitations, LabelledList, anaphor_fund, managing_genitive, self_mentions, Members, StrategyTable, cofinancing, one_of_plural
@@ -408,30 +408,8 @@ def _remention(units: list[Unit]) -> None:
 
 # ---------------------------------------------------------------------------------------- chains
 
-_SEP = re.compile(r"^\s*(?:\([^()]{0,80}\)\s*)?(?:,|och|samt|&|/|,\s*och|,\s*samt|och även|samt även|liksom|"
-                  r"respektive|eller)?\s*(?:även\s+|också\s+)?$", re.I)
 _LEFT_FILL = re.compile(r"^[\s,]*$")
 _CLAUSE_END = re.compile(r"[.;!?]\s|:\s")
-
-
-_GROUP = {"Organisation": "actor", "FundingSource": "actor", "Project": "project", "Strategy": "strategy"}
-
-
-def chains(ms: list[M], text: str) -> list[list[M]]:
-    """Enumerations: runs of mentions of one kind separated only by ',', 'och', 'samt', '/' ...
-
-    Organisations and funds are one kind ("finansieras av Interreg Aurora och Region X").
-    """
-    out: list[list[M]] = []
-    for m in ms:
-        if out and _GROUP.get(out[-1][-1].type) == _GROUP.get(m.type) and _SEP.match(text[out[-1][-1].end:m.start]) \
-                and m.start >= out[-1][-1].end:
-            out[-1].append(m)
-        elif out and m.start < out[-1][-1].end:  # overlapping mention: keep the first
-            continue
-        else:
-            out.append([m])
-    return out
 
 
 def _chain_of(chs: list[list[M]], m: M) -> list[M]:
