@@ -182,12 +182,16 @@ _ITEM_SPLIT = re.compile(r"\s*(?:,|;|\bsamt\b|\boch\b)\s*")
 _ROLE_NOTE = re.compile(r"\s*\((?:LP|PP|AP|lead partner|partner|huvudpartner)\)\s*$", re.I)
 
 
-def _items(value: str, start: int, split: bool) -> list[tuple[int, int, str]]:
-    """A fact line's value as cells: the whole value (a project's name), or its list items."""
+def _items(value: str, start: int, split: bool, names: list[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
+    """A fact line's value as cells: the whole value (a project's name), or its list items. A separator
+    inside a name the rules found (``names``: spans in the normalised text) does not split it:
+    "Interreg Nordliga periferin och Arktis" is one funder."""
     pieces = [(start, value)] if not split else []
     if split:
         pos = 0
-        for m in list(_ITEM_SPLIT.finditer(value)) + [None]:
+        seps = [m for m in _ITEM_SPLIT.finditer(value)
+                if not any(a < start + m.start() and start + m.end() < b for a, b in names)]
+        for m in seps + [None]:
             end = m.start() if m else len(value)
             pieces.append((start + pos, value[pos:end]))
             pos = m.end() if m else pos
@@ -216,7 +220,8 @@ def box_cuts(structure: Structure, norm: Normalized, mentions: list[Mention]) ->
             s, e = span
             colon = norm.text.index(":", s) + 1
             v0 = colon + len(norm.text[colon:e]) - len(norm.text[colon:e].lstrip())
-            cells.setdefault(role, []).extend(_items(norm.text[v0:e], v0, role != "project"))
+            names = [(m.start, m.end) for m in mentions if m.source == "rules" and v0 <= m.start < e]
+            cells.setdefault(role, []).extend(_items(norm.text[v0:e], v0, role != "project", names))
             spans.append((v0, e))
         if "project" in cells and len(cells) >= box.layout.min_roles:
             fund = _fund_above(mentions, 0, box.first_line, box.heading_lines, only_headings=True)
