@@ -1,10 +1,12 @@
-"""Project names of grant sentences, which run long and hold lower-case words and verbs.
+"""Long project names delimited by a cue on the left and a strong boundary on the right.
 
-Press releases and decisions name a granted project after "för projektet" and close the
-name with the fund or the sentence: "X får 2,6 miljoner kronor för projektet Värmländska
-företag satsar på energi, klimat och miljö från regionalfonden." The cue rule stops such a
-name at its first verb or after two lower-case words; here the cue on the left and a strong
-right boundary (the money's source, or the end of the sentence) delimit it instead.
+Press releases, decisions and project pages name projects with long titles that hold lower-case
+words, verbs and English: "X får 2,6 miljoner kronor för projektet Värmländska företag satsar på
+energi, klimat och miljö från regionalfonden", "Projektet Digital Innovation in the Forest value
+chain leds av Y", "Svenska partner i projektet SmartAging är:". The cue rule stops such a name at
+its first verb or after two lower-case words; here the cue ("projektet") and a strong right
+boundary (the money's source, the end of the sentence, the passive verb that says who runs it,
+the colon of a lead-in) delimit it instead.
 
 :func:`find` returns (start, end, "Project", priority, rule) candidates like ``EntityRules.find``.
 Each form keeps its name, pattern and the substring that gates it together, with examples in
@@ -20,7 +22,7 @@ _UP = "A-ZÅÄÖÉÜ"
 # separated by a space or a comma and a space, so the name stops before ", som ..." at the first chance
 _WORD = r"(?:[^\s.,!?;]|(?<=\d)[.,](?=\d))+"
 # words that open the clause after a name, never a word of it
-_CLAUSE = (r"(?:från|ur|via|inom|som|där|vilket|tillsammans\smed|i\ssamverkan\smed|i\ssamarbete\smed|med\sstöd|"
+_CLAUSE = (r"(?:från|ur|via|inom|som|där|vilket|tillsammans\smed|i\ssamverkan\smed|i\ssamarbete\smed|med\sstöd|projektet|"
            r"och\s(?:finansieras|drivs|leds|genomförs|ska|har|är))\b")
 _NAME = rf"(?P<name>[{_UP}0-9]{_WORD}(?:,?\s(?!{_CLAUSE}){_WORD}){{0,18}}?)"
 # what closes a granted project's name: the fund it is granted from, or the end of the sentence
@@ -35,6 +37,16 @@ FORMS = [
     # "Med stöd från ERUF startar X projektet Energieffektiva företag genom Energikontor i samverkan."
     ("started-project", re.compile(rf"\b(?:startar|startade|inleder|driver|genomför)\s(?:[^.]{{2,80}}?\s)?projektet\s{_NAME}(?={_END})"),
      ("projektet",)),
+]
+# the passive verb after a project's name that says who runs or funds it
+_RUN_BY = (r"(?=\s(?:leds|drivs|ägs|samordnas|koordineras|finansieras|medfinansieras|genomförs|har\sbeviljats|"
+           r"beviljas|beviljades)\s)")
+FORMS += [
+    # "Projektet Digital Innovation in the Forest value chain leds av Skogforsk."
+    ("project-run-by", re.compile(rf"\b[Pp]rojektet\s{_NAME}{_RUN_BY}"), ("projektet",)),
+    # "Svenska partner i projektet SmartAging är:" (the lead-in of a partner list)
+    ("project-lead-in", re.compile(rf"\b(?:i|för|inom)\sprojektet\s{_NAME}(?=\s(?:är|var)\s?:|:\s*$|:\n)"),
+     ("i projektet", "för projektet", "inom projektet")),
 ]
 MAX_WORDS = 18
 

@@ -17,6 +17,9 @@ def names(text):
     ("Med stöd från ERUF startar Almi Mitt AB projektet Energieffektiva företag genom Energikontor i samverkan. "
      "Budgeten är stor.", "Energieffektiva företag genom Energikontor i samverkan"),
     ("Stödet går till projektet Fjällmat 2.0 (FM2) som pågår till 2027.", "Fjällmat 2.0"),
+    ("Projektet Digital Innovation in the Forest value chain leds av Skogforsk.",
+     "Digital Innovation in the Forest value chain"),
+    ("Svenska partner i projektet Smart Aging in the North är:", "Smart Aging in the North"),
 ])
 def test_forms(text, name):
     assert name in names(text)
@@ -35,6 +38,7 @@ def test_name_stops_before_the_next_clause(text, name):
     "Kommunen ansöker om medel för projektet i år.",
     "Pengarna räcker för projektet och mer därtill, sade hon.",
     "Styrelsen ansvarar för projektets genomförande.",
+    "Projektet leds av Region Jämtland Härjedalen.",
 ])
 def test_not_names(text):
     assert not names(text)
