@@ -26,6 +26,7 @@ LAYOUT_RULE = "layout:"  # a layout mention's and relation's extractor: "layout:
 _TOKEN = re.compile(r"\S+")
 MAX_OWNER_WORDS = 8
 _LEGAL_FORMS = {"ab", "hb", "kb", "(publ)", "ab,"}
+_JOINING_WORDS = {"i", "för", "och", "av", "på", "vid", "med", "till"}  # "Länsstyrelsen i" is half a name
 _CELL_START = re.compile(r"[\wÅÄÖåäö\"'”“«(]")
 
 
@@ -78,11 +79,13 @@ def _owner_score(owner: str, words: list[str], layout: Layout, known: set[str], 
                  rule_org: bool) -> int:
     """How strongly the first words of a row look like its owner cell (0: not at all)."""
     key = norm_key(owner)
+    last = words[-1].casefold()
+    if last in _LEGAL_FORMS and len(words) > 1:
+        return 5  # "ALMI Invest Stockholm AB": a legal form closes a company's name, whatever a known name inside says
     if key in known:
         return 4
     if key in repeated:
         return 3  # rows of one owner repeat its name; project names do not repeat
-    last = words[-1].casefold()
     if last in layout.owner_end_words or head_type(owner, load_lexicon()) == "Organisation":
         return 2
     if len(words) == 2 and words[0].casefold() in layout.owner_start_words:
@@ -124,7 +127,7 @@ def repeated_prefixes(rows: list[str], layout_start_words: frozenset[str] = froz
             counts[key] = counts.get(key, 0) + 1
     places = {norm_key(p) for p in load_lexicon().places}
     return {k for k, n in counts.items() if n >= 2 and len(k) > 3 and k not in places
-            and k not in layout_start_words}
+            and k not in layout_start_words and k.rsplit(" ", 1)[-1] not in _JOINING_WORDS}
 
 
 def cut_row(text: str, offset: int, layout: Layout, roles: list[str], known: set[str],
