@@ -88,8 +88,8 @@ def _owner_score(owner: str, words: list[str], layout: Layout, known: set[str], 
         return 3  # rows of one owner repeat its name; project names do not repeat
     if last in layout.owner_end_words or head_type(owner, load_lexicon()) == "Organisation":
         return 2
-    if len(words) == 2 and words[0].casefold() in layout.owner_start_words:
-        return 2  # "Stift Drivhuset", "Region Gotland"
+    if words[0].casefold() in layout.owner_start_words and (len(words) == 2 or len(words) == 4 and words[2] == "i"):
+        return 2  # "Stift Drivhuset", "Region Gotland", "Stift Inova i Wermland"
     return 1 if rule_org else 0
 
 
