@@ -24,8 +24,10 @@ _CAPW = rf"[{_UP}][\w\-]*\w"
 
 _FORMS = [
     # "Byns utveckling ekonomisk förening": capitalised word(s), at most two lower-case words, the legal form
-    ("ek-forening", re.compile(rf"\b{_CAPW}(?:\s{_CAPW})?(?:\s[a-zåäö]+){{0,2}}\s(?:ekonomisk|ideell)\sförening\b"),
-     ("förening",)),
+    # also as registers abbreviate it: "The Paper Province Ekonomisk Fören", "Värmlandskooperativen Ek. För."
+    ("ek-forening", re.compile(rf"\b{_CAPW}(?:\s{_CAPW}){{0,2}}(?:\s[a-zåäö]+){{0,2}},?\s(?:[Ee]konomisk|[Ii]deell|[Ee]k\.)\s"
+                               rf"(?:[Ff]örening\b|[Ff]ören\b\.?|[Ff]ör\.)"),
+     ("förening", "fören", "ek. för")),
     # clubs: "Skellefteå Ridklubb", "Norrby Golfklubb", "Umeå IK"
     ("klubb", re.compile(rf"\b{_CAPW}(?:\s{_CAPW})?\s(?:[{_UP}][a-zåäö]*klubb|IF|IK|BK|FF|SK|GIF|AIK)\b"), ("klubb", "if", "ik", "bk", "ff", "sk")),
     # "Pedagogiska institutionen (vid Umeå universitet)", "Hälsoodontologiska avdelningen"

@@ -17,6 +17,8 @@ def names(text):
 @pytest.mark.parametrize("text, name", [
     ("Medlem är Fjällbyns framtid ekonomisk förening sedan 2019.", "Fjällbyns framtid ekonomisk förening"),
     ("Priset gick till Kalix Ridklubb i år.", "Kalix Ridklubb"),
+    ("Stödet går till The Paper Province Ekonomisk Fören i år.", "The Paper Province Ekonomisk Fören"),
+    ("Värmlandskooperativen Ek. För. får medel.", "Värmlandskooperativen Ek. För."),
     ("Vi samarbetar med Statistiska institutionen vid Lunds universitet om data.",
      "Statistiska institutionen vid Lunds universitet"),
     ("Vid Ortopediska kliniken finns en ny mottagning.", "Ortopediska kliniken"),
