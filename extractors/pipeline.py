@@ -76,6 +76,9 @@ _ROLES = {"chef", "enhetschef", "avdelningschef", "verksamhetschef", "direktör"
           "handläggare", "samordnare", "strateg", "utvecklingsstrateg", "kontaktperson", "ansvarig", "projektledare"}
 _TITLE_WORD = re.compile(r"(?:chef|chefen|direktör|direktören|ministern|minister|ordförande|ordföranden|"
                          r"generaldirektör|generaldirektören|landshövding|landshövdingen)$")
+_TITLES_BEFORE_NAME = {"vd", "professor", "docent", "doktor", "dr", "kommunalråd", "kommunalrådet", "regionråd",
+                       "regionrådet", "oppositionsråd", "statssekreterare", "riksdagsledamot", "ledamot", "talesperson",
+                       "forskare", "projektledare", "handläggare", "samordnare", "utvecklingsledare", "säger", "berättar"}
 _EVENT_WORD = re.compile(r"(?:pandemi|pandemin|krisen|kriget|invasionen|valet|olyckan)$")
 _SECTION_NUMBER = re.compile(r"\b\d+\.\d+\b")  # "Delmål 3.1", table and section numbers
 _LIST_PUNCT = re.compile(r"[,;/–—]|:(?![\w])")  # ":" inside a name ("Re:Industry", "EU:s") is fine
@@ -200,6 +203,8 @@ def _model_span_ok(span) -> bool:
         return False  # a role in a signature or table ("Chef Näringsliv"), a person's title ("Riksbankschefen ...")
     if any(t.lower_ in given and nxt.is_title for t, nxt in zip(span, span[1:])):
         return False  # a person inside ("Riksbankschefen Erik Thedéen")
+    if prev is not None and (_TITLE_WORD.search(prev.lower_) or prev.lower_ in _TITLES_BEFORE_NAME):
+        return False  # a person after a title ("näringsminister Ebba Busch", "professor X Y")
     if _EVENT_WORD.search(last.lower_):
         return False  # an event ("Corona-pandemin", "finanskrisen"), not an actor or a project
     if last.is_lower and last.lower_.endswith(("område", "området", "områden", "områdena")):
