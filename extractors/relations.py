@@ -773,8 +773,36 @@ def _drop_project_partner_collaboration(out: _Out, before: set) -> None:
 _PARTICIPLE_TRIGGER = re.compile(r"^[a-zåäö]+(?:ade|ande|ende|ad|erade)$", re.I)  # a one-word trigger in participle form
 
 
+@dataclass
+class _Trigger:
+    """One trigger hit in a sentence and what the rules that read it need: the sentence, the document
+    context, the relations found so far, the sentence's enumerations, the project an anaphor means,
+    the frame, where the trigger stands and the extractor name it gives its relations."""
+
+    unit: Unit
+    ctx: _Ctx
+    out: _Out
+    chs: list[list[M]]
+    earlier: str | None
+    fallback_project: str | None
+    frame: Frame
+    hit: _Hit
+    agent_types: tuple[str, ...]
+    theme_types: tuple[str, ...]
+    ext: str
+
+    @property
+    def tpos(self) -> int:
+        return self.hit.start()
+
+    @property
+    def tend(self) -> int:
+        return self.hit.end()
+
+
 def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
-    frames, anaphora, _, _ = lexicon()
+    """Every relation one sentence states: each trigger hit by its voice, then the structural rules."""
+    frames = lexicon()[0]
     text, ms = unit.text, unit.ms
     chs = chains(ms, text)
     projects = [m for m in ms if m.type == "Project"]
@@ -787,262 +815,316 @@ def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
         found.setdefault(key, []).append(hit)
     for frame in frames if found else ():
         agent_types, theme_types = _types(frame, 0), _types(frame, 1)
-        for voice in ("active", "passive", "inverse"):
+        for voice, read in (("active", _active_hit), ("passive", _passive_hit), ("inverse", _inverse_hit)):
             for hit in found.get((frame.name, voice), ()):
-                tpos, tend = hit.start(), hit.end()
-                ext = f"{frame.name}-{voice}"
-                if voice == "active":
-                    inf, inf_before, notp = infinitives()
-                    if _DETERMINER_BEFORE.search(text[max(0, tpos - 12):tpos]) and (not re.search(
-                            r"(?<![\wåäö])(?:i|på|av|med|inom|för)\s+(?:det|den|dessa|denna)\s+$", text[max(0, tpos - 16):tpos], re.I)
-                            or _PARTICIPLE_TRIGGER.search(hit.group(0))):
-                        continue  # "de två etablerade centrumen", "i det etablerade klustret": a participle as an adjective
-                    if frame.name in ("lead", "own", "participate") and inf.search(hit.group(0)) \
-                            and not inf_before.search(text[max(0, tpos - 60):tpos]):
-                        continue  # "för att organisera, leda och ...": a purpose, not a statement
-                    if frame.name == "collaborate":
-                        agents = nearest_subject(unit, chs, tpos) or _subject_before(ms, chs, text, tpos)
-                    else:
-                        agents = _agents_before(ms, chs, text, tpos, agent_types,
-                                                relative=frame.name in ("lead", "own", "participate"))
-                    conf = 0.8
-                    if agents and agents[-1].end <= tpos and _NEGATION.search(text, agents[-1].end, tpos):
-                        continue  # "X har inte antagit S", "X deltar inte längre i P"
-                    if agents and frame.name in ("lead", "own", "participate"):
-                        last = [m for m in ms if m.end <= tpos]
-                        if last and last[-1].type == "Project" and last[-1].start > agents[-1].end and \
-                                re.fullmatch(r"\s+(?:(?:har|hade|även|också|nu|redan)\s+)*", text[last[-1].end:tpos]):
-                            continue  # "..., med X som partner, och P startar i höst": the project is the subject
-                    partner_agents: list[M] = []
-                    if agents and frame.name in ("lead", "own", "participate") and \
-                            _PARTNER_BEFORE.search(text[max(0, agents[0].start - 30):agents[0].start]):
-                        # "Tillsammans med A driver Region X projektet P": A is a partner; the subject follows the verb
-                        partner_agents, agents = agents, []
-                    # V2 inversion: "Inom länet bedriver Region X ...", "Utöver X deltar A, B och C"
-                    v2 = [] if _PREP_END.search(hit.group(0)) else \
-                        _after(ms, chs, text, tend, agent_types, max_gap=4 if agents else 25)
-                    if v2 and not _V2_GAP.match(text[tend:v2[0].start]):
-                        v2 = []
-                    if v2 and agents and "Organisation" in theme_types:
-                        v2 = []  # "Kommunen äger Bolaget AB": with a subject before the verb, the name after it is the object
-                    if v2 and frame.name != "collaborate":
-                        agents = agents + v2
-                        conf = 0.7
-                        after_agents = v2[-1].end
-                    else:
-                        after_agents = tend
-                    if partner_agents and not agents and ctx.region:
-                        reg = re.match(r"\s+regionen(?![\wåäö])", text[tend:])
-                        if reg:  # "Tillsammans med A driver regionen P": the region named most in the document
-                            agents, after_agents = _pseudo(ctx.region, "Organisation", tend, unit.line_at(tend)), tend + reg.end()
-                    if not agents and frame.name == "collaborate" and earlier and \
-                            (_ANAPHOR_PROJECT.search(text, _clause_start(text, tpos), tpos)
-                             or event_anaphor(text[_clause_start(text, tpos):tpos])):
-                        # "Projektet genomförs tillsammans med A och B": partners of that project, no collaboration
-                        ce = _clause_end(text, tend)
-                        for m in ms:
-                            if m.type == "Organisation" and tend <= m.start < ce and not _place_like(text, m):
-                                out.add(m.name, "participatesIn", earlier, unit, tpos, "partner-anaphor", 0.6)
-                        continue
-                    v2_subject = None
-                    if not agents and frame.name == "collaborate":
-                        # "Samverkan sker med X", "I samverkan med X har ...": the report's author, unless the
-                        # clause has a subject of its own (relation_clauses.collaboration_subject)
-                        kind, who = collaboration_subject(unit, tpos, tend, _clause_start(text, tpos), out, ctx.topic_org)
-                        if kind == "skip":
-                            continue
-                        if kind == "v2":
-                            agents, conf, v2_subject = [who], 0.7, who
-                        elif kind in ("work", "topic"):
-                            agents, conf = _pseudo(who, "Organisation", tpos, unit.line_at(tpos)), 0.6
-                        elif len(text[_clause_start(text, tpos):tpos].split()) <= 7:
-                            agents, conf = _pseudo(ctx.author or ctx.region, "Organisation", tpos, unit.line_at(tpos)), 0.5
-                    if not agents:
-                        continue
-                    if frame.name == "collaborate" and _PARTNER.match(text, tpos) and \
-                            _PROJECT_SUBJECT.match(text, _clause_start(text, tpos)):
-                        continue  # "Projektet drivs av A tillsammans med B": B is a partner of the project (lead frame)
-                    if frame.name == "collaborate":  # every organisation after the trigger in the clause
-                        ce = _clause_end(text, tend)
-                        themes = [m for m in ms if m.type == "Organisation" and tend <= m.start < ce
-                                  and (m.start - tend <= 3 or partner_object(text, m))]
-                        if themes and re.search(r"(?<![\wåäö])(?:säger|som|att|där)\s", text[tend:themes[0].start]):
-                            themes = []  # "tillsammans med lärosätet och kommunerna ..., säger X, ordförande i Y"
-                        if themes and _NEGATION_VERB.search(text, tend, min(ce, themes[-1].end + 25)):
-                            themes = []  # "samverkansavtal med X har inte kunnat tecknas": no collaboration
-                        if v2_subject is not None:  # "Tillsammans med A och B arbetar X ...": A and B, not what follows X
-                            themes = [m for m in themes if m.start < v2_subject.start]
-                    else:
-                        themes = _after(ms, chs, text, after_agents, theme_types, max_gap=THEME_GAP.get(frame.name, 120))
-                        if themes and frame.name in ("member", "own", "participate"):
-                            # "X ingår i nätverket P, som samordnas av Y": the first name after the verb is its object
-                            first = next((m for m in ms if m.start >= after_agents and m not in agents), None)
-                            if first is not None and first.type not in theme_types:
-                                themes = []
-                    if not themes and agents and agents[0].end > 0:
-                        rel_som = re.search(r",?\s*som\s+$", text[max(0, agents[0].start - 8):agents[0].start])
-                        before = [m for m in ms if m.end <= agents[0].start - (len(rel_som.group(0)) if rel_som else 0)]
-                        if rel_som and len(before) >= 2 and re.fullmatch(r"\s*\(", text[before[-2].end:before[-1].start]) \
-                                and before[-2].type == before[-1].type:
-                            before = before[:-1]  # the name, not its acronym in parentheses
-                        if rel_som and before and before[-1].type in theme_types and before[-1].type != "Project" and \
-                                re.fullmatch(r"[\s)]*(?:\([^()]{1,40}\)\s*)?", text[before[-1].end:agents[0].start
-                                                                                     - len(rel_som.group(0))]):
-                            themes = [before[-1]]  # "Regional utvecklingsstrategi (RUS), som Region X antog 2020"
-                    if not themes and "Strategy" in theme_types and ctx.last_strategy and \
-                            re.match(r"\s*(?:strategin|planen|agendan|handlingsplanen|den)(?![\wåäö])", text[after_agents:]):
-                        themes = _pseudo(ctx.last_strategy, "Strategy", after_agents, unit.line_at(tpos))  # "ansvarar för strategin"
-                    if not themes and "FundingSource" in theme_types and fund_anaphor(text, after_agents):
-                        named = [m.name for m in ms if m.type == "FundingSource" and m.end <= tpos]  # "... för programmet"
-                        fund = anaphor_fund(text, after_agents, [f for f in ctx.recent_funds if f not in named] + named)
-                        themes = _pseudo(fund, "FundingSource", after_agents, unit.line_at(tpos)) if fund else []
-                    themes = [t for t in themes if t not in agents]
-                    blocked = any(tend <= m.start <= after_agents + 40 and m not in agents
-                                  and (m.type in ("Strategy", "FundingSource") or frame.name in ("participate", "member"))
-                                  and m.type not in theme_types for m in ms) or bool(notp.match(text[tend:])) \
-                        or bool(_INDEFINITE_OBJECT.match(text[after_agents:after_agents + 30])) \
-                        or (frame.name in ("lead", "participate") and generic_object(text, agents[0].start, agents[-1].end))
-                    if not themes and not blocked and "Project" in theme_types and frame.name != "collaborate" \
-                            and not (ctx.topic and ctx.topic_age <= 1) \
-                            and _OBJECT_NAME.match(_masked(unit, after_agents, min(_clause_end(text, after_agents),
-                                                                                   after_agents + 60))):
-                        ctx.unknown = True  # 'X driver testbädden Okänt': the object is a name we do not know
-                        continue
-                    if not themes and not blocked and "Project" in theme_types and frame.name != "collaborate":
-                        prev = [m for m in ms if m.type == "Project" and m.end <= agents[0].start]
-                        if prev:
-                            themes = [prev[-1]]
-                        elif (fallback_project or (earlier and _anaphor(text, tpos))) and \
-                                not common_noun_object(text[after_agents if after_agents > tend else tend:]):
-                            themes, conf = _pseudo(earlier, "Project", tpos, unit.line_at(tpos)), conf - 0.2
-                    if not themes:
-                        continue
-                    _emit(out, frame, agents, themes, unit, tpos, ext, conf)
-                    _with_partners(out, frame, agents, themes, unit, chs, tpos, tend, ext, conf)
-                    for p in partner_agents:  # the fronted partners take part and collaborate with the subject
-                        for t in themes:
-                            if t.type == "Project":
-                                out.add(p.name, "participatesIn", t.name, unit, p.start, ext + "-partner", conf - 0.1)
-                        if PARTNER_COLLABORATION or not any(t.type == "Project" for t in themes):
-                            for a in agents:
-                                out.add(a.name, "collaboratesWith", p.name, unit, p.start, ext + "-partner", conf - 0.1)
-                    if frame.name == "responsible":  # "följer upp den tillsammans med X": X shares the task
-                        ce = _clause_end(text, tend)
-                        for ppos, partners in _partners(unit, chs):
-                            if tend <= ppos < ce and ppos - tend <= 120:
-                                _emit(out, frame, [p for p in partners if p not in agents], themes, unit, ppos,
-                                      ext + "-partner", conf - 0.1)
-                    if frame.name in ("member", "participate") and themes[-1].end > 0:
-                        # "medlem i X, som ..., och i Y": the coordinated 'och i' names another whole
-                        stop = min(_clause_end(text, themes[-1].end), themes[-1].end + 200)
-                        more = [m for m in ms if themes[-1].end < m.start < stop and m.type in theme_types
-                                and _AND_IN.search(text[max(0, m.start - 20):m.start])]
-                        _emit(out, frame, agents, more, unit, tpos, ext, conf - 0.1)
-                elif voice == "passive":
-                    agents = [a for a in _extend(_after(ms, chs, text, tend, agent_types, max_gap=50), ms, chs, text)
-                              if not _located(text, a)]
-                    if not agents:
-                        continue
-                    agents = coordinated_agents(unit, chs, agents, agent_types)  # "... av A och till 40 procent av B"
-                    if frame.name == "fund":  # "av ERUF genom Regionalfondsprogrammet ... samt av regionen med medel ur X"
-                        agents = _fund_chain(unit, chs, agents, ctx)
-                    link = text[tpos:agents[0].start]
-                    if not _AGENT_LINK.search(link) and not hit.group(0).rstrip().endswith((":", "är", "av", "till", "inom", " i")):
-                        continue
-                    partners_only = bool(_PARTNER_LINK.search(link))  # "drivs i samverkan med X": X takes part
-                    conf = 0.8
-                    themes = [m for m in ms if m.type in theme_types and m.end <= tpos
-                              and m.start >= _clause_start(text, tpos)]
-                    rel = _REL_BEFORE.search(text[max(0, tpos - 30):tpos])
-                    if rel:  # "..., som leds av X": the theme is the name right before 'som'
-                        before = [m for m in ms if m.end <= tpos - (len(rel.group(0)) - 1)]
-                        if before and before[-1].type not in theme_types:
-                            continue
-                    if not themes and "Strategy" in theme_types and ctx.last_strategy and \
-                            _STRATEGY_ANAPHOR.search(text, _clause_start(text, tpos), tpos):
-                        themes = _pseudo(ctx.last_strategy, "Strategy", tpos, unit.line_at(tpos))  # "Strategin, som antogs av X"
-                    anaphor = _anaphor(text, tpos)
-                    indefinite = bool(_INDEFINITE.search(text, _clause_start(text, tpos), tpos))
-                    if not themes and "Project" in theme_types:
-                        cs = _clause_start(text, tpos)
-                        if not anaphor and not (ctx.topic and ctx.topic_age <= 1) \
-                                and _unknown_name(_subject_np(_masked(unit, cs, tpos)), cs == 0):
-                            ctx.unknown = True  # 'Okänt namn drivs av X': no other project's relation
-                            continue
-                    if themes:
-                        themes = [m for m in _chain_of(chs, themes[-1]) if m.type in theme_types]
-                    elif "Project" in theme_types and earlier and not indefinite and (
-                            anaphor or (fallback_project and min(ctx.topic_age, ctx.project_age + 1) <= RECENT_UNITS)) \
-                            and not any(m.type in ("Strategy", "FundingSource") and _clause_start(text, tpos) <= m.start
-                                        and m.end <= tpos for m in ms):
-                        # ('S ägs gemensamt av A och B': the subject is a strategy, not the project named before)
-                        themes, conf = _pseudo(earlier, "Project", tpos, unit.line_at(tpos)), 0.6
-                    if not themes and not anaphor and not indefinite and "Project" in theme_types:
-                        # "Den arrangeras av X": theme after the agents is rare; try the first project in the unit
-                        later = [m for m in ms if m.type == "Project" and m.start > agents[-1].end]
-                        if later:
-                            themes, conf = [later[0]], 0.5
-                    if not themes:
-                        continue
-                    if partners_only:
-                        if frame.name in ("lead", "own"):
-                            for a in agents:
-                                for t in themes:
-                                    if a.type == "Organisation" and t.type == "Project":
-                                        out.add(a.name, "participatesIn", t.name, unit, tpos, ext + "-partner", conf - 0.1)
-                        continue
-                    _emit(out, frame, agents, themes, unit, tpos, ext, conf)
-                    _with_partners(out, frame, agents, themes, unit, chs, tpos, tend, ext, conf)
-                    if frame.name == "responsible":  # "har tagits fram av A i samverkan med B och C": B and C share it
-                        for ppos, partners in _partners(unit, chs):
-                            if agents[-1].end <= ppos <= agents[-1].end + 40:
-                                _emit(out, frame, [p for p in partners if p not in agents], themes, unit, ppos,
-                                      ext + "-partner", conf - 0.1)
-                else:  # inverse: THEME <trigger> member, member och member
-                    members = _after(ms, chs, text, tend, agent_types, max_gap=15)
-                    if frame.name == "participate" and members:  # "utgörs av A i länet samt B och C"
-                        stop = min(_clause_end(text, tend), tend + 160)
-                        members = [m for m in ms if m.type == "Organisation" and tend <= m.start < stop
-                                   and not _place_like(text, m)] or members
-                    elif frame.name == "participate":
-                        stop = min(_clause_end(text, tend), tend + 160)
-                        members = [m for m in ms if m.type == "Organisation" and tend <= m.start < stop
-                                   and not _place_like(text, m)][:12]
-                    if frame.name == "member":  # "(bestående av åtta kommuner samt A och B)": all members to ')'
-                        stop = text.find(")", tend)
-                        stop = stop if stop >= 0 else _clause_end(text, tend)
-                        members = [m for m in ms if m.type == "Organisation" and tend <= m.start < stop
-                                   and not _located(text, m)] or members
-                    if not members:
-                        continue
-                    before = [m for m in ms if m.end <= tpos and m.start >= _clause_start(text, tpos)]
-                    # the whole is the name right before the trigger ("nätverket P som utgörs av ...")
-                    themes = before[-1:] if before and before[-1].type in theme_types else []
-                    conf = 0.7
-                    if frame.name == "member" and not themes and \
-                            _ANAPHOR_PROJECT.search(text, _clause_start(text, tpos), tpos):
-                        continue  # "Projektet är ett samarbete mellan A och B": a project, no organisation with members
-                    if not themes and frame.name == "member" and ctx.topic_org:
-                        themes, conf = _pseudo(ctx.topic_org, "Organisation", tpos, unit.line_at(tpos)), 0.55
-                    elif not themes and frame.name == "member" and ctx.prev_subject and \
-                            len(text[_clause_start(text, tpos):tpos].split()) <= 1:
-                        # "Kommunalförbundet X är ... Medlemskommuner är A, B och C": the previous sentence's subject
-                        themes, conf = _pseudo(ctx.prev_subject, "Organisation", tpos, unit.line_at(tpos)), 0.55
-                    if frame.name == "collaborate":
-                        # "samverkan mellan A, B och C": the first collaborates with the others
-                        first, rest = members[0], members[1:]
-                        _emit(out, frame, [first], rest, unit, tpos, ext, 0.6)
-                        continue
-                    if themes:
-                        themes = [themes[-1]]
-                    elif "Project" in theme_types and earlier and (
-                            (fallback_project and min(ctx.topic_age, ctx.project_age + 1) <= RECENT_UNITS)
-                            or _anaphor(text, tpos)):
-                        themes, conf = _pseudo(earlier, "Project", tpos, unit.line_at(tpos)), 0.55
-                    if not themes:
-                        continue
-                    # roles are (agent=member, theme=whole)
-                    _emit(out, frame, members, themes, unit, tpos, ext, conf)
+                read(_Trigger(unit, ctx, out, chs, earlier, fallback_project, frame, hit, agent_types, theme_types,
+                              f"{frame.name}-{voice}"))
+    _structural_relations(unit, ctx, out, chs, earlier, found)
+
+
+def _active_hit(t: _Trigger) -> None:
+    """An active trigger: agents before the verb (or after it, in V2 order), themes after it."""
+    agents_found = _active_agents(t)
+    if agents_found is None:
+        return
+    agents, partner_agents, after_agents, conf, v2_subject = agents_found
+    themes, conf = _active_themes(t, agents, after_agents, conf, v2_subject)
+    if themes:
+        _active_emit(t, agents, partner_agents, themes, conf)
+
+
+def _active_agents(t: _Trigger):
+    """The agents of an active trigger (agents, fronted partners, where the agents end, confidence, a V2
+    subject), or None when the hit states nothing: a participle, a purpose, a negation, a project subject."""
+    unit, ctx, out, chs, earlier = t.unit, t.ctx, t.out, t.chs, t.earlier
+    frame, hit, text, ms, tpos = t.frame, t.hit, t.unit.text, t.unit.ms, t.tpos
+    tend, agent_types, theme_types = t.tend, t.agent_types, t.theme_types
+    inf, inf_before, notp = infinitives()
+    if _DETERMINER_BEFORE.search(text[max(0, tpos - 12):tpos]) and (not re.search(
+            r"(?<![\wåäö])(?:i|på|av|med|inom|för)\s+(?:det|den|dessa|denna)\s+$", text[max(0, tpos - 16):tpos], re.I)
+            or _PARTICIPLE_TRIGGER.search(hit.group(0))):
+        return None  # "de två etablerade centrumen", "i det etablerade klustret": a participle as an adjective
+    if frame.name in ("lead", "own", "participate") and inf.search(hit.group(0)) \
+            and not inf_before.search(text[max(0, tpos - 60):tpos]):
+        return None  # "för att organisera, leda och ...": a purpose, not a statement
+    if frame.name == "collaborate":
+        agents = nearest_subject(unit, chs, tpos) or _subject_before(ms, chs, text, tpos)
+    else:
+        agents = _agents_before(ms, chs, text, tpos, agent_types,
+                                relative=frame.name in ("lead", "own", "participate"))
+    conf = 0.8
+    if agents and agents[-1].end <= tpos and _NEGATION.search(text, agents[-1].end, tpos):
+        return None  # "X har inte antagit S", "X deltar inte längre i P"
+    if agents and frame.name in ("lead", "own", "participate"):
+        last = [m for m in ms if m.end <= tpos]
+        if last and last[-1].type == "Project" and last[-1].start > agents[-1].end and \
+                re.fullmatch(r"\s+(?:(?:har|hade|även|också|nu|redan)\s+)*", text[last[-1].end:tpos]):
+            return None  # "..., med X som partner, och P startar i höst": the project is the subject
+    partner_agents: list[M] = []
+    if agents and frame.name in ("lead", "own", "participate") and \
+            _PARTNER_BEFORE.search(text[max(0, agents[0].start - 30):agents[0].start]):
+        # "Tillsammans med A driver Region X projektet P": A is a partner; the subject follows the verb
+        partner_agents, agents = agents, []
+    # V2 inversion: "Inom länet bedriver Region X ...", "Utöver X deltar A, B och C"
+    v2 = [] if _PREP_END.search(hit.group(0)) else \
+        _after(ms, chs, text, tend, agent_types, max_gap=4 if agents else 25)
+    if v2 and not _V2_GAP.match(text[tend:v2[0].start]):
+        v2 = []
+    if v2 and agents and "Organisation" in theme_types:
+        v2 = []  # "Kommunen äger Bolaget AB": with a subject before the verb, the name after it is the object
+    if v2 and frame.name != "collaborate":
+        agents = agents + v2
+        conf = 0.7
+        after_agents = v2[-1].end
+    else:
+        after_agents = tend
+    if partner_agents and not agents and ctx.region:
+        reg = re.match(r"\s+regionen(?![\wåäö])", text[tend:])
+        if reg:  # "Tillsammans med A driver regionen P": the region named most in the document
+            agents, after_agents = _pseudo(ctx.region, "Organisation", tend, unit.line_at(tend)), tend + reg.end()
+    if not agents and frame.name == "collaborate" and earlier and \
+            (_ANAPHOR_PROJECT.search(text, _clause_start(text, tpos), tpos)
+             or event_anaphor(text[_clause_start(text, tpos):tpos])):
+        # "Projektet genomförs tillsammans med A och B": partners of that project, no collaboration
+        ce = _clause_end(text, tend)
+        for m in ms:
+            if m.type == "Organisation" and tend <= m.start < ce and not _place_like(text, m):
+                out.add(m.name, "participatesIn", earlier, unit, tpos, "partner-anaphor", 0.6)
+        return None
+    v2_subject = None
+    if not agents and frame.name == "collaborate":
+        # "Samverkan sker med X", "I samverkan med X har ...": the report's author, unless the
+        # clause has a subject of its own (relation_clauses.collaboration_subject)
+        kind, who = collaboration_subject(unit, tpos, tend, _clause_start(text, tpos), out, ctx.topic_org)
+        if kind == "skip":
+            return None
+        if kind == "v2":
+            agents, conf, v2_subject = [who], 0.7, who
+        elif kind in ("work", "topic"):
+            agents, conf = _pseudo(who, "Organisation", tpos, unit.line_at(tpos)), 0.6
+        elif len(text[_clause_start(text, tpos):tpos].split()) <= 7:
+            agents, conf = _pseudo(ctx.author or ctx.region, "Organisation", tpos, unit.line_at(tpos)), 0.5
+    if not agents:
+        return None
+    if frame.name == "collaborate" and _PARTNER.match(text, tpos) and \
+            _PROJECT_SUBJECT.match(text, _clause_start(text, tpos)):
+        return None  # "Projektet drivs av A tillsammans med B": B is a partner of the project (lead frame)
+    return agents, partner_agents, after_agents, conf, v2_subject
+
+
+def _active_themes(t: _Trigger, agents: list[M], after_agents: int, conf: float, v2_subject) -> tuple[list[M], float]:
+    """The themes of an active trigger after its agents: names of the frame's types, a relative clause's
+    head, a strategy or fund anaphor, the project named before; none when the object is a name we do not know."""
+    unit, ctx, chs, earlier, frame = t.unit, t.ctx, t.chs, t.earlier, t.frame
+    text, ms, tpos, tend, theme_types = t.unit.text, t.unit.ms, t.tpos, t.tend, t.theme_types
+    fallback_project = t.fallback_project
+    notp = infinitives()[2]
+    if frame.name == "collaborate":  # every organisation after the trigger in the clause
+        ce = _clause_end(text, tend)
+        themes = [m for m in ms if m.type == "Organisation" and tend <= m.start < ce
+                  and (m.start - tend <= 3 or partner_object(text, m))]
+        if themes and re.search(r"(?<![\wåäö])(?:säger|som|att|där)\s", text[tend:themes[0].start]):
+            themes = []  # "tillsammans med lärosätet och kommunerna ..., säger X, ordförande i Y"
+        if themes and _NEGATION_VERB.search(text, tend, min(ce, themes[-1].end + 25)):
+            themes = []  # "samverkansavtal med X har inte kunnat tecknas": no collaboration
+        if v2_subject is not None:  # "Tillsammans med A och B arbetar X ...": A and B, not what follows X
+            themes = [m for m in themes if m.start < v2_subject.start]
+    else:
+        themes = _after(ms, chs, text, after_agents, theme_types, max_gap=THEME_GAP.get(frame.name, 120))
+        if themes and frame.name in ("member", "own", "participate"):
+            # "X ingår i nätverket P, som samordnas av Y": the first name after the verb is its object
+            first = next((m for m in ms if m.start >= after_agents and m not in agents), None)
+            if first is not None and first.type not in theme_types:
+                themes = []
+    if not themes and agents and agents[0].end > 0:
+        rel_som = re.search(r",?\s*som\s+$", text[max(0, agents[0].start - 8):agents[0].start])
+        before = [m for m in ms if m.end <= agents[0].start - (len(rel_som.group(0)) if rel_som else 0)]
+        if rel_som and len(before) >= 2 and re.fullmatch(r"\s*\(", text[before[-2].end:before[-1].start]) \
+                and before[-2].type == before[-1].type:
+            before = before[:-1]  # the name, not its acronym in parentheses
+        if rel_som and before and before[-1].type in theme_types and before[-1].type != "Project" and \
+                re.fullmatch(r"[\s)]*(?:\([^()]{1,40}\)\s*)?", text[before[-1].end:agents[0].start
+                                                                     - len(rel_som.group(0))]):
+            themes = [before[-1]]  # "Regional utvecklingsstrategi (RUS), som Region X antog 2020"
+    if not themes and "Strategy" in theme_types and ctx.last_strategy and \
+            re.match(r"\s*(?:strategin|planen|agendan|handlingsplanen|den)(?![\wåäö])", text[after_agents:]):
+        themes = _pseudo(ctx.last_strategy, "Strategy", after_agents, unit.line_at(tpos))  # "ansvarar för strategin"
+    if not themes and "FundingSource" in theme_types and fund_anaphor(text, after_agents):
+        named = [m.name for m in ms if m.type == "FundingSource" and m.end <= tpos]  # "... för programmet"
+        fund = anaphor_fund(text, after_agents, [f for f in ctx.recent_funds if f not in named] + named)
+        themes = _pseudo(fund, "FundingSource", after_agents, unit.line_at(tpos)) if fund else []
+    themes = [t for t in themes if t not in agents]
+    blocked = any(tend <= m.start <= after_agents + 40 and m not in agents
+                  and (m.type in ("Strategy", "FundingSource") or frame.name in ("participate", "member"))
+                  and m.type not in theme_types for m in ms) or bool(notp.match(text[tend:])) \
+        or bool(_INDEFINITE_OBJECT.match(text[after_agents:after_agents + 30])) \
+        or (frame.name in ("lead", "participate") and generic_object(text, agents[0].start, agents[-1].end))
+    if not themes and not blocked and "Project" in theme_types and frame.name != "collaborate" \
+            and not (ctx.topic and ctx.topic_age <= 1) \
+            and _OBJECT_NAME.match(_masked(unit, after_agents, min(_clause_end(text, after_agents),
+                                                                   after_agents + 60))):
+        ctx.unknown = True  # 'X driver testbädden Okänt': the object is a name we do not know
+        return [], conf
+    if not themes and not blocked and "Project" in theme_types and frame.name != "collaborate":
+        prev = [m for m in ms if m.type == "Project" and m.end <= agents[0].start]
+        if prev:
+            themes = [prev[-1]]
+        elif (fallback_project or (earlier and _anaphor(text, tpos))) and \
+                not common_noun_object(text[after_agents if after_agents > tend else tend:]):
+            themes, conf = _pseudo(earlier, "Project", tpos, unit.line_at(tpos)), conf - 0.2
+    if not themes:
+        return [], conf
+    return themes, conf
+
+
+def _active_emit(t: _Trigger, agents: list[M], partner_agents: list[M], themes: list[M], conf: float) -> None:
+    """The relations of an active trigger, with its partners ('tillsammans med'), shared tasks and coordinated wholes."""
+    unit, out, chs, frame, text = t.unit, t.out, t.chs, t.frame, t.unit.text
+    ms, tpos, tend, ext, theme_types = t.unit.ms, t.tpos, t.tend, t.ext, t.theme_types
+    _emit(out, frame, agents, themes, unit, tpos, ext, conf)
+    _with_partners(out, frame, agents, themes, unit, chs, tpos, tend, ext, conf)
+    for p in partner_agents:  # the fronted partners take part and collaborate with the subject
+        for t in themes:
+            if t.type == "Project":
+                out.add(p.name, "participatesIn", t.name, unit, p.start, ext + "-partner", conf - 0.1)
+        if PARTNER_COLLABORATION or not any(t.type == "Project" for t in themes):
+            for a in agents:
+                out.add(a.name, "collaboratesWith", p.name, unit, p.start, ext + "-partner", conf - 0.1)
+    if frame.name == "responsible":  # "följer upp den tillsammans med X": X shares the task
+        ce = _clause_end(text, tend)
+        for ppos, partners in _partners(unit, chs):
+            if tend <= ppos < ce and ppos - tend <= 120:
+                _emit(out, frame, [p for p in partners if p not in agents], themes, unit, ppos,
+                      ext + "-partner", conf - 0.1)
+    if frame.name in ("member", "participate") and themes[-1].end > 0:
+        # "medlem i X, som ..., och i Y": the coordinated 'och i' names another whole
+        stop = min(_clause_end(text, themes[-1].end), themes[-1].end + 200)
+        more = [m for m in ms if themes[-1].end < m.start < stop and m.type in theme_types
+                and _AND_IN.search(text[max(0, m.start - 20):m.start])]
+        _emit(out, frame, agents, more, unit, tpos, ext, conf - 0.1)
+
+
+def _passive_hit(t: _Trigger) -> None:
+    """A passive trigger ('drivs av', 'finansieras av'): agents after it, the theme before it or the project meant."""
+    unit, ctx, out, chs, earlier = t.unit, t.ctx, t.out, t.chs, t.earlier
+    frame, hit, text, ms, tpos = t.frame, t.hit, t.unit.text, t.unit.ms, t.tpos
+    tend, ext, agent_types, theme_types, fallback_project = t.tend, t.ext, t.agent_types, t.theme_types, t.fallback_project
+    agents = [a for a in _extend(_after(ms, chs, text, tend, agent_types, max_gap=50), ms, chs, text)
+              if not _located(text, a)]
+    if not agents:
+        return
+    agents = coordinated_agents(unit, chs, agents, agent_types)  # "... av A och till 40 procent av B"
+    if frame.name == "fund":  # "av ERUF genom Regionalfondsprogrammet ... samt av regionen med medel ur X"
+        agents = _fund_chain(unit, chs, agents, ctx)
+    link = text[tpos:agents[0].start]
+    if not _AGENT_LINK.search(link) and not hit.group(0).rstrip().endswith((":", "är", "av", "till", "inom", " i")):
+        return
+    partners_only = bool(_PARTNER_LINK.search(link))  # "drivs i samverkan med X": X takes part
+    conf = 0.8
+    themes = [m for m in ms if m.type in theme_types and m.end <= tpos
+              and m.start >= _clause_start(text, tpos)]
+    rel = _REL_BEFORE.search(text[max(0, tpos - 30):tpos])
+    if rel:  # "..., som leds av X": the theme is the name right before 'som'
+        before = [m for m in ms if m.end <= tpos - (len(rel.group(0)) - 1)]
+        if before and before[-1].type not in theme_types:
+            return
+    if not themes and "Strategy" in theme_types and ctx.last_strategy and \
+            _STRATEGY_ANAPHOR.search(text, _clause_start(text, tpos), tpos):
+        themes = _pseudo(ctx.last_strategy, "Strategy", tpos, unit.line_at(tpos))  # "Strategin, som antogs av X"
+    anaphor = _anaphor(text, tpos)
+    indefinite = bool(_INDEFINITE.search(text, _clause_start(text, tpos), tpos))
+    if not themes and "Project" in theme_types:
+        cs = _clause_start(text, tpos)
+        if not anaphor and not (ctx.topic and ctx.topic_age <= 1) \
+                and _unknown_name(_subject_np(_masked(unit, cs, tpos)), cs == 0):
+            ctx.unknown = True  # 'Okänt namn drivs av X': no other project's relation
+            return
+    if themes:
+        themes = [m for m in _chain_of(chs, themes[-1]) if m.type in theme_types]
+    elif "Project" in theme_types and earlier and not indefinite and (
+            anaphor or (fallback_project and min(ctx.topic_age, ctx.project_age + 1) <= RECENT_UNITS)) \
+            and not any(m.type in ("Strategy", "FundingSource") and _clause_start(text, tpos) <= m.start
+                        and m.end <= tpos for m in ms):
+        # ('S ägs gemensamt av A och B': the subject is a strategy, not the project named before)
+        themes, conf = _pseudo(earlier, "Project", tpos, unit.line_at(tpos)), 0.6
+    if not themes and not anaphor and not indefinite and "Project" in theme_types:
+        # "Den arrangeras av X": theme after the agents is rare; try the first project in the unit
+        later = [m for m in ms if m.type == "Project" and m.start > agents[-1].end]
+        if later:
+            themes, conf = [later[0]], 0.5
+    if not themes:
+        return
+    if partners_only:
+        if frame.name in ("lead", "own"):
+            for a in agents:
+                for t in themes:
+                    if a.type == "Organisation" and t.type == "Project":
+                        out.add(a.name, "participatesIn", t.name, unit, tpos, ext + "-partner", conf - 0.1)
+        return
+    _emit(out, frame, agents, themes, unit, tpos, ext, conf)
+    _with_partners(out, frame, agents, themes, unit, chs, tpos, tend, ext, conf)
+    if frame.name == "responsible":  # "har tagits fram av A i samverkan med B och C": B and C share it
+        for ppos, partners in _partners(unit, chs):
+            if agents[-1].end <= ppos <= agents[-1].end + 40:
+                _emit(out, frame, [p for p in partners if p not in agents], themes, unit, ppos,
+                      ext + "-partner", conf - 0.1)
+
+
+def _inverse_hit(t: _Trigger) -> None:
+    """An inverse trigger: THEME <trigger> member, member och member ('utgörs av A, B och C')."""
+    unit, ctx, out, chs, earlier = t.unit, t.ctx, t.out, t.chs, t.earlier
+    frame, text, ms, tpos, tend = t.frame, t.unit.text, t.unit.ms, t.tpos, t.tend
+    ext, agent_types, theme_types, fallback_project = t.ext, t.agent_types, t.theme_types, t.fallback_project
+    members = _after(ms, chs, text, tend, agent_types, max_gap=15)
+    if frame.name == "participate" and members:  # "utgörs av A i länet samt B och C"
+        stop = min(_clause_end(text, tend), tend + 160)
+        members = [m for m in ms if m.type == "Organisation" and tend <= m.start < stop
+                   and not _place_like(text, m)] or members
+    elif frame.name == "participate":
+        stop = min(_clause_end(text, tend), tend + 160)
+        members = [m for m in ms if m.type == "Organisation" and tend <= m.start < stop
+                   and not _place_like(text, m)][:12]
+    if frame.name == "member":  # "(bestående av åtta kommuner samt A och B)": all members to ')'
+        stop = text.find(")", tend)
+        stop = stop if stop >= 0 else _clause_end(text, tend)
+        members = [m for m in ms if m.type == "Organisation" and tend <= m.start < stop
+                   and not _located(text, m)] or members
+    if not members:
+        return
+    before = [m for m in ms if m.end <= tpos and m.start >= _clause_start(text, tpos)]
+    # the whole is the name right before the trigger ("nätverket P som utgörs av ...")
+    themes = before[-1:] if before and before[-1].type in theme_types else []
+    conf = 0.7
+    if frame.name == "member" and not themes and \
+            _ANAPHOR_PROJECT.search(text, _clause_start(text, tpos), tpos):
+        return  # "Projektet är ett samarbete mellan A och B": a project, no organisation with members
+    if not themes and frame.name == "member" and ctx.topic_org:
+        themes, conf = _pseudo(ctx.topic_org, "Organisation", tpos, unit.line_at(tpos)), 0.55
+    elif not themes and frame.name == "member" and ctx.prev_subject and \
+            len(text[_clause_start(text, tpos):tpos].split()) <= 1:
+        # "Kommunalförbundet X är ... Medlemskommuner är A, B och C": the previous sentence's subject
+        themes, conf = _pseudo(ctx.prev_subject, "Organisation", tpos, unit.line_at(tpos)), 0.55
+    if frame.name == "collaborate":
+        # "samverkan mellan A, B och C": the first collaborates with the others
+        first, rest = members[0], members[1:]
+        _emit(out, frame, [first], rest, unit, tpos, ext, 0.6)
+        return
+    if themes:
+        themes = [themes[-1]]
+    elif "Project" in theme_types and earlier and (
+            (fallback_project and min(ctx.topic_age, ctx.project_age + 1) <= RECENT_UNITS)
+            or _anaphor(text, tpos)):
+        themes, conf = _pseudo(earlier, "Project", tpos, unit.line_at(tpos)), 0.55
+    if not themes:
+        return
+    # roles are (agent=member, theme=whole)
+    _emit(out, frame, members, themes, unit, tpos, ext, conf)
+
+
+def _structural_relations(unit: Unit, ctx: _Ctx, out: _Out, chs: list[list[M]], earlier: str | None,
+                          found: dict[tuple[str, str], list[_Hit]]) -> None:
+    """The relations a sentence states by its structure rather than a trigger, and co-occurrence."""
+    ms = unit.ms
     _v2_collaboration(unit, chs, out)
     _mutual_collaboration(unit, chs, out)
     _behind_and_roles(unit, chs, earlier, out)
