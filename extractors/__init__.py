@@ -1,15 +1,6 @@
 """Extractors: text normalisation, the spaCy pipeline, entity resolution and relations."""
-TYPES = ("Organisation", "Project", "Strategy", "FundingSource")
-PREDICATES = ("participatesIn", "leads", "fundedBy", "implements",
-              "responsibleFor", "manages", "partOf", "collaboratesWith")
-# Domain and range types of each predicate (as in ontology/kg.ttl and the gold SCHEMA).
-SIGNATURE = {
-    "participatesIn": ({"Organisation"}, {"Project"}),
-    "leads": ({"Organisation"}, {"Project"}),
-    "fundedBy": ({"Project"}, {"FundingSource", "Organisation"}),
-    "implements": ({"Project"}, {"Strategy"}),
-    "responsibleFor": ({"Organisation"}, {"Strategy"}),
-    "manages": ({"Organisation"}, {"FundingSource"}),
-    "partOf": ({"Organisation"}, {"Organisation"}),
-    "collaboratesWith": ({"Organisation"}, {"Organisation"}),
-}
+from ontology import extraction_terms
+
+# The four entity types, the eight stated relations and their domain and range types, as ontology/kg.ttl
+# defines them (kg:EntityTypes, kg:StatedRelations, rdfs:domain / rdfs:range).
+TYPES, PREDICATES, SIGNATURE = extraction_terms()

@@ -42,7 +42,6 @@ from .field_labels import all_labels, label_alternation
 from .heading_names import heading_name, run_in_heading
 
 GAZ_DIR = Path(__file__).parent / "gazetteers"
-TYPES = ("Organisation", "Project", "Strategy", "FundingSource")
 _FILE_TYPE = {"organisation": "Organisation", "project": "Project", "strategy": "Strategy",
               "fundingsource": "FundingSource"}
 

@@ -53,6 +53,7 @@ from spacy.lang.sv.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Span
 
+from . import TYPES
 from .extract import paragraphs
 from .normalize import normalize
 from .train_gold import gold_docs, name_docs
@@ -63,7 +64,7 @@ HERE = Path(__file__).parent
 CONFIG = HERE / "config" / "ner.cfg"
 EXAMPLES_DIR = HERE / "training"
 DEFAULT_OUTPUT = HERE / "model"
-LABELS = ("Organisation", "Project", "Strategy", "FundingSource")
+LABELS = TYPES  # the entity types of ontology/kg.ttl
 
 O_WINDOW = 3
 MAX_EMPTY_RATIO = 2.0

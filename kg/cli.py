@@ -13,6 +13,8 @@ from pathlib import Path
 
 import click
 
+from extractors import TYPES as ENTITY_TYPES
+
 from .errors import KgError
 
 log = logging.getLogger("kg")
@@ -152,7 +154,7 @@ def export(graph_dir: Path, fmt: str, output: Path | None, with_ontology: bool) 
 @GRAPH_OPTION
 @click.option("--output", "-o", type=click.Path(path_type=Path), default="graph.html", show_default=True)
 @click.option("--type", "types", multiple=True,
-              type=click.Choice(["Organisation", "Project", "Strategy", "FundingSource"]),
+              type=click.Choice(list(ENTITY_TYPES)),
               help="Only show these entity types (repeatable).")
 def viz(graph_dir: Path, output: Path, types: tuple[str, ...]) -> None:
     """Write an interactive network page (open it in a browser; works offline)."""

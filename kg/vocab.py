@@ -11,6 +11,9 @@ class KG(DefinedNamespace):
     _NS = Namespace(BASE + "ontology#")
     _fail = True
 
+    # what extraction finds: ordered collections of the entity types and the stated relations
+    EntityTypes: URIRef
+    StatedRelations: URIRef
     # classes
     Organisation: URIRef
     Project: URIRef

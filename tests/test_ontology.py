@@ -1,7 +1,7 @@
 """ontology/kg.ttl and shapes.ttl: parse, every term labelled in Swedish and English, in step with kg.vocab."""
 import pyoxigraph as ox
 from rdflib import OWL, RDF, RDFS, Graph, Literal
-from rdflib.namespace import SH
+from rdflib.namespace import SH, SKOS
 
 from kg.vocab import KG
 from ontology import ONTOLOGY, SHAPES
@@ -46,7 +46,8 @@ def test_the_eight_relations_have_domain_and_range():
 def test_vocab_and_ontology_define_the_same_terms():
     g = ontology()
     defined = {str(t)[len(KG_NS):] for t in
-               kg_terms(g, OWL.Class) | kg_terms(g, OWL.ObjectProperty) | kg_terms(g, OWL.DatatypeProperty)}
+               kg_terms(g, OWL.Class) | kg_terms(g, OWL.ObjectProperty) | kg_terms(g, OWL.DatatypeProperty)
+               | kg_terms(g, SKOS.OrderedCollection)}
     in_vocab = {name for name in KG.__annotations__}
     assert defined == in_vocab
 
@@ -57,3 +58,16 @@ def test_alignments_are_to_the_intended_vocabularies():
     supers = {str(o) for o in g.objects(KG.Organisation, RDFS.subClassOf)}
     assert {org + "Organization", prov + "Organization"} <= supers
     assert str(g.value(KG.mentionedIn, RDFS.subPropertyOf)) == "http://purl.org/dc/terms/isReferencedBy"
+
+
+def test_extraction_reads_its_types_and_relations_from_the_ontology():
+    from extractors import PREDICATES, SIGNATURE, TYPES
+
+    g = ontology()
+    assert set(TYPES) == {str(t)[len(KG_NS):] for t in kg_terms(g, OWL.Class)} - {
+        "Document", "Evidence", "Mention", "CoParticipation"}
+    assert TYPES == ("Organisation", "Project", "Strategy", "FundingSource")  # the order the JSON contract uses
+    assert len(PREDICATES) == 8 and PREDICATES[0] == "participatesIn"
+    assert SIGNATURE["fundedBy"] == ({"Project"}, {"FundingSource", "Organisation"})
+    for p in PREDICATES:
+        assert str(g.value(KG[p], RDFS.domain)) == KG_NS + next(iter(SIGNATURE[p][0]))
