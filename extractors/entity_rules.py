@@ -477,8 +477,7 @@ _TABLE_HEADER_WORDS = {"projektägare", "beviljat", "beviljade", "belopp", "summ
 _BRANCH_WORDS = {"Mitt", "Nord", "Syd", "Öst", "Väst", "Norr", "Norra", "Södra", "Östra", "Västra", "Mellersta"}
 _GAZ_TAIL = re.compile(r"(?P<tail>(?:\s[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?){1,2})?(?P<ab>\sAB\b)?"
                        r"(?!\s(?:kommun|kommuns|län|läns|universitet|region|stad)\b)(?<=\w)")
-_NOT_ENTITY_CUES = tuple(ln.strip().lower() for ln in (GAZ_DIR / "not_entity_cues.txt").read_text(encoding="utf-8").splitlines()
-                         if ln.strip() and not ln.startswith("#")) if (GAZ_DIR / "not_entity_cues.txt").exists() else ()
+_NOT_ENTITY_CUES = tuple(ln.lower() for ln in _lines(GAZ_DIR / "not_entity_cues.txt"))
 _NOT_ENTITY_HINTS = ("kallad", "system", "verktyg", "appen", "applikation", "utmärkels", "priset", "rapport", "skrift", "boken",
                      "filmen", "tidning", "tidskrift", "lagen", "förordning", "årstema")
 _ADJ_BEFORE = re.compile(r"(?<![\w\-])([A-ZÅÄÖ][a-zåäö]+(?:ska|iska|ra|na))\s$")

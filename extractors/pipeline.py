@@ -95,24 +95,19 @@ _LOWER_TAILS = ("kommun", "universitet", "högskola", "verket", "myndighet", "st
 
 @lru_cache(maxsize=1)
 def _gazetteer_words() -> tuple[frozenset, frozenset]:
-    """(plain place names, given names), lower case, from the rules' public-fact gazetteers."""
-    gaz = HERE / "gazetteers"
+    """(plain place names, given names), lower case, from the rules' lexicon (the one gazetteer loader,
+    entity_rules.load_lexicon) and the Nordic counties and provinces below."""
+    from .entity_rules import load_lexicon
 
-    def lines(name: str) -> list[str]:
-        f = gaz / name
-        if not f.exists():
-            return []
-        return [ln.split("|")[0].strip() for ln in f.read_text(encoding="utf-8").splitlines()
-                if ln.strip() and not ln.startswith("#") and not ln.startswith("[")]
-
-    places = {p.casefold() for p in lines("places.txt") + lines("municipalities.txt")}
+    lex = load_lexicon()
+    places = {p.casefold() for p in lex.places}
     for county in ("Norrbotten", "Västerbotten", "Jämtland", "Härjedalen", "Västernorrland", "Gävleborg", "Dalarna",
                    "Värmland", "Örebro", "Västmanland", "Uppland", "Sörmland", "Östergötland", "Småland", "Skåne",
                    "Blekinge", "Halland", "Bohuslän", "Dalsland", "Gotland", "Lappland", "Ångermanland", "Medelpad",
                    "Hälsingland", "Gästrikland", "Nordland", "Troms", "Finnmark", "Trøndelag", "Österbotten",
                    "Lappi", "Sábmie", "Sápmi"):
         places.add(county.casefold())
-    return frozenset(places), frozenset(n.casefold() for n in lines("first_names.txt"))
+    return frozenset(places), frozenset(n.casefold() for n in lex.first_names)
 
 
 @lru_cache(maxsize=32)
