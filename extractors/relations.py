@@ -1217,7 +1217,6 @@ def _strategy_owner(unit: Unit, out: _Out) -> None:
     """'Region Västerbottens energiagenda', 'Tillväxtverkets S3-nätverk': a name that starts with an
     organisation in the genitive is that organisation's strategy (responsibleFor) or project (leads)."""
     text, ms = unit.text, unit.ms
-    strategies = [m for m in ms if m.type == "Strategy"]
     for m in ms:
         if m.type not in ("Project", "Strategy"):
             continue
@@ -1601,6 +1600,25 @@ def _author(units: list[Unit]) -> str | None:
 def extract_relations(sentences: list[Sentence], name_of: dict[int, str]) -> list[Relation]:
     """Relations stated in ``sentences``; ``name_of`` maps id(mention) to its entity's name."""
     units = build_units(sentences, name_of)
+    ctx, out = _document_context(units)
+    observers = _Observers(units)
+    for u in units:
+        projects, fact_box = _enter_unit(u, ctx, out)
+        before = set(out.rels) if fact_box or not PARTNER_COLLABORATION else None
+        _unit_relations(u, ctx, out)
+        if before is not None and not PARTNER_COLLABORATION:
+            _drop_project_partner_collaboration(out, before)
+        if fact_box:  # a fact box states each role by its label: no roles guessed from co-occurrence
+            for k in [k for k in out.rels if k not in before and out.rels[k].extractor.startswith("cooccurrence")]:
+                del out.rels[k]
+        observers.observe(u, ctx, out)
+        _remember(u, ctx, projects)
+    _table_rows(units, out)
+    return list(out.rels.values())
+
+
+def _document_context(units: list[Unit]) -> tuple[_Ctx, _Out]:
+    """The document's author, region and self-references, and the surface forms relations look names up by."""
     out = _Out()
     ctx = _Ctx(author=_author(units))
     regions = Counter(m.name for u in units for m in u.ms if m.type == "Organisation" and m.name.startswith("Region "))
@@ -1612,87 +1630,94 @@ def extract_relations(sentences: list[Sentence], name_of: dict[int, str]) -> lis
     orgs = {u.text[m.start:m.end].lower(): m.name for u in units for m in u.ms if m.type == "Organisation"}
     out.org_surfaces = {k.removesuffix(":s"): v for k, v in orgs.items() if len(k) > 2}
     out.org_keys = {norm_name(k) for k in orgs} | {norm_name(v) for v in orgs.values()}
-    _, anaphora, _, _ = lexicon()
-    enumeration = GenericEnumeration()  # 'X driver två projekt. Det ena ... P1 ... Det andra projektet är P2'
-    strategy_list = StrategyList()  # 'Insatser som bidrar till S:' and bulleted projects
-    goals = GoalSections(GoalSections.framework_of(units))  # 'Mål 8: ...' sections of an Agenda 2030 account
-    strategy_table = StrategyTable()  # 'Strategi  Ansvarig  Antagen' and its rows
-    members = Members()  # 'där samtliga kommuner är medlemmar, bland dem A, B och C'; 'medlemmar i förbundet'
-    labelled = LabelledList()  # 'Projektpartner' on its own line and the bulleted partners below
-    goal_citations = GoalCitations(units)  # 'Strategin har fem mål: Mål 1 – ...' and 'P bidrar till Mål 2'
-    for u in units:
-        projects = [m for m in u.ms if m.type == "Project"]
-        label = _LABEL.match(u.text)
-        if label and _fact_labels().get(label.group(1).lower()) == "topic":
-            named = [m for m in projects if m.start >= label.end(1)]
-            if named:  # 'Projektnamn: P': the fact box below is about P
-                ctx.topic, ctx.topic_age, ctx.last_project = named[0].name, 0, named[0].name
-                projects = []
-        if label and not projects:
-            _fact_line(u, ctx, out)
-        if u.heading and not (label and not projects):  # a fact-box line keeps the section's project
-            ctx.topic = projects[0].name if projects else None
-            orgs = [m for m in u.ms if m.type == "Organisation"]
-            ctx.topic_org = orgs[0].name if orgs and not projects else None
-            ctx.last_project = ctx.topic
-        out.claimed, out.used = set(), set()
-        out.prev_agent, out.cur_agent = out.cur_agent, None
-        ctx.topic_age = 0 if u.heading else ctx.topic_age + 1
-        fact_box = bool(label and not projects)
-        before = set(out.rels) if fact_box or not PARTNER_COLLABORATION else None
-        _unit_relations(u, ctx, out)
-        if before is not None and not PARTNER_COLLABORATION:
-            _drop_project_partner_collaboration(out, before)
-        if fact_box:  # a fact box states each role by its label: no roles guessed from co-occurrence
-            for k in [k for k in out.rels if k not in before and out.rels[k].extractor.startswith("cooccurrence")]:
-                del out.rels[k]
-        enumeration.observe(u, out)
-        strategy_list.observe(u, out)
-        goals.observe(u, out)
-        strategy_table.observe(u, out)
-        members.observe(u, out)
+    return ctx, out
+
+
+class _Observers:
+    """The rules that read a passage over several sentences, each seeing the sentences in order."""
+
+    def __init__(self, units: list[Unit]) -> None:
+        self.enumeration = GenericEnumeration()  # 'X driver två projekt. Det ena ... P1 ... Det andra projektet är P2'
+        self.strategy_list = StrategyList()  # 'Insatser som bidrar till S:' and bulleted projects
+        self.goals = GoalSections(GoalSections.framework_of(units))  # 'Mål 8: ...' sections of an Agenda 2030 account
+        self.strategy_table = StrategyTable()  # 'Strategi  Ansvarig  Antagen' and its rows
+        self.members = Members()  # 'där samtliga kommuner är medlemmar, bland dem A, B och C'; 'medlemmar i förbundet'
+        self.labelled = LabelledList()  # 'Projektpartner' on its own line and the bulleted partners below
+        self.goal_citations = GoalCitations(units)  # 'Strategin har fem mål: Mål 1 – ...' and 'P bidrar till Mål 2'
+
+    def observe(self, u: Unit, ctx: _Ctx, out: _Out) -> None:
+        self.enumeration.observe(u, out)
+        self.strategy_list.observe(u, out)
+        self.goals.observe(u, out)
+        self.strategy_table.observe(u, out)
+        self.members.observe(u, out)
         one_of_plural(u, out)
         pattern_relations(u, out)
         page_project = ctx.topic or ctx.last_project or ctx.last_named
-        labelled.observe(u, out, page_project)
+        self.labelled.observe(u, out, page_project)
         cofinancing(u, out, page_project)
         managing_genitive(u, out, ctx.recent_funds)
-        goal_citations.observe(u, out, ctx.topic)
-        strategies = [m for m in u.ms if m.type == "Strategy"]
-        if strategies:
-            ctx.last_strategy = strategies[-1].name
-            ctx.strategy_any = strategies[-1].name
-        funds = [m for m in u.ms if m.type == "FundingSource"]
-        if funds:
-            ctx.last_fund = funds[-1].name
-            for f in funds:
-                if f.name in ctx.recent_funds:
-                    ctx.recent_funds.remove(f.name)
-                ctx.recent_funds.append(f.name)
-            del ctx.recent_funds[:-8]
-        elif u.heading:
-            ctx.last_strategy = None
-        if ctx.unknown and not projects:  # 'Projektet ...' next refers to the unknown one
-            ctx.last_project, ctx.project_age, ctx.unknown = None, RECENT_UNITS + 1, False
-            ctx.last_named = None
-            if not u.heading:
-                ctx.topic = None
-        ctx.unknown = False
-        first_org = next((m for m in u.ms if m.type == "Organisation"), None)
-        ctx.prev_subject = first_org.name if first_org and first_org.start <= 20 and not \
-            _located(u.text, first_org) else None
-        if projects:
-            ctx.last_named, ctx.last_named_age = projects[0].name, 0
-        else:
-            ctx.last_named_age += 1
-        if projects:
-            # the subject at the start of the sentence is what 'Projektet' next refers to, else the last one named
-            first = projects[0] if re.match(r"(?:(?:Projektet|Satsningen|Initiativet|Plattformen|Nätverket)\s+)?$",
-                                            u.text[:projects[0].start]) else projects[-1]
-            ctx.last_project, ctx.project_age = first.name, 0
-        else:
-            ctx.project_age += 1
-            if ctx.project_age > RECENT_UNITS:  # an anaphor refers to a recent project, else to the section's
-                ctx.last_project = ctx.topic
-    _table_rows(units, out)
-    return list(out.rels.values())
+        self.goal_citations.observe(u, out, ctx.topic)
+
+
+def _enter_unit(u: Unit, ctx: _Ctx, out: _Out) -> tuple[list[M], bool]:
+    """The sentence's projects (none when a fact-box name label took them as the topic) and whether it is
+    a fact-box line; a heading sets the section's topic, a fact line states its label's relation."""
+    projects = [m for m in u.ms if m.type == "Project"]
+    label = _LABEL.match(u.text)
+    if label and _fact_labels().get(label.group(1).lower()) == "topic":
+        named = [m for m in projects if m.start >= label.end(1)]
+        if named:  # 'Projektnamn: P': the fact box below is about P
+            ctx.topic, ctx.topic_age, ctx.last_project = named[0].name, 0, named[0].name
+            projects = []
+    if label and not projects:
+        _fact_line(u, ctx, out)
+    if u.heading and not (label and not projects):  # a fact-box line keeps the section's project
+        ctx.topic = projects[0].name if projects else None
+        orgs = [m for m in u.ms if m.type == "Organisation"]
+        ctx.topic_org = orgs[0].name if orgs and not projects else None
+        ctx.last_project = ctx.topic
+    out.claimed, out.used = set(), set()
+    out.prev_agent, out.cur_agent = out.cur_agent, None
+    ctx.topic_age = 0 if u.heading else ctx.topic_age + 1
+    return projects, bool(label and not projects)
+
+
+def _remember(u: Unit, ctx: _Ctx, projects: list[M]) -> None:
+    """What the next sentences may refer back to: the strategy, funds, subject and project named last."""
+    strategies = [m for m in u.ms if m.type == "Strategy"]
+    if strategies:
+        ctx.last_strategy = strategies[-1].name
+        ctx.strategy_any = strategies[-1].name
+    funds = [m for m in u.ms if m.type == "FundingSource"]
+    if funds:
+        ctx.last_fund = funds[-1].name
+        for f in funds:
+            if f.name in ctx.recent_funds:
+                ctx.recent_funds.remove(f.name)
+            ctx.recent_funds.append(f.name)
+        del ctx.recent_funds[:-8]
+    elif u.heading:
+        ctx.last_strategy = None
+    if ctx.unknown and not projects:  # 'Projektet ...' next refers to the unknown one
+        ctx.last_project, ctx.project_age, ctx.unknown = None, RECENT_UNITS + 1, False
+        ctx.last_named = None
+        if not u.heading:
+            ctx.topic = None
+    ctx.unknown = False
+    first_org = next((m for m in u.ms if m.type == "Organisation"), None)
+    ctx.prev_subject = first_org.name if first_org and first_org.start <= 20 and not \
+        _located(u.text, first_org) else None
+    if projects:
+        ctx.last_named, ctx.last_named_age = projects[0].name, 0
+    else:
+        ctx.last_named_age += 1
+    if projects:
+        # the subject at the start of the sentence is what 'Projektet' next refers to, else the last one named
+        first = projects[0] if re.match(r"(?:(?:Projektet|Satsningen|Initiativet|Plattformen|Nätverket)\s+)?$",
+                                        u.text[:projects[0].start]) else projects[-1]
+        ctx.last_project, ctx.project_age = first.name, 0
+    else:
+        ctx.project_age += 1
+        if ctx.project_age > RECENT_UNITS:  # an anaphor refers to a recent project, else to the section's
+            ctx.last_project = ctx.topic
