@@ -1743,8 +1743,19 @@ class EntityRules:
         return self._apply(doc, "", "")
 
     def _apply(self, doc: Doc, prev: str, nxt: str, text: str | None = None) -> Doc:
+        """Set ``doc.ents`` from the candidates of every family, the paragraph's heading and table state
+        and its neighbours (``prev``, ``nxt``)."""
         text = doc.text if text is None else text
         cands = self.find(doc, text)
+        self._heading_names(text, cands)
+        if prev or nxt:
+            cands.extend(self._context(text, prev, nxt))
+        self._grant_table_rows(text, cands)
+        doc.ents = self._choose(doc, text, cands)
+        return doc
+
+    def _heading_names(self, text: str, cands: list) -> None:
+        """A heading naming a network, council or forum, and that name again in the paragraphs under it."""
         # a heading naming a network, council, forum (the whole paragraph); the body text under it
         # repeats the name in running text, where sentence case hides its end: look for it there
         recent = [(n, k - 1) for n, k in getattr(self, "_recent_heads", []) if k > 0]
@@ -1764,8 +1775,9 @@ class EntityRules:
                 cands.append((*hn, "Project", 6, "heading-collab"))
                 recent.append((text[hn[0]:hn[1]], 3))
         self._recent_heads = recent
-        if prev or nxt:
-            cands.extend(self._context(text, prev, nxt))
+
+    def _grant_table_rows(self, text: str, cands: list) -> None:
+        """Rows of a project-first grant table, kept as state from paragraph to paragraph."""
         # grant tables: after a header row "Projekt  Projektägare  Beviljat", each row is project cell, owner cell, sum
         state = getattr(self, "_in_table", False)
         head = text.strip().lower()
@@ -1793,6 +1805,9 @@ class EntityRules:
         elif head.endswith(_TABLE_TITLE_WORDS) and _TABLE_TITLE.search(head) and (" " not in head or "beviljade" in head
                                                                             or "medel" in head or "tabell" in head):
             self._in_table = "header1"
+
+    def _choose(self, doc: Doc, text: str, cands: list) -> list:
+        """The spans of the candidates: higher priority first, then longer, greedy and non-overlapping."""
         spans = [(MODEL_PRIORITY, len(e), e) for e in doc.ents]
         # a name form that extends a gazetteer name of its type ("Regional kulturplan för X") wins over it
         # and so does one that starts with an owner's genitive ("EU:s innovationsstrategi")
@@ -1838,5 +1853,4 @@ class EntityRules:
             chosen.append(sp)
         if any(c in text for c in _NOT_ENTITY_HINTS):
             chosen = [sp for sp in chosen if not self._after_not_entity_cue(sp)]
-        doc.ents = filter_spans(chosen)
-        return doc
+        return filter_spans(chosen)
