@@ -12,7 +12,8 @@ of the heading above the table).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -56,6 +57,52 @@ class Cut:
     in_sentences: bool = False  # the cells also stand in their sentences, for the prose relation rules
 
 
+class MentionIndex:
+    """A document's mentions by offset and its funding sources by line, for range lookups: a layout
+    asks about every row, box and list of a document, which must not cost a scan of all mentions each."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.all = mentions
+        self.by_start = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.by_start]
+        self.funds = sorted((m for m in mentions if m.type == "FundingSource"), key=lambda m: m.line)
+        self.fund_lines = [m.line for m in self.funds]
+
+    def starting_in(self, a: int, b: int) -> list[Mention]:
+        """The mentions that start at an offset in [a, b), in text order."""
+        return self.by_start[bisect_left(self.starts, a):bisect_left(self.starts, b)]
+
+    def before(self, pos: int) -> Iterator[Mention]:
+        """The mentions that start before ``pos``, nearest first."""
+        return reversed(self.by_start[:bisect_left(self.starts, pos)])
+
+    def funds_on_lines(self, first: int, end: int) -> list[Mention]:
+        """The funding sources mentioned on lines [first, end)."""
+        return self.funds[bisect_left(self.fund_lines, first):bisect_left(self.fund_lines, end)]
+
+
+def _as_index(mentions: MentionIndex | list[Mention]) -> MentionIndex:
+    return mentions if isinstance(mentions, MentionIndex) else MentionIndex(mentions)
+
+
+class _Covered:
+    """Membership of an offset in a set of [start, end) spans (merged and searched, not scanned)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for a, b in sorted(spans):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self.starts = [a for a, _ in merged]
+        self.ends = [b for _, b in merged]
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
+
+
 def _row_span(norm: Normalized, table_row: list[int]) -> tuple[int, int] | None:
     """The row's offsets in the normalised text: from its first line to the paragraph break."""
     start = _offset_of_line(norm, table_row[0])
@@ -66,13 +113,10 @@ def _row_span(norm: Normalized, table_row: list[int]) -> tuple[int, int] | None:
 
 
 def _offset_of_line(norm: Normalized, lineno: int) -> int | None:
+    """Where original line ``lineno`` starts in the normalised text (None if it was dropped or joined)."""
     lm = norm.linemap
-    for off, ln in zip(lm.starts, lm.lines):
-        if ln == lineno:
-            return off
-        if ln > lineno:
-            return None
-    return None
+    i = bisect_left(lm.lines, lineno)  # the segments' lines rise with their offsets
+    return lm.starts[i] if i < len(lm.lines) and lm.lines[i] == lineno else None
 
 
 def _owner_score(owner: str, words: list[str], layout: Layout, known: set[str], repeated: set[str],
@@ -154,13 +198,13 @@ def cut_row(text: str, offset: int, layout: Layout, roles: list[str], known: set
             "project": (offset + p_start, offset + len(body), project)}
 
 
-def table_rows(structure: Structure, norm: Normalized, mentions: list[Mention]) -> list[Cut]:
+def table_rows(structure: Structure, norm: Normalized, mentions: MentionIndex | list[Mention]) -> list[Cut]:
     """Every row of every table of ``structure`` cut into cells (rows that cannot be cut are left out)."""
+    index = _as_index(mentions)
     all_spans = [[sp for sp in (_row_span(norm, lines) for lines in t.rows) if sp] for t in structure.tables]
-    in_rows = [sp for spans in all_spans for sp in spans]
+    in_rows = _Covered([sp for spans in all_spans for sp in spans])
     known = set(_known_organisations())  # and what the prose (not the rows: no cells there yet) names
-    known |= {norm_key(m.text) for m in mentions
-              if m.type == "Organisation" and not any(s <= m.start < e for s, e in in_rows)}
+    known |= {norm_key(m.text) for m in index.all if m.type == "Organisation" and m.start not in in_rows}
     out = []
     for table, spans in zip(structure.tables, all_spans):
         repeated = repeated_prefixes([norm.text[s:e] for s, e in spans], table.layout.owner_start_words)
@@ -169,12 +213,12 @@ def table_rows(structure: Structure, norm: Normalized, mentions: list[Mention]) 
             if span is None:
                 continue
             s, e = span
-            rule_orgs = [(m.start, m.end) for m in mentions
-                         if m.type == "Organisation" and m.start == s and m.end <= e]
+            rule_orgs = [(m.start, m.end) for m in index.starting_in(s, s + 1)
+                         if m.type == "Organisation" and m.end <= e]
             cells = cut_row(norm.text[s:e], s, table.layout, table.roles, known, rule_orgs, repeated)
             if cells:
                 known.add(norm_key(cells["owner"][2]))
-                fund = _fund_above(mentions, table.header_line - table.layout.fund_from_heading_lines,
+                fund = _fund_above(index, table.header_line - table.layout.fund_from_heading_lines,
                                    table.header_line, table.heading_lines)
                 out.append(Cut(table.layout, {r: [c] for r, c in cells.items()}, [(s, cells["project"][1])],
                                lines[0], norm.text[s:e], {"fund": fund} if fund else {}))
@@ -206,8 +250,9 @@ def _items(value: str, start: int, split: bool, names: list[tuple[int, int]] = (
     return out
 
 
-def box_cuts(structure: Structure, norm: Normalized, mentions: list[Mention]) -> list[Cut]:
+def box_cuts(structure: Structure, norm: Normalized, mentions: MentionIndex | list[Mention]) -> list[Cut]:
     """Every fact box's values as cells: the project's name whole, owners, partners and funders as list items."""
+    index = _as_index(mentions)
     out = []
     for box in structure.boxes:
         cells: dict[str, list[tuple[int, int, str]]] = {}
@@ -223,18 +268,19 @@ def box_cuts(structure: Structure, norm: Normalized, mentions: list[Mention]) ->
             s, e = span
             colon = norm.text.index(":", s) + 1
             v0 = colon + len(norm.text[colon:e]) - len(norm.text[colon:e].lstrip())
-            names = [(m.start, m.end) for m in mentions if m.source == "rules" and v0 <= m.start < e]
+            names = [(m.start, m.end) for m in index.starting_in(v0, e) if m.source == "rules"]
             cells.setdefault(role, []).extend(_items(norm.text[v0:e], v0, role != "project", names))
             spans.append((v0, e))
         if "project" in cells and len(cells) >= box.layout.min_roles:
-            fund = _fund_above(mentions, 0, box.first_line, box.heading_lines, only_headings=True)
+            fund = _fund_above(index, 0, box.first_line, box.heading_lines, only_headings=True)
             out.append(Cut(box.layout, cells, spans, box.first_line, _box_text(norm, spans), {"fund": fund} if fund else {}))
     return out
 
 
-def list_cuts(structure: Structure, norm: Normalized, mentions: list[Mention]) -> list[Cut]:
+def list_cuts(structure: Structure, norm: Normalized, mentions: MentionIndex | list[Mention]) -> list[Cut]:
     """Every list block's items as cells, typed by the lead-in's cue unless a rule named the whole item;
     the lead-in's first organisation and project fill the cue's relations."""
+    index = _as_index(mentions)
     out = []
     for block in structure.lists:
         lead = _row_span(norm, [block.leadin_line])
@@ -247,9 +293,9 @@ def list_cuts(structure: Structure, norm: Normalized, mentions: list[Mention]) -
             s = norm.text.index(name, span[0])
             cells.append((s, s + len(name), name))
             spans.append((s, s + len(name)))
-            known = [m for m in mentions if m.start == s and m.end == s + len(name) and m.rule == "rule:gaz"]
+            known = [m for m in index.starting_in(s, s + 1) if m.end == s + len(name) and m.rule == "rule:gaz"]
             types[s] = known[0].type if known else block.cue["item_type"]  # the cue types all but known names
-        given = _lead_in_roles(mentions, lead, norm.text[lead[0]:lead[1]], block.leadin_line) if lead else {}
+        given = _lead_in_roles(index, lead, norm.text[lead[0]:lead[1]], block.leadin_line) if lead else {}
         if cells:
             rels = tuple(tuple(r) for r in block.cue["relations"])
             text = norm.text[lead[0]:lead[1]] if lead else ""
@@ -261,18 +307,22 @@ _PROJECT_ANAPHOR = re.compile(r"\bprojekt(?:et|ets)\b", re.I)
 ANAPHOR_LINES = 3  # how far back 'projektet' in a lead-in looks for the project it means
 
 
-def _lead_in_roles(mentions: list[Mention], lead: tuple[int, int], text: str, line: int) -> dict[str, Mention]:
+def _lead_in_roles(index: MentionIndex, lead: tuple[int, int], text: str, line: int) -> dict[str, Mention]:
     """The lead-in's first organisation and project; 'Partner i projektet är:' means the project
     named last in the lines just before it."""
     given = {}
+    inside = index.starting_in(lead[0], lead[1])
     for role, etype in (("leadin_org", "Organisation"), ("leadin_project", "Project")):
-        first = next((m for m in mentions if lead[0] <= m.start < lead[1] and m.type == etype), None)
+        first = next((m for m in inside if m.type == etype), None)
         if first:
             given[role] = first
     if "leadin_project" not in given and _PROJECT_ANAPHOR.search(text):
-        recent = [m for m in mentions if m.type == "Project" and m.start < lead[0] and m.line >= line - ANAPHOR_LINES]
-        if recent:
-            given["leadin_project"] = max(recent, key=lambda m: m.start)
+        for m in index.before(lead[0]):
+            if m.line < line - ANAPHOR_LINES:
+                break
+            if m.type == "Project":
+                given["leadin_project"] = m
+                break
     return given
 
 
@@ -280,13 +330,12 @@ def _box_text(norm: Normalized, spans: list[tuple[int, int]]) -> str:
     return " | ".join(norm.text[s:e] for s, e in spans)
 
 
-def _fund_above(mentions: list[Mention], first: int, line: int, headings: list[int],
+def _fund_above(index: MentionIndex, first: int, line: int, headings: list[int],
                 only_headings: bool = False) -> Mention | None:
     """The funding source named closest above ``line`` (from line ``first``); one named in a heading
     line before one named in prose, and only one in a heading if ``only_headings``."""
     heads = set(headings)
-    near = [m for m in mentions if m.type == "FundingSource" and first <= m.line < line
-            and (m.line in heads or not only_headings)]
+    near = [m for m in index.funds_on_lines(first, line) if m.line in heads or not only_headings]
     return max(near, key=lambda m: (m.line in heads, m.line, m.start)) if near else None
 
 
@@ -312,9 +361,10 @@ def apply_layouts(structure: Structure, norm: Normalized, mentions: list[Mention
     evidence, layout)) for :func:`layout_relations` once the mentions are resolved."""
     if not structure.tables and not structure.boxes and not structure.lists:
         return mentions, []
-    cuts = table_rows(structure, norm, mentions) + box_cuts(structure, norm, mentions) + list_cuts(structure, norm, mentions)
-    spans = [sp for cut in cuts for sp in cut.spans] + _label_spans(structure, norm)
-    inside = {id(m) for m in mentions if any(s <= m.start < e for s, e in spans)}
+    index = MentionIndex(mentions)
+    cuts = table_rows(structure, norm, index) + box_cuts(structure, norm, index) + list_cuts(structure, norm, index)
+    covered = _Covered([sp for cut in cuts for sp in cut.spans] + _label_spans(structure, norm))
+    inside = {id(m) for m in mentions if m.start in covered}
     kept = [m for m in mentions if id(m) not in inside]
     for sent in sentences:
         sent.mentions = [m for m in sent.mentions if id(m) not in inside]

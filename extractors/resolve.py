@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from .field_labels import label_alternation
@@ -1175,22 +1175,24 @@ def _join_place_tail(c: _Components) -> None:
             union(g, kd[m.group(1)])
 
 
+def _extensions(sorted_keys: list[str], k: str) -> list[str]:
+    """The keys that continue ``k`` by more words ("k ..."), in sorted order: a binary search, not a scan."""
+    return sorted_keys[bisect_left(sorted_keys, k + " "):bisect_left(sorted_keys, k + "!")]
+
+
 def _join_short_form(c: _Components) -> None:
     """"Regionalt forum för regional strategisk planering ... nätverket Regionalt forum": a short form the
     text uses after the one longer name of its type that it begins, before a preposition"""
     groups, keys_by_type, find, union = c.groups, c.keys_by_type, c.find, c.union
     for t in ("Project", "Strategy", "FundingSource"):
         kd = keys_by_type.get(t, {})
-        by_first: dict[str, list[str]] = defaultdict(list)
-        for k in kd:
-            by_first[k.split(" ", 1)[0]].append(k)
+        ks = sorted(kd)
         for k, g in list(kd.items()):
             if " " not in k or len(k) < 8:
                 continue
-            longer = [k2 for k2 in by_first[k.split(" ", 1)[0]]
-                      if k2.startswith(k + " ") and k2[len(k) + 1:].split(" ", 1)[0] in _PREPOSITIONS]
-            if len(longer) != 1 or len({find(kd[k2]) for k2 in by_first[k.split(" ", 1)[0]]
-                                        if k2 != k and k2.startswith(k + " ")}) != 1:
+            extended = _extensions(ks, k)
+            longer = [k2 for k2 in extended if k2[len(k) + 1:].split(" ", 1)[0] in _PREPOSITIONS]
+            if len(longer) != 1 or len({find(kd[k2]) for k2 in extended}) != 1:
                 continue
             lg = kd[longer[0]]
             if min(mm.start for mm in groups[lg]) < min(mm.start for mm in groups[g]):
@@ -1209,7 +1211,7 @@ def _join_paragraph_cut(c: _Components) -> None:
                 g = kd[k]
                 if len(k) < 6 or not all(text[m.end:m.end + 2] == "\n\n" for m in groups[g]):
                     continue
-                longer = [k2 for k2 in ks if k2 != k and k2.startswith(k + " ")]
+                longer = _extensions(ks, k)
                 if len({find(kd[k2]) for k2 in longer}) == 1:
                     union(kd[longer[0]], g)
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -355,8 +356,9 @@ def _fact_boxes(content: list[tuple[int, str]], layout: Layout) -> list[FactBox]
 
 
 def _before(content: list[tuple[int, str]], lineno: int) -> int | None:
-    prev = [ln for ln, _ in content if ln < lineno]
-    return prev[-1] if prev else None
+    """The content line just before ``lineno`` (content is in line order: a binary search)."""
+    i = bisect_left(content, (lineno,))
+    return content[i - 1][0] if i > 0 else None
 
 
 def _table_at(content: list[tuple[int, str]], k: int, layouts) -> tuple[Table | None, int]:
