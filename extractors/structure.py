@@ -66,8 +66,9 @@ class Layout:
         pred = "topic" if low in {t.lower() for t in topic_labels()} else role_labels().get(low)
         return self.label_roles.get(pred) if pred else None
 
-    def header_roles(self, line: str) -> list[str] | None:
-        """The roles a header line names, in column order, or None when the line is no header of this layout."""
+    def header_roles(self, line: str, complete: bool = True) -> list[str] | None:
+        """The roles a header line names, in column order, or None when the line is no header of this
+        layout (with ``complete`` false: any line made only of header words, a header cut over lines)."""
         roles: list[str] = []
         words = [w.casefold().strip(":,.") for w in _WORD.findall(line)]
         if not words or len(words) > 10:
@@ -79,7 +80,7 @@ class Layout:
                     return None
             elif role not in roles:
                 roles.append(role)
-        if not roles or roles[0] != self.first_role or not set(self.required_roles) <= set(roles):
+        if complete and (not roles or roles[0] != self.first_role or not set(self.required_roles) <= set(roles)):
             return None
         return roles
 
@@ -108,9 +109,10 @@ class Table:
 
     layout: Layout
     roles: list[str]
-    header_line: int
+    header_line: int  # the header's last line (a header may run over several)
     rows: list[list[int]] = field(default_factory=list)
     heading_lines: list[int] = field(default_factory=list)  # heading-like lines above the header, nearest last
+    first_header_line: int = 0
 
 
 @dataclass
@@ -189,7 +191,7 @@ def _rows(content: list[tuple[int, str]], start: int, layout: Layout) -> tuple[l
 def _joins(table: Table, before: int | None, after: int | None) -> dict[int, str]:
     """Each row one paragraph: its lines joined by spaces, a break after it, the header and the
     lines around the table kept apart."""
-    joins = {table.header_line: "break"}
+    joins = {ln: "break" for ln in range(table.first_header_line or table.header_line, table.header_line + 1)}
     if before is not None:
         joins[before] = "break"
     for row in table.rows:
@@ -214,8 +216,8 @@ def analyse(raw: str, layouts: tuple[Layout, ...] | None = None) -> Structure:
         if table is not None:
             out.tables.append(table)
             end_line = content[k - 1][0] if k - 1 < len(content) else None
-            out.joins.update(_joins(table, _before(content, table.header_line), end_line))
-    taken = out.row_lines() | {t.header_line for t in out.tables}
+            out.joins.update(_joins(table, _before(content, table.first_header_line), end_line))
+    taken = out.row_lines() | {ln for t in out.tables for ln in range(t.first_header_line, t.header_line + 1)}
     for layout in (lay for lay in layouts if lay.kind == "fact-box"):
         for box in _fact_boxes([(ln, t) for ln, t in content if ln not in taken], layout):
             out.boxes.append(box)
@@ -362,16 +364,33 @@ def _before(content: list[tuple[int, str]], lineno: int) -> int | None:
 
 
 def _table_at(content: list[tuple[int, str]], k: int, layouts) -> tuple[Table | None, int]:
-    """The table whose header is ``content[k]``, and the index after it; (None, k + 1) when there is none."""
-    lineno, text = content[k]
-    if len(text) > 120 or "  " in text:
+    """The table whose header starts at ``content[k]``, and the index after it; (None, k + 1) when there
+    is none. A header may run over up to MAX_HEADER_LINES lines ("PROJEKTÄGARE" / "PROJEKTNAMN" / "BELOPP KR")."""
+    if len(content[k][1]) > 120:
         return None, k + 1
     for layout in layouts:
-        roles = layout.header_roles(text)
-        if roles is None:
+        header, n = _header(content, k, layout)
+        if header is None:
             continue
-        rows, end = _rows(content, k + 1, layout)
+        rows, end = _rows(content, k + n, layout)
         if rows:
             above = content[max(0, k - layout.fund_from_heading_lines):k]
-            return Table(layout, roles, lineno, rows, [ln for ln, t in above if _heading_like(t)]), end
+            return Table(layout, header, content[k + n - 1][0], rows, [ln for ln, t in above if _heading_like(t)],
+                         content[k][0]), end
     return None, k + 1
+
+
+MAX_HEADER_LINES = 3
+
+
+def _header(content: list[tuple[int, str]], k: int, layout: Layout) -> tuple[list[str] | None, int]:
+    """The roles of the header starting at ``content[k]`` and how many lines it takes."""
+    text = ""
+    for n in range(1, MAX_HEADER_LINES + 1):
+        if k + n > len(content) or layout.header_roles(content[k + n - 1][1], complete=False) is None:
+            return None, 0
+        text = f"{text} {content[k + n - 1][1]}".strip()
+        roles = layout.header_roles(text)
+        if roles is not None:
+            return roles, n
+    return None, 0

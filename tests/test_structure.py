@@ -116,3 +116,12 @@ def test_owners_listed_own_the_lead_in_company():
     rels = {(r.s, r.p, r.o) for r in res.relations}
     assert ("Norrlandsbolaget AB", "partOf", "Umeå kommun") in rels
     assert ("Norrlandsbolaget AB", "partOf", "Skellefteå kommun") in rels
+
+
+def test_a_header_cut_over_lines_still_opens_the_table():
+    raw = ("Beviljade projekt inom Europeiska regionala utvecklingsfonden\n\nPROJEKTÄGARE\nPROJEKTNAMN\nBELOPP KR\n"
+           "Lycksele kommun Besöksnäring i fjällvärlden 1 250 000\nUmeå universitet Smart vård i glesbygd 2 400 000\n")
+    s = analyse(raw)
+    assert len(s.tables) == 1 and s.tables[0].roles == ["owner", "project", "amount"]
+    assert (s.tables[0].first_header_line, s.tables[0].header_line, s.tables[0].rows) == (3, 5, [[6], [7]])
+    assert all(s.joins[ln] == "break" for ln in (3, 4, 5))
