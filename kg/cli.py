@@ -241,23 +241,28 @@ def train(corpus: tuple[Path, ...], output: Path | None, max_steps: int | None, 
               help="Where the annotated reports are, when no PATHS are given (default: GOLD/../corpus).")
 @click.option("--predictions", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Score this `kg extract --format json` file instead of extracting.")
+@click.option("--against", type=click.Path(path_type=Path, file_okay=False, exists=True), default=None,
+              help="Score another annotation of the same documents (a folder of gold-format files, e.g. a "
+                   "second annotator's pass) against --gold: the annotators' agreement.")
 @click.option("--errors", is_flag=True, help="Also list every false positive and false negative.")
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @JOBS_OPTION
 @NER_OPTION
 @click.pass_context
 def evaluate(ctx: click.Context, paths: tuple[Path, ...], gold_dir: Path, corpus_dir: Path | None,
-             predictions: Path | None, errors: bool, fmt: str, jobs: int, ner: str) -> None:
+             predictions: Path | None, against: Path | None, errors: bool, fmt: str, jobs: int, ner: str) -> None:
     """P/R/F1 per entity type and per relation of extraction on annotated reports.
 
     Extracts PATHS (or the reports the gold files name, found in --corpus) and
     scores them against the gold annotations in --gold with the same matching
     rules as the reference scorer; --errors lists the false positives and negatives.
     """
-    from .evaluate import load_gold, report, score
+    from .evaluate import annotations_as_predictions, load_gold, report, score
 
     gold = load_gold(gold_dir)
-    if predictions is not None:
+    if against is not None:
+        preds = annotations_as_predictions(against)
+    elif predictions is not None:
         try:
             preds = json.loads(predictions.read_text(encoding="utf-8"))
         except (OSError, ValueError) as e:

@@ -80,6 +80,26 @@ def load_gold(gold_dir: Path) -> dict[str, dict]:
     return merged
 
 
+def annotations_as_predictions(folder: Path) -> dict:
+    """Annotation files (the gold schema) as a ``kg extract`` prediction, to score one annotator
+    against another: each entity's lines become its mentions, slices of one document are joined."""
+    docs: dict[str, dict] = defaultdict(lambda: {"entities": [], "relations": []})
+    files = sorted(Path(folder).glob("*.json"))
+    if not files:
+        raise KgError(f"no annotation *.json files in {folder}")
+    for f in files:
+        try:
+            g = json.loads(f.read_text(encoding="utf-8"))
+            d = docs[g["doc"]]
+            d["entities"] += [{"name": e["name"], "type": e["type"], "aliases": e.get("aliases", []),
+                               "mentions": [{"line": n, "text": e["name"]} for n in e.get("lines", [])]}
+                              for e in g.get("entities", [])]
+            d["relations"] += [dict(r) for r in g.get("relations", [])]
+        except (ValueError, KeyError, TypeError) as e:
+            raise KgError(f"{f}: not an annotation file ({e})") from None
+    return {"documents": [{"source": doc, **d} for doc, d in sorted(docs.items())]}
+
+
 def in_slices(pdoc: dict, ranges: list[tuple[int, int]]) -> dict:
     """The part of a predicted document that falls in the annotated line ranges (a gold file may
     annotate a slice of a long document): entities mentioned there, relations stated there."""

@@ -67,3 +67,24 @@ def test_cli_evaluate_bad_gold(tmp_path):
     (tmp_path / "g").mkdir()
     r = CliRunner().invoke(cli, ["evaluate", "--gold", str(tmp_path / "g")])
     assert r.exit_code == 1
+
+
+def test_against_scores_one_annotation_folder_against_another(tmp_path):
+    import json as _json
+
+    from click.testing import CliRunner as _Runner
+
+    from kg.cli import cli as _cli
+
+    gold, other = tmp_path / "gold", tmp_path / "other"
+    gold.mkdir()
+    other.mkdir()
+    ents = [{"name": "Region Norrbotten", "type": "Organisation", "aliases": [], "lines": [1]},
+            {"name": "Fjällkraft", "type": "Project", "aliases": [], "lines": [1]}]
+    rel = [{"s": "Region Norrbotten", "p": "leads", "o": "Fjällkraft", "line": 1, "evidence": "leder"}]
+    (gold / "r.json").write_text(_json.dumps({"doc": "r.txt", "lines": [1, 1], "entities": ents, "relations": rel}))
+    (other / "r.json").write_text(_json.dumps({"doc": "r.txt", "lines": [1, 1], "entities": ents[:1], "relations": []}))
+    out = _Runner().invoke(_cli, ["evaluate", "--gold", str(gold), "--against", str(other), "--format", "json"]).output
+    scores = _json.loads(out[out.index("{"):])
+    assert scores["entities"]["micro"]["p"] == 1.0 and scores["entities"]["micro"]["r"] == 0.5
+    assert scores["relations"]["micro"]["r"] == 0.0

@@ -70,3 +70,15 @@ def test_real_set_floors():
     assert sorted(scores["documents"]) == docs
     assert scores["entities"]["micro"]["f1"] >= ENTITY_FLOOR
     assert scores["relations"]["micro"]["f1"] >= RELATION_FLOOR
+
+
+def test_annotation_passes_against_the_gold():
+    """Each pass scored against the adjudicated gold with `kg evaluate --against` (no text needed)."""
+    for p in ("a", "b"):
+        result = CliRunner().invoke(cli, ["evaluate", "--gold", str(REAL / "gold"), "--against",
+                                          str(REAL / "passes" / p), "--format", "json"])
+        assert result.exit_code == 0, result.output
+        scores = json.loads(result.output[result.output.index("{"):])
+        assert len(scores["documents"]) == 29
+        assert 0.9 <= scores["entities"]["micro"]["f1"] < 1.0  # close, and not the gold itself
+        assert scores["relations"]["micro"]["f1"] >= 0.9
