@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from .org_forms import gated_matches
+
 _UP = "A-ZÅÄÖÉÜ"
 # the name: a capital or digit first, then up to 18 words with no sentence punctuation
 # a word: no sentence punctuation, a point or comma only between digits ("2.0", "1,5"); words are
@@ -53,14 +55,9 @@ MAX_WORDS = 18
 
 def find(text: str, low: str | None = None) -> list[tuple[int, int, str, int, str]]:
     """Project candidates of the grant forms above in one paragraph."""
-    low = text.lower() if low is None else low
     out = []
-    for rule, rx, needs in FORMS:
-        if not any(n in low for n in needs):
-            continue
-        for m in rx.finditer(text):
-            name = m.group("name").rstrip(",")
-            if len(name.split()) > MAX_WORDS or len(name) < 3:
-                continue
+    for rule, m in gated_matches(FORMS, text, low):
+        name = m.group("name").rstrip(",")
+        if len(name.split()) <= MAX_WORDS and len(name) >= 3:
             out.append((m.start("name"), m.start("name") + len(name), "Project", 5, rule))
     return out

@@ -35,7 +35,7 @@ _FORMS = [
                             rf"(?:\svid\s(?:[{_UP}]\w+\s){{1,2}}(?:universitet|högskola|universitetssjukhus))?"),
      ("institutionen", "avdelningen", "kliniken")),
     # "institutionen för geografi" (lower case after a comma or "vid")
-    ("institutionen-for", re.compile(rf"\b[Ii]nstitutionen\sför\s(?:[A-ZÅÄÖa-zåäö][a-zåäö\-]+)(?:\s(?:och|,)\s?[a-zåäö\-]+)?\b"),
+    ("institutionen-for", re.compile(r"\b[Ii]nstitutionen\sför\s(?:[A-ZÅÄÖa-zåäö][a-zåäö\-]+)(?:\s(?:och|,)\s?[a-zåäö\-]+)?\b"),
      ("institutionen för",)),
     # programme committees
     ("styrkommitte", re.compile(rf"\b(?:{_CAPW}\s){{1,3}}(?:styrkommitté|styrkommittén|övervakningskommitté|övervakningskommittén|"
@@ -74,27 +74,33 @@ _BAD_TAIL = {"att", "den", "det", "de", "en", "ett", "och", "som", "sin", "sitt"
 _CLAUSE = _BAD_TAIL | {"är", "var", "har", "hade", "blev", "blir", "ska", "kan", "i", "på", "med", "för", "till"}
 
 
+def gated_matches(forms, text: str, low: str | None = None):
+    """(rule, match) of every (name, regex, gate words) form whose gate words the paragraph holds:
+    a cheap substring test before each regular expression (rule families share this shape)."""
+    low = text.lower() if low is None else low
+    for rule, rx, needs in forms:
+        if any(n in low for n in needs):
+            for m in rx.finditer(text):
+                yield rule, m
+
+
 def find(text: str, low: str | None = None) -> list[tuple[int, int, str, int, str]]:
     """Organisation candidates of the forms above in one paragraph."""
-    low = text.lower() if low is None else low
     out = []
-    for rule, rx, needs in _FORMS:
-        if not any(n in low for n in needs):
+    for rule, m in gated_matches(_FORMS, text, low):
+        s, e = m.span()
+        name = m.group()
+        words = name.split()
+        if rule == "institutionen-for" and words[2] in _BAD_TAIL:
+            continue  # "Institutionen för att ...": a sentence
+        if rule == "ek-forening" and any(w in _CLAUSE for w in words[1:-2]):
+            continue  # "Föreningen är en ideell förening": a sentence
+        if words[-1] in _BAD_TAIL:
+            e = s + len(name) - len(words[-1]) - 1
+        if rule in ("ek-forening", "klubb", "styrkommitte") and words[0] in ("Det", "Den", "En", "Ett", "I", "Inom",
+                                                                             "Under", "Genom", "Vid", "För"):
+            s += len(words[0]) + 1
+        if e - s < 4:
             continue
-        for m in rx.finditer(text):
-            s, e = m.span()
-            name = m.group()
-            words = name.split()
-            if rule == "institutionen-for" and words[2] in _BAD_TAIL:
-                continue  # "Institutionen för att ...": a sentence
-            if rule == "ek-forening" and any(w in _CLAUSE for w in words[1:-2]):
-                continue  # "Föreningen är en ideell förening": a sentence
-            if words[-1] in _BAD_TAIL:
-                e = s + len(name) - len(words[-1]) - 1
-            if rule in ("ek-forening", "klubb", "styrkommitte") and words[0] in ("Det", "Den", "En", "Ett", "I", "Inom",
-                                                                                 "Under", "Genom", "Vid", "För"):
-                s += len(words[0]) + 1
-            if e - s < 4:
-                continue
-            out.append((s, e, "Organisation", 5, rule))  # outranks a gazetteer name inside it
+        out.append((s, e, "Organisation", 5, rule))  # outranks a gazetteer name inside it
     return out

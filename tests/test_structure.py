@@ -70,29 +70,19 @@ def test_owner_first_table_extracted():
     assert row_rel.line == 10 and row_rel.extractor == "layout:grant-table-owner-first"
 
 
-@pytest.mark.parametrize("layout,lines,expected", _examples("boxes"), ids=lambda v: str(v)[:40])
-def test_layout_fact_box_examples(layout, lines, expected):
-    from extractors.layout_cells import box_cuts
-    from extractors.normalize import normalize
-
-    raw = "Beviljade projekt\n\n" + "\n".join(lines) + "\n\nEn mening efter rutan.\n"
-    structure = analyse(raw, (layout,))
-    cuts = box_cuts(structure, normalize(raw, structure.joins), [])
-    if expected is None:
-        assert cuts == []
-    else:
-        assert {role: [text for _, _, text in cells] for role, cells in cuts[0].cells.items()} == expected
+_BLOCK_EXAMPLES = [(kind, *ex) for kind in ("boxes", "lists") for ex in _examples(kind)]
 
 
-@pytest.mark.parametrize("layout,lines,expected", _examples("lists"), ids=lambda v: str(v)[:40])
-def test_layout_list_examples(layout, lines, expected):
-    from extractors.layout_cells import list_cuts
+@pytest.mark.parametrize("kind,layout,lines,expected", _BLOCK_EXAMPLES, ids=lambda v: str(v)[:40])
+def test_layout_block_examples(kind, layout, lines, expected):
+    """Every fact-box and list layout example, set between lines of prose as in a report."""
+    from extractors.layout_cells import box_cuts, list_cuts
     from extractors.normalize import normalize
 
     prose = "En inledande mening om året som gått i regionen, skriven som en hel rad i en rapport av det här slaget."
-    raw = "\n".join([prose] * 3) + "\n\n" + "\n".join(lines) + "\n\nEn mening efter listan.\n"
+    raw = "\n".join([prose] * 3) + "\n\n" + "\n".join(lines) + "\n\nEn mening efter blocket.\n"
     structure = analyse(raw, (layout,))
-    cuts = list_cuts(structure, normalize(raw, structure.joins), [])
+    cuts = (box_cuts if kind == "boxes" else list_cuts)(structure, normalize(raw, structure.joins), [])
     if expected is None:
         assert cuts == []
     else:
