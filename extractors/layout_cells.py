@@ -1,13 +1,15 @@
-"""Table rows cut into cells by what each cell must look like, and the relations a row states.
+"""Layout blocks cut into cells by what each cell must look like, and the relations a block states.
 
 A row of an owner-first grant table is "<owner> <project name> <amount>" with single spaces.
 The amount is found at the end (:data:`structure.AMOUNT_END`); the owner is the start of the
-row that has the shape of an organisation: a name the document or the gazetteers know, a name
-ending in an organisation word ("kommun", "AB", "ekonomisk förening", "län"), or the rules'
-organisation at the start of the row; the project is what lies between. Column gaps, where a
-PDF kept them, cut first. The cells replace whatever the prose rules made of the row, and the
-row states the layout's relations (owner leads the project, the project is funded by the fund
-of the heading above the table).
+row that has the shape of an organisation: a name closed by a legal form ("AB"), a name the
+document or the gazetteers know, a name repeated at the start of several rows, a name ending in an
+organisation word ("kommun", "ekonomisk förening", "län") or opening like one ("Stift X"), or the
+rules' organisation at the start of the row; the project is what lies between. Column gaps, where
+a PDF kept them, cut first. A fact box's values are its cells (a list value split into items, not
+inside a name the rules found); a list block's items are its cells, typed by the lead-in's cue.
+The cells replace whatever the prose rules made of those lines, and each block states its layout's
+relations (owner leads the project, the project is funded by the fund of the heading above ...).
 """
 from __future__ import annotations
 
@@ -42,7 +44,7 @@ def _known_organisations() -> frozenset[str]:
 
 @dataclass
 class Cut:
-    """A table row or fact box cut into cells: each role's (start, end, text) cells in the normalised
+    """A table row, fact box or list block cut into cells: each role's (start, end, text) cells in the normalised
     text, the spans whose prose-rule mentions the cells replace, the first line, the evidence text,
     and roles that mentions already fill (the fund a heading above names, a list's lead-in)."""
 

@@ -1,4 +1,4 @@
-"""Document structure before normalisation: tables and fact boxes, as the layouts describe them.
+"""Document structure before normalisation: tables, fact boxes and lists, as the layouts describe them.
 
 Real reports print granted-project tables as plain lines ("Lycksele kommun Besöksnäring i
 fjällvärlden 1 250 000"): no column gap, the owner first, a long project name wrapping onto
@@ -7,8 +7,9 @@ wrapped row with the next one. This stage finds such tables from a header row wh
 name the columns (owner / project / amount / fund, in any order) as one of the layouts in
 ``layouts/*.json`` describes, and groups the lines below into rows (a row ends in an amount).
 Fact boxes ("Projektnamn: P" / "Stödmottagare: X" / "Finansiär: F" lines) are found from their
-labels (``lexicons/field_labels.json``). The stage returns the blocks and the line joins the
-normaliser must use, so that each row and each fact line becomes a paragraph of its own;
+labels (``lexicons/field_labels.json``); list blocks (names as items under a lead-in with a cue word,
+"Pågående projekt", "Medlemmar i X är:") from their cue. The stage returns the blocks and the line
+joins the normaliser must use, so that each row, fact line and item becomes a paragraph of its own;
 :mod:`extractors.layout_cells` cuts them into cells afterwards. A new layout is a new data file.
 """
 from __future__ import annotations
@@ -38,10 +39,10 @@ MAX_PENDING = 2  # lines without an amount a row may wrap over before the table 
 
 @dataclass(frozen=True)
 class Layout:
-    """One table layout, read from a data file: how its header reads and what a row states."""
+    """One layout, read from a data file: how its blocks are recognised and what their cells state."""
 
     name: str
-    kind: str  # 'table' or 'fact-box'
+    kind: str  # 'table', 'fact-box' or 'list'
     header_words: dict[str, frozenset[str]]
     filler_words: frozenset[str]
     first_role: str
@@ -63,7 +64,7 @@ class Layout:
     def label_role(self, label: str) -> str | None:
         """The role a fact-box label gives its value ('Stödmottagare' -> 'owner')."""
         low = label.lower()
-        pred = "topic" if low in {t.lower() for t in topic_labels()} else role_labels().get(low)
+        pred = "topic" if low in _topic_words() else role_labels().get(low)
         return self.label_roles.get(pred) if pred else None
 
     def header_roles(self, line: str, complete: bool = True) -> list[str] | None:
@@ -83,6 +84,11 @@ class Layout:
         if complete and (not roles or roles[0] != self.first_role or not set(self.required_roles) <= set(roles)):
             return None
         return roles
+
+
+@lru_cache(maxsize=1)
+def _topic_words() -> frozenset[str]:
+    return frozenset(t.lower() for t in topic_labels())
 
 
 def _layout(path: Path) -> Layout:
@@ -204,7 +210,7 @@ def _joins(table: Table, before: int | None, after: int | None) -> dict[int, str
 
 
 def analyse(raw: str, layouts: tuple[Layout, ...] | None = None) -> Structure:
-    """Tables of ``raw`` (a document's original text) and the joins they need."""
+    """The tables, fact boxes and lists of ``raw`` (a document's original text) and the joins they need."""
     layouts = load_layouts() if layouts is None else layouts
     lines = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n")
     content = [(i + 1, _collapse(ln)) for i, ln in enumerate(lines) if ln.strip() and not is_furniture(ln)]
