@@ -272,6 +272,8 @@ _DIRECTIONS = frozenset({"norra", "södra", "västra", "östra", "mellersta", "�
                          "sydvästra", "sydöstra", "inre"})
 
 
+# a file name or a URL slug: "strategi-2030.pdf", "nationell-strategi-for-hallbar-regional-utveckling/"
+_FILE_OR_SLUG = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|html?|aspx)\b|/\s*$|^[a-z0-9]+(?:-[a-z0-9åäö]+){3,}/?$", re.I)
 # a county named as a place: "Örebro län", "Västra Götalands län" (its bodies are "Region X", "Länsstyrelsen i X län")
 _COUNTY_PLACE = re.compile(r"(?:[A-ZÅÄÖ][a-zåäö]+\s)?[A-ZÅÄÖ][a-zåäö]+s?\slän")
 
@@ -795,6 +797,8 @@ class EntityRules:
             return False  # "Inom", "Det", "Efter": a function word opening the next sentence
         if nl.split()[0] in _TABLE_HEADER_WORDS:
             return False  # a table's header row ("Projektägare  Beviljat belopp")
+        if _COUNTY_PLACE.fullmatch(name):
+            return False  # "Dalarnas län": a county as a place (its bodies are "Region X", "Länsstyrelsen i X län")
         return True
 
     def _classify(self, name: str, default: str | None = None) -> str | None:
@@ -1827,8 +1831,9 @@ class EntityRules:
             span_text = span.text  # Span.text joins the span's tokens: once per candidate
             if not span_text.strip():
                 continue
-            if span_text.lower() in self.lex.generic or "http" in span_text or "www." in span_text:
-                continue
+            if span_text.lower() in self.lex.generic or "http" in span_text or "www." in span_text \
+                    or _FILE_OR_SLUG.search(span_text):
+                continue  # a web address, a file name or a URL slug ("dalastrategin-2030-...-dec.pdf") names no one
             if _LAW_NAME.search(span_text):
                 continue  # laws are not entities ("Net Zero Industry Act", "Förordning om ...")
             if span_text.count("(") != span_text.count(")"):
