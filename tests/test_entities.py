@@ -699,7 +699,7 @@ def test_sentence_preposition_is_no_part_of_a_name(nlp, text, name):
 @pytest.mark.parametrize("text", [
     "Läs mer i dalastrategin-2030-tillsammans-for-ett-hallbart-dalarna-dec.pdf på webben.",
     "Se nationell-strategi-for-hallbar-regional-utveckling-i-hela-landet-20212030/ för detaljer.",
-    "Statistiken gäller \\"Dalarnas län\\" som helhet.",
+    "Statistiken gäller ”Dalarnas län” som helhet.",
 ])
 def test_file_names_slugs_and_counties_are_no_names(nlp, text):
     assert not {n for n, _ in ents(nlp, text) if "strategi" in n.lower() or n.endswith(" län")}
