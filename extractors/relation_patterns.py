@@ -6,7 +6,7 @@ its entity mentions replaced by placeholders, so a rule reads like the sentences
     "{ORG:o} \\({ORG:s}\\)"   with   "relation": ["s", "partOf", "o"]
 
 ``{ORG:s}`` matches one Organisation mention and names it ``s``; ``{ORGS:s}`` a list of them
-("A, B och C"); ``{PROJ}``, ``{STRAT}``, ``{FUND}`` (and ``PROJS``, ``STRATS``, ``FUNDS``) the other
+("A, B och C", each maybe with a note in brackets: "A (25 procent)"); ``{PROJ}``, ``{STRAT}``, ``{FUND}`` (and ``PROJS``, ``STRATS``, ``FUNDS``) the other
 types; ``{ANY}`` any mention; ``{GAP}`` up to 120 characters of the same clause without another
 organisation. A rule may ask that a role's name ends in one of ``heads`` ("-departementet") or is
 none of ``not_names``, and
@@ -30,6 +30,7 @@ _MANY = {"ORGS": "O", "PROJS": "P", "STRATS": "S", "FUNDS": "F"}
 _SLOT = re.compile(r"\{([A-Z]+)(?::(\w+))?\}")
 _PLACEHOLDER = re.compile(r"⟦[OPSF](\d+)⟧")
 _LIST_SEP = r"(?:,\s*|\s+och\s+|\s+samt\s+|\s+respektive\s+|,\s*och\s+)"
+_ITEM_NOTE = r"(?:\s*\([^()⟦]{1,30}\))?"  # a share or note after a listed name: "Luleå kommun (25 procent)"
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ def _slot(m: re.Match) -> str:
     if kind in _ONE:
         body = f"⟦{_ONE[kind]}\\d+⟧"
     elif kind in _MANY:
-        one = f"⟦{_MANY[kind]}\\d+⟧"
+        one = f"⟦{_MANY[kind]}\\d+⟧{_ITEM_NOTE}"
         body = f"{one}(?:{_LIST_SEP}{one})*"
     else:
         raise ValueError(f"unknown slot {{{kind}}}")
