@@ -770,6 +770,9 @@ def _drop_project_partner_collaboration(out: _Out, before: set) -> None:
             del out.rels[k]
 
 
+_WE_SUBJECT = re.compile(r"^\s*(?:[A-ZÅÄÖ][a-zåäö]+\s+(?:\d{4}\s+)?)?[Vv]i\s+(?:har\s+|hade\s+|också\s+|även\s+|nu\s+|"
+                         r"redan\s+|fortsatt\s+|aktivt\s+)*$")
+_QUOTED_SPEECH = re.compile(r"^\s*[–—”\"]|\bsäger\b|\bberättar\b")
 _PARTICIPLE_TRIGGER = re.compile(r"^[a-zåäö]+(?:ade|ande|ende|ad|erade)$", re.I)  # a one-word trigger in participle form
 
 
@@ -853,6 +856,10 @@ def _active_agents(t: _Trigger):
         agents = _agents_before(ms, chs, text, tpos, agent_types,
                                 relative=frame.name in ("lead", "own", "participate"))
     conf = 0.8
+    if not agents and "Organisation" in agent_types and _WE_SUBJECT.search(text[_clause_start(text, tpos):tpos]) \
+            and not _QUOTED_SPEECH.search(text) and (ctx.author or ctx.region):
+        # "Vi driver projektet P": the report's author speaks (not in a quotation, where "vi" is the speaker's)
+        agents, conf = _pseudo(ctx.author or ctx.region, "Organisation", tpos, unit.line_at(tpos)), 0.6
     if agents and agents[-1].end <= tpos and _NEGATION.search(text, agents[-1].end, tpos):
         return None  # "X har inte antagit S", "X deltar inte längre i P"
     if agents and frame.name in ("lead", "own", "participate"):

@@ -547,3 +547,12 @@ def test_participle_after_determiner_is_no_trigger():
     got = triples("[Fagersta kommun|O] och [Norbergs kommun|O] ingår i det etablerade [Bergsklustret|P].")
     assert ("Fagersta kommun", "participatesIn", "Bergsklustret") in got
     assert not any(p == "leads" for _, p, _ in got)
+
+
+def test_we_is_the_report_author_outside_quotations():
+    got = triples("[Region Fjällby|O] samordnar arbetet i länet.",
+                  "Vi driver projektet [Fjällkraft|P] tillsammans med [Åre kommun|O].",
+                  "– Vi driver också [Bergsleden|P], säger Anna Berg.")
+    assert ("Region Fjällby", "leads", "Fjällkraft") in got
+    assert ("Åre kommun", "participatesIn", "Fjällkraft") in got
+    assert not any(o == "Bergsleden" and p == "leads" for _, p, o in got)
