@@ -272,6 +272,8 @@ _DIRECTIONS = frozenset({"norra", "södra", "västra", "östra", "mellersta", "�
                          "sydvästra", "sydöstra", "inre"})
 
 
+# a title's capitalised article mid-sentence, right before a name: "genomförandet av En nationell strategi för ..."
+_TITLE_ARTICLE = re.compile(r"(?<=[a-zåäö,] )(En|Ett) $")
 # a file name or a URL slug: "strategi-2030.pdf", "nationell-strategi-for-hallbar-regional-utveckling/"
 _FILE_OR_SLUG = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|html?|aspx)\b|/\s*$|^[a-z0-9]+(?:-[a-z0-9åäö]+){3,}/?$", re.I)
 # a county named as a place: "Örebro län", "Västra Götalands län" (its bodies are "Region X", "Länsstyrelsen i X län")
@@ -1284,8 +1286,13 @@ class EntityRules:
             cands.extend(self._generic(text, cands))
 
     def _trims(self, scan: _Scan) -> None:
-        """Cut what is no part of a name from the candidates: a country after 'i', a field label before ':'."""
+        """Cut what is no part of a name from the candidates: a country after 'i', a field label before ':';
+        and grow a strategy's name by the capitalised article of its title ('av En nationell strategi för X')."""
         text, cands = scan.text, scan.cands
+        if "En " in text or "Ett " in text:
+            cands[:] = [(cs - len(m.group(1)) - 1, ce, lab, pr, rule)
+                        if lab == "Strategy" and (m := _TITLE_ARTICLE.search(text, max(0, cs - 8), cs)) else
+                        (cs, ce, lab, pr, rule) for cs, ce, lab, pr, rule in cands]
         if " i " in text:  # "Savonia University of Applied Sciences i Finland": the country is where, not who
             cut = []
             for cs, ce, lab, pr, rule in cands:

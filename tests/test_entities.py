@@ -703,3 +703,9 @@ def test_sentence_preposition_is_no_part_of_a_name(nlp, text, name):
 ])
 def test_file_names_slugs_and_counties_are_no_names(nlp, text):
     assert not {n for n, _ in ents(nlp, text) if "strategi" in n.lower() or n.endswith(" län")}
+
+
+def test_a_titles_article_belongs_to_the_strategy(nlp):
+    text = "Uppdraget omfattar genomförandet av En nationell strategi för hållbar regional tillväxt och attraktionskraft."
+    assert ("En nationell strategi för hållbar regional tillväxt och attraktionskraft", "Strategy") in ents(nlp, text)
+    assert ("regional strategi för Norrbotten", "Strategy") in ents(nlp, "En regional strategi för Norrbotten antogs.")
