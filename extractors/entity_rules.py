@@ -205,7 +205,9 @@ _ORG_FORMS = [
 ]
 _FUND_FORMS = [
     ("interreg", re.compile(rf"\bInterreg(?:[ -](?:[{_UP}](?:(?!-(?:projekt|nätverk|samarbet|satsning|finansi))[\w\-–])*\w|and|NPA))+")),
-    ("anslag", re.compile(r"\b[Aa]nslag(?:et)? \d:\d+(?: utgiftsområde \d+(?: [a-zåäö]+){0,2})?|\b\d:\d+-anslaget\b")),
+    # "anslaget 1:5 Näringslivsutveckling": the appropriation's name after its number belongs to it
+    ("anslag", re.compile(r"\b[Aa]nslag(?:et)? \d:\d+(?: utgiftsområde \d+(?: [a-zåäö]+){0,2}"
+                          r"| [A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]{3,})?(?= *[,.;:)]|$| och | samt | för | inom ))?|\b\d:\d+-anslaget\b")),
     # "Europeiska havs- och fiskerifonden", "Asyl- och migrationsfonden": a suspended first part belongs to the name
     ("fonden", re.compile(r"\b(?:[Ee]uropeiska\s)?(?:[a-zåäö]+a\s)?(?:[A-ZÅÄÖa-zåäö][a-zåäö]+-\s(?:och|eller)\s)?"
                           r"(?:[A-ZÅÄÖ][a-zåäö]{3,}|[a-zåäö]{4,})fonde(?:n|rna)\b")),

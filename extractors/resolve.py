@@ -1216,6 +1216,21 @@ def _join_paragraph_cut(c: _Components) -> None:
                     union(kd[longer[0]], g)
 
 
+def _join_appropriation(c: _Components) -> None:
+    """"anslaget 1:1 Regionala tillväxtåtgärder" = "1:1-anslaget": one appropriation number, one fund."""
+    by_number: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for k, g in sorted(c.keys_by_type.get("FundingSource", {}).items()):
+        m = _APPROPRIATION.search(k)
+        if m:
+            by_number[m.group()].append(g)
+    for groups in by_number.values():
+        for g in groups[1:]:
+            c.union(groups[0], g)
+
+
+_APPROPRIATION = re.compile(r"(?<![\d:])\d{1,2}:\d{1,2}(?![\d:])")
+
+
 def _join_fuzzy(c: _Components) -> None:
     """Near-identical keys (rapidfuzz ratio >= 93) of the same digits, word count and word starts."""
     keys_by_type, union = c.keys_by_type, c.union
@@ -1254,6 +1269,7 @@ _JOINS = (_join_acronym_definitions,
           _join_place_tail,
           _join_short_form,
           _join_paragraph_cut,
+          _join_appropriation,
           _join_fuzzy)
 
 

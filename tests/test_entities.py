@@ -709,3 +709,15 @@ def test_a_titles_article_belongs_to_the_strategy(nlp):
     text = "Uppdraget omfattar genomförandet av En nationell strategi för hållbar regional tillväxt och attraktionskraft."
     assert ("En nationell strategi för hållbar regional tillväxt och attraktionskraft", "Strategy") in ents(nlp, text)
     assert ("regional strategi för Norrbotten", "Strategy") in ents(nlp, "En regional strategi för Norrbotten antogs.")
+
+
+def test_an_appropriations_name_follows_its_number():
+    from extractors.extract import extract_text
+    from extractors.pipeline import build_nlp
+
+    text = ("Medlen ska belasta anslaget 1:5 Näringslivsutveckling, anslagsposten 1.\n\n"
+            "Regionen fördelar också anslaget 1:1 Regionala tillväxtåtgärder och 1:1-anslaget används brett.\n")
+    res = extract_text(build_nlp(rules=True, model=False), text, "anslag.txt")
+    funds = {e.name: e.aliases for e in res.entities if e.type == "FundingSource"}
+    assert "anslaget 1:5 Näringslivsutveckling" in funds
+    assert "anslaget 1:1 Regionala tillväxtåtgärder" in funds["1:1-anslaget"]  # one number, one appropriation
