@@ -1029,7 +1029,7 @@ def _passive_hit(t: _Trigger) -> None:
     partners_only = bool(_PARTNER_LINK.search(link))  # "drivs i samverkan med X": X takes part
     conf = 0.8
     themes = [m for m in ms if m.type in theme_types and m.end <= tpos
-              and m.start >= _clause_start(text, tpos)]
+              and m.end > _clause_start(text, tpos)]  # a name may hold the clause mark ("DOKS: Dans i X")
     rel = _REL_BEFORE.search(text[max(0, tpos - 30):tpos])
     if rel:  # "..., som leds av X": the theme is the name right before 'som'
         before = [m for m in ms if m.end <= tpos - (len(rel.group(0)) - 1)]
