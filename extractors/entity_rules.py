@@ -397,7 +397,8 @@ _BULLET_NAME = re.compile(rf"(?:^|\n)\s*[•\-–]\s+(?P<name>{_CHAIN}(?:\s[a-z�
 _SUBJECT = re.compile(
     rf"(?:^|(?<=[.!?•●▪]\s)|(?<=\n)|(?<=[a-zåäö,]\s))(?P<name>{_CHAIN})(?:,\s[^,]{{3,40}},)?\s(?:har\s(?:genom|under|också|även|tagit|"
     rf"beviljat|beslutat|tilldelats|anställt|investerat|etablerat|startat|utvecklat)|ansvarar|beslutade|beviljade|äger|ägs|"
-    rf"erbjuder|bjöd|investerar|investerade|anställer|etablerar|etablerade|tillverkar|producerar|förvärvade|köpte)\b")
+    rf"erbjuder|bjöd|investerar|investerade|anställer|etablerar|etablerade|tillverkar|producerar|förvärvade|köpte|"
+    rf"(?:beviljas|beviljades|får|fick|tilldelas|tilldelades)(?=\s(?:\d|närmare\s\d|drygt\s\d|ytterligare\s\d)))\b")
 _PROJECT_SUBJECT = re.compile(
     rf"(?:^|(?<=[.!?•●▪]\s)|(?<=\n)|(?<=[a-zåäö,]\s))(?P<name>{_CHAIN})(?:\s\([^()]{{2,12}}\))?\s(?:syftar\still|pågår|pågick|"
     rf"avslutades|startade|startades|påbörjades|drevs\sav|drivs\sav|finansieras\sav|finansierades\sav|handlar\som|"
@@ -405,7 +406,8 @@ _PROJECT_SUBJECT = re.compile(
 _X_IN_COUNTY = re.compile(r"(?<![\w\-])(?P<x>[A-ZÅÄÖ][a-zåäö]{2,})\si\s(?P<county>[A-ZÅÄÖ][a-zåäö]+)(?![\w\-])")
 _CUE_PAREN = re.compile(r"\b(?P<cue>[a-zåäö][\w\-]{3,})\s\((?P<name>[A-ZÅÄÖ][^()\n]{3,80}?)\)")
 _SUBJECT_NEEDS = ("har ", "ansvarar", "beslutade", "beviljade", "äger", "ägs", "erbjuder", "bjöd", "investera",
-                  "anställ", "etabler", "tillverkar", "producerar", "förvärvade", "köpte")
+                  "anställ", "etabler", "tillverkar", "producerar", "förvärvade", "köpte", "beviljas", "beviljades",
+                  "får ", "fick ", "tilldela")
 _PSUBJECT_NEEDS = ("syftar", "pågå", "pågick", "avslutades", "start", "påbörjades", "drevs", "drivs", "finansier",
                    "handlar", "adresserar", "löper")
 _CUE_LIST = re.compile(

@@ -721,3 +721,11 @@ def test_an_appropriations_name_follows_its_number():
     funds = {e.name: e.aliases for e in res.entities if e.type == "FundingSource"}
     assert "anslaget 1:5 Näringslivsutveckling" in funds
     assert "anslaget 1:1 Regionala tillväxtåtgärder" in funds["1:1-anslaget"]  # one number, one appropriation
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Stift Drivhuset beviljas 400 000 kronor för projektet Klimatkompetens.", "Stift Drivhuset"),
+    ("Byggdialog Dalarna får 3,2 miljoner kronor från regionalfonden.", "Byggdialog Dalarna"),
+])
+def test_a_grants_beneficiary_is_an_organisation(nlp, text, name):
+    assert (name, "Organisation") in ents(nlp, text)
