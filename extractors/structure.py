@@ -243,13 +243,15 @@ def analyse(raw: str, layouts: tuple[Layout, ...] | None = None) -> Structure:
 
 
 def _cue(text: str, layout: Layout) -> dict | None:
-    """The layout's cue entry whose word the lead-in line holds, if it is a lead-in at all."""
-    if len(text) > layout.data["max_leadin_chars"] or not (text.endswith(":") or _heading_like(text)):
+    """The layout's cue entry whose word the lead-in holds (the line's last sentence: "Projektet X leds av Y.
+    Partner i projektet är:"), if it is a lead-in at all."""
+    lead = re.split(r"[.!?]\s+", text)[-1]
+    if len(lead) > layout.data["max_leadin_chars"] or not (text.endswith(":") or _heading_like(text)):
         return None
-    words = [w.casefold().strip(":,.") for w in re.split(r"[.!?]\s+", text)[-1].split()]  # its last sentence
-    cues = [(w, c) for k, w in enumerate(words) for c in layout.data["cues"] if w in c["words"]]
+    words = [w.casefold().strip(":,.") for w in lead.split()]
+    cues = [(w, c) for w in words for c in layout.data["cues"] if w in c["words"]]
     # the head noun: 'Partner i projektet' lists partners, 'Projektets partner' too
-    heads = [c for k, (w, c) in enumerate(cues) if not w.endswith("s")
+    heads = [c for w, c in cues if not w.endswith("s")
              and not (words.index(w) > 0 and words[words.index(w) - 1] in _PREPOSITIONS)]
     return (heads or [c for _, c in cues] or [None])[0]
 
@@ -268,11 +270,12 @@ def list_item(text: str, layout: Layout) -> str | None:
     words = {w.casefold() for w in name.split()}
     if name.casefold() in _label_words() or any(words & set(c["words"]) for c in layout.data["cues"]):
         return None  # a table header cell or a sub-heading ('Associerade partner'), not a name
-    if not name or not (name[0].isupper() or name[0].isdigit()) or AMOUNT_END.search(name):
-        return None
+    amount = AMOUNT_END.search(name)
+    if not name or not (name[0].isupper() or name[0].isdigit()) or amount and name[amount.start() - 1:amount.start()] == " ":
+        return None  # "Sanitation360" is a name, "Fjällmat 250 000" a table row
     if (text.endswith(".") and not bullet) or len(name.split()) > layout.data["max_item_words"]:
         return None
-    if ". " in name or name.split()[-1].lower() in _FUNCTION_WORDS:
+    if re.search(r"[a-zåäö]{2}\. ", name) or name.split()[-1].lower() in _FUNCTION_WORDS:
         return None  # a sentence, or a line cut in the middle of one
     return name
 
