@@ -200,6 +200,8 @@ def _model_span_ok(span) -> bool:
         return False  # a person inside ("Riksbankschefen Erik Thedéen")
     if prev is not None and (_TITLE_WORD.search(prev.lower_) or prev.lower_ in _TITLES_BEFORE_NAME):
         return False  # a person after a title ("näringsminister Ebba Busch", "professor X Y")
+    if sum(t.is_alpha for t in span) >= 2 and all(t.is_upper for t in span if t.is_alpha and len(t) > 1):
+        return False  # an all-caps heading or table header ("BEVILJADE PROJEKT"), not a name the model knows
     if _EVENT_WORD.search(last.lower_):
         return False  # an event ("Corona-pandemin", "finanskrisen"), not an actor or a project
     if last.is_lower and last.lower_.endswith(("område", "området", "områden", "områdena")):

@@ -115,3 +115,12 @@ def test_a_header_cut_over_lines_still_opens_the_table():
     assert len(s.tables) == 1 and s.tables[0].roles == ["owner", "project", "amount"]
     assert (s.tables[0].first_header_line, s.tables[0].header_line, s.tables[0].rows) == (3, 5, [[6], [7]])
     assert all(s.joins[ln] == "break" for ln in (3, 4, 5))
+
+
+def test_all_caps_headings_name_the_fund_and_are_no_names():
+    raw = ("Årsredovisning 2023, skriven som en hel rad i en rapport av det här slaget i regionen och länet.\n\n"
+           "BEVILJADE PROJEKT EUROPEISKA REGIONALA UTVECKLINGSFONDEN\n\nPROJEKTÄGARE PROJEKTNAMN BELOPP KR\n"
+           "Lycksele kommun Inlandsnavet 900 000\nTOTALT: 1 PROJEKT 900 000\n")
+    res = extract_text(build_nlp(), raw, "caps.txt")
+    assert ("Inlandsnavet", "fundedBy", "Europeiska regionala utvecklingsfonden") in {(r.s, r.p, r.o) for r in res.relations}
+    assert not any(e.name.isupper() and " " in e.name for e in res.entities)
