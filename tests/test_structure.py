@@ -119,8 +119,10 @@ def test_a_header_cut_over_lines_still_opens_the_table():
 
 def test_all_caps_headings_name_the_fund_and_are_no_names():
     raw = ("Årsredovisning 2023, skriven som en hel rad i en rapport av det här slaget i regionen och länet.\n\n"
-           "BEVILJADE PROJEKT EUROPEISKA REGIONALA UTVECKLINGSFONDEN\n\nPROJEKTÄGARE PROJEKTNAMN BELOPP KR\n"
-           "Lycksele kommun Inlandsnavet 900 000\nTOTALT: 1 PROJEKT 900 000\n")
+           "BEVILJADE PROJEKT REGIONALA UTVECKLINGSMEDEL 2023\n\nPROJEKTÄGARE PROJEKTNAMN BELOPP KR\n"
+           "Umeå universitet Arctic Centre of Energy Security 1 500 000\nSkellefteå kommun Batteridalen 2.0 750 000\n"
+           "TOTALT: 2 PROJEKT 2 250 000\n\nBEVILJADE PROJEKT EUROPEISKA REGIONALA UTVECKLINGSFONDEN\n\n"
+           "PROJEKTÄGARE PROJEKTNAMN BELOPP KR\nLycksele kommun Inlandsnavet 900 000\n")
     res = extract_text(build_nlp(), raw, "caps.txt")
     assert ("Inlandsnavet", "fundedBy", "Europeiska regionala utvecklingsfonden") in {(r.s, r.p, r.o) for r in res.relations}
     assert not any(e.name.isupper() and " " in e.name for e in res.entities)
