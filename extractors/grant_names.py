@@ -19,9 +19,9 @@ import re
 from .org_forms import gated_matches
 
 _UP = "A-ZÅÄÖÉÜ"
-# the name: a capital or digit first, then up to 18 words with no sentence punctuation
-# a word: no sentence punctuation, a point or comma only between digits ("2.0", "1,5"); words are
-# separated by a space or a comma and a space, so the name stops before ", som ..." at the first chance
+# A name is a capital or digit first, then up to 18 words. A word holds no sentence punctuation (a point or
+# comma only between digits: "2.0", "1,5"); words are separated by a space or a comma and a space, so the
+# name stops before ", som ..." at the first chance.
 _WORD = r"(?:[^\s.,!?;]|(?<=\d)[.,](?=\d))+"
 # words that open the clause after a name, never a word of it
 _CLAUSE = (r"(?:från|ur|via|inom|som|där|vilket|tillsammans\smed|i\ssamverkan\smed|i\ssamarbete\smed|med\sstöd|projektet|"
@@ -32,6 +32,10 @@ _SOURCE = (r"(?:\s(?:från|ur|via|inom)\s(?:[A-ZÅÄÖ]|EU|regionalfonden|social
            r"regionalfondsprogrammet|programmet))")
 _END = r"(?:\.\s|\.$|\s\(|,\s(?:som|vilket|där|och\s(?:beslutet|pengarna|medlen))\b|\s(?:i\ssamverkan|i\ssamarbete|tillsammans)\smed\b)"
 
+# the passive verb after a project's name that says who runs or funds it
+_RUN_BY = (r"(?=\s(?:leds|drivs|ägs|samordnas|koordineras|finansieras|medfinansieras|genomförs|har\sbeviljats|"
+           r"beviljas|beviljades)\s)")
+
 FORMS = [
     # "... för projektet Värmländska företag satsar på energi, klimat och miljö från regionalfonden."
     ("grant-project", re.compile(rf"\b(?:för|till)\s(?:projektet|förstudien|satsningen|insatsen)\s{_NAME}(?={_SOURCE}|{_END})"),
@@ -39,11 +43,6 @@ FORMS = [
     # "Med stöd från ERUF startar X projektet Energieffektiva företag genom Energikontor i samverkan."
     ("started-project", re.compile(rf"\b(?:startar|startade|inleder|driver|genomför)\s(?:[^.]{{2,80}}?\s)?projektet\s{_NAME}(?={_END})"),
      ("projektet",)),
-]
-# the passive verb after a project's name that says who runs or funds it
-_RUN_BY = (r"(?=\s(?:leds|drivs|ägs|samordnas|koordineras|finansieras|medfinansieras|genomförs|har\sbeviljats|"
-           r"beviljas|beviljades)\s)")
-FORMS += [
     # "Projektet Digital Innovation in the Forest value chain leds av Skogforsk."
     ("project-run-by", re.compile(rf"\b[Pp]rojektet\s{_NAME}{_RUN_BY}"), ("projektet",)),
     # "Svenska partner i projektet SmartAging är:" (the lead-in of a partner list)
