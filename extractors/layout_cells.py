@@ -176,7 +176,7 @@ def repeated_prefixes(rows: list[str], layout_start_words: frozenset[str] = froz
             and k not in layout_start_words and k.rsplit(" ", 1)[-1] not in _JOINING_WORDS}
 
 
-def cut_row(text: str, offset: int, layout: Layout, roles: list[str], known: set[str],
+def cut_row(text: str, offset: int, layout: Layout, known: set[str],
             rule_orgs: list[tuple[int, int]], repeated: set[str] = frozenset()) -> dict[str, tuple[int, int, str]] | None:
     """Cells of one owner-first row ``text`` starting at ``offset``; None when the row cannot be cut."""
     amount = AMOUNT_END.search(text)
@@ -203,21 +203,17 @@ def cut_row(text: str, offset: int, layout: Layout, roles: list[str], known: set
 def table_rows(structure: Structure, norm: Normalized, mentions: MentionIndex | list[Mention]) -> list[Cut]:
     """Every row of every table of ``structure`` cut into cells (rows that cannot be cut are left out)."""
     index = _as_index(mentions)
-    all_spans = [[sp for sp in (_row_span(norm, lines) for lines in t.rows) if sp] for t in structure.tables]
-    in_rows = _Covered([sp for spans in all_spans for sp in spans])
+    all_rows = [[(lines, sp) for lines in t.rows if (sp := _row_span(norm, lines))] for t in structure.tables]
+    in_rows = _Covered([sp for rows in all_rows for _, sp in rows])
     known = set(_known_organisations())  # and what the prose (not the rows: no cells there yet) names
     known |= {norm_key(m.text) for m in index.all if m.type == "Organisation" and m.start not in in_rows}
     out = []
-    for table, spans in zip(structure.tables, all_spans):
-        repeated = repeated_prefixes([norm.text[s:e] for s, e in spans], table.layout.owner_start_words)
-        for lines in table.rows:
-            span = _row_span(norm, lines)
-            if span is None:
-                continue
-            s, e = span
+    for table, rows in zip(structure.tables, all_rows):
+        repeated = repeated_prefixes([norm.text[s:e] for _, (s, e) in rows], table.layout.owner_start_words)
+        for lines, (s, e) in rows:
             rule_orgs = [(m.start, m.end) for m in index.starting_in(s, s + 1)
                          if m.type == "Organisation" and m.end <= e]
-            cells = cut_row(norm.text[s:e], s, table.layout, table.roles, known, rule_orgs, repeated)
+            cells = cut_row(norm.text[s:e], s, table.layout, known, rule_orgs, repeated)
             if cells:
                 known.add(norm_key(cells["owner"][2]))
                 fund = _fund_above(index, table.header_line - table.layout.fund_from_heading_lines,
@@ -345,9 +341,9 @@ def _label_spans(structure: Structure, norm: Normalized) -> list[tuple[int, int]
     """Table headers and the labels of fact-box lines ('Ärende-id:', 'Projekttid:'): no name is made of them."""
     out = []
     for table in structure.tables:  # a header row ("PROJEKTÄGARE PROJEKTNAMN BELOPP KR") names no one
-        s = _offset_of_line(norm, table.header_line)
-        if s is not None:
-            out.append((s, norm.text.find("\n\n", s) % (len(norm.text) + 1)))
+        header = _row_span(norm, [table.header_line])
+        if header:
+            out.append(header)
     for box in structure.boxes:
         for lineno in box.label_lines:
             s = _offset_of_line(norm, lineno)

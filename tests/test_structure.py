@@ -30,7 +30,7 @@ def test_layout_header_examples(layout, line, roles):
 
 @pytest.mark.parametrize("layout,row,owner,project", _examples("rows"), ids=lambda v: str(v)[:40])
 def test_layout_row_examples(layout, row, owner, project):
-    cells = cut_row(row, 0, layout, ["owner", "project", "amount"], set(_known_organisations()), [])
+    cells = cut_row(row, 0, layout, set(_known_organisations()), [])
     if owner is None:
         assert cells is None
     else:
