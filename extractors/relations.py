@@ -33,7 +33,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .field_labels import role_labels, topic_labels
@@ -802,6 +802,11 @@ class _Trigger:
     def tend(self) -> int:
         return self.hit.end()
 
+    @cached_property
+    def clause_start(self) -> int:
+        """Where the trigger's clause starts (several rules ask; it scans the sentence)."""
+        return _clause_start(self.unit.text, self.hit.start())
+
 
 def _unit_relations(unit: Unit, ctx: _Ctx, out: _Out) -> None:
     """Every relation one sentence states: each trigger hit by its voice, then the structural rules."""
@@ -856,7 +861,7 @@ def _active_agents(t: _Trigger):
         agents = _agents_before(ms, chs, text, tpos, agent_types,
                                 relative=frame.name in ("lead", "own", "participate"))
     conf = 0.8
-    if not agents and "Organisation" in agent_types and _WE_SUBJECT.search(text[_clause_start(text, tpos):tpos]) \
+    if not agents and "Organisation" in agent_types and _WE_SUBJECT.search(text[t.clause_start:tpos]) \
             and not _QUOTED_SPEECH.search(text) and (ctx.author or ctx.region):
         # "Vi driver projektet P": the report's author speaks (not in a quotation, where "vi" is the speaker's)
         agents, conf = _pseudo(ctx.author or ctx.region, "Organisation", tpos, unit.line_at(tpos)), 0.6
@@ -890,8 +895,8 @@ def _active_agents(t: _Trigger):
         if reg:  # "Tillsammans med A driver regionen P": the region named most in the document
             agents, after_agents = _pseudo(ctx.region, "Organisation", tend, unit.line_at(tend)), tend + reg.end()
     if not agents and frame.name == "collaborate" and earlier and \
-            (_ANAPHOR_PROJECT.search(text, _clause_start(text, tpos), tpos)
-             or event_anaphor(text[_clause_start(text, tpos):tpos])):
+            (_ANAPHOR_PROJECT.search(text, t.clause_start, tpos)
+             or event_anaphor(text[t.clause_start:tpos])):
         # "Projektet genomförs tillsammans med A och B": partners of that project, no collaboration
         ce = _clause_end(text, tend)
         for m in ms:
@@ -902,19 +907,19 @@ def _active_agents(t: _Trigger):
     if not agents and frame.name == "collaborate":
         # "Samverkan sker med X", "I samverkan med X har ...": the report's author, unless the
         # clause has a subject of its own (relation_clauses.collaboration_subject)
-        kind, who = collaboration_subject(unit, tpos, tend, _clause_start(text, tpos), out, ctx.topic_org)
+        kind, who = collaboration_subject(unit, tpos, tend, t.clause_start, out, ctx.topic_org)
         if kind == "skip":
             return None
         if kind == "v2":
             agents, conf, v2_subject = [who], 0.7, who
         elif kind in ("work", "topic"):
             agents, conf = _pseudo(who, "Organisation", tpos, unit.line_at(tpos)), 0.6
-        elif len(text[_clause_start(text, tpos):tpos].split()) <= 7:
+        elif len(text[t.clause_start:tpos].split()) <= 7:
             agents, conf = _pseudo(ctx.author or ctx.region, "Organisation", tpos, unit.line_at(tpos)), 0.5
     if not agents:
         return None
     if frame.name == "collaborate" and _PARTNER.match(text, tpos) and \
-            _PROJECT_SUBJECT.match(text, _clause_start(text, tpos)):
+            _PROJECT_SUBJECT.match(text, t.clause_start):
         return None  # "Projektet drivs av A tillsammans med B": B is a partner of the project (lead frame)
     return agents, partner_agents, after_agents, conf, v2_subject
 
@@ -960,7 +965,7 @@ def _active_themes(t: _Trigger, agents: list[M], after_agents: int, conf: float,
         named = [m.name for m in ms if m.type == "FundingSource" and m.end <= tpos]  # "... för programmet"
         fund = anaphor_fund(text, after_agents, [f for f in ctx.recent_funds if f not in named] + named)
         themes = _pseudo(fund, "FundingSource", after_agents, unit.line_at(tpos)) if fund else []
-    themes = [t for t in themes if t not in agents]
+    themes = [m for m in themes if m not in agents]
     blocked = any(tend <= m.start <= after_agents + 40 and m not in agents
                   and (m.type in ("Strategy", "FundingSource") or frame.name in ("participate", "member"))
                   and m.type not in theme_types for m in ms) or bool(notp.match(text[tend:])) \
@@ -979,8 +984,6 @@ def _active_themes(t: _Trigger, agents: list[M], after_agents: int, conf: float,
         elif (fallback_project or (earlier and _anaphor(text, tpos))) and \
                 not common_noun_object(text[after_agents if after_agents > tend else tend:]):
             themes, conf = _pseudo(earlier, "Project", tpos, unit.line_at(tpos)), conf - 0.2
-    if not themes:
-        return [], conf
     return themes, conf
 
 
@@ -991,10 +994,10 @@ def _active_emit(t: _Trigger, agents: list[M], partner_agents: list[M], themes: 
     _emit(out, frame, agents, themes, unit, tpos, ext, conf)
     _with_partners(out, frame, agents, themes, unit, chs, tpos, tend, ext, conf)
     for p in partner_agents:  # the fronted partners take part and collaborate with the subject
-        for t in themes:
-            if t.type == "Project":
-                out.add(p.name, "participatesIn", t.name, unit, p.start, ext + "-partner", conf - 0.1)
-        if PARTNER_COLLABORATION or not any(t.type == "Project" for t in themes):
+        for theme in themes:
+            if theme.type == "Project":
+                out.add(p.name, "participatesIn", theme.name, unit, p.start, ext + "-partner", conf - 0.1)
+        if PARTNER_COLLABORATION or not any(theme.type == "Project" for theme in themes):
             for a in agents:
                 out.add(a.name, "collaboratesWith", p.name, unit, p.start, ext + "-partner", conf - 0.1)
     if frame.name == "responsible":  # "följer upp den tillsammans med X": X shares the task
@@ -1029,19 +1032,19 @@ def _passive_hit(t: _Trigger) -> None:
     partners_only = bool(_PARTNER_LINK.search(link))  # "drivs i samverkan med X": X takes part
     conf = 0.8
     themes = [m for m in ms if m.type in theme_types and m.end <= tpos
-              and m.end > _clause_start(text, tpos)]  # a name may hold the clause mark ("DOKS: Dans i X")
+              and m.end > t.clause_start]  # a name may hold the clause mark ("DOKS: Dans i X")
     rel = _REL_BEFORE.search(text[max(0, tpos - 30):tpos])
     if rel:  # "..., som leds av X": the theme is the name right before 'som'
         before = [m for m in ms if m.end <= tpos - (len(rel.group(0)) - 1)]
         if before and before[-1].type not in theme_types:
             return
     if not themes and "Strategy" in theme_types and ctx.last_strategy and \
-            _STRATEGY_ANAPHOR.search(text, _clause_start(text, tpos), tpos):
+            _STRATEGY_ANAPHOR.search(text, t.clause_start, tpos):
         themes = _pseudo(ctx.last_strategy, "Strategy", tpos, unit.line_at(tpos))  # "Strategin, som antogs av X"
     anaphor = _anaphor(text, tpos)
-    indefinite = bool(_INDEFINITE.search(text, _clause_start(text, tpos), tpos))
+    indefinite = bool(_INDEFINITE.search(text, t.clause_start, tpos))
     if not themes and "Project" in theme_types:
-        cs = _clause_start(text, tpos)
+        cs = t.clause_start
         if not anaphor and not (ctx.topic and ctx.topic_age <= 1) \
                 and _unknown_name(_subject_np(_masked(unit, cs, tpos)), cs == 0):
             ctx.unknown = True  # 'Okänt namn drivs av X': no other project's relation
@@ -1050,7 +1053,7 @@ def _passive_hit(t: _Trigger) -> None:
         themes = [m for m in _chain_of(chs, themes[-1]) if m.type in theme_types]
     elif "Project" in theme_types and earlier and not indefinite and (
             anaphor or (fallback_project and min(ctx.topic_age, ctx.project_age + 1) <= RECENT_UNITS)) \
-            and not any(m.type in ("Strategy", "FundingSource") and _clause_start(text, tpos) <= m.start
+            and not any(m.type in ("Strategy", "FundingSource") and t.clause_start <= m.start
                         and m.end <= tpos for m in ms):
         # ('S ägs gemensamt av A och B': the subject is a strategy, not the project named before)
         themes, conf = _pseudo(earlier, "Project", tpos, unit.line_at(tpos)), 0.6
@@ -1064,9 +1067,9 @@ def _passive_hit(t: _Trigger) -> None:
     if partners_only:
         if frame.name in ("lead", "own"):
             for a in agents:
-                for t in themes:
-                    if a.type == "Organisation" and t.type == "Project":
-                        out.add(a.name, "participatesIn", t.name, unit, tpos, ext + "-partner", conf - 0.1)
+                for theme in themes:
+                    if a.type == "Organisation" and theme.type == "Project":
+                        out.add(a.name, "participatesIn", theme.name, unit, tpos, ext + "-partner", conf - 0.1)
         return
     _emit(out, frame, agents, themes, unit, tpos, ext, conf)
     _with_partners(out, frame, agents, themes, unit, chs, tpos, tend, ext, conf)
@@ -1083,14 +1086,10 @@ def _inverse_hit(t: _Trigger) -> None:
     frame, text, ms, tpos, tend = t.frame, t.unit.text, t.unit.ms, t.tpos, t.tend
     ext, agent_types, theme_types, fallback_project = t.ext, t.agent_types, t.theme_types, t.fallback_project
     members = _after(ms, chs, text, tend, agent_types, max_gap=15)
-    if frame.name == "participate" and members:  # "utgörs av A i länet samt B och C"
+    if frame.name == "participate":  # "utgörs av A i länet samt B och C": every organisation in the clause
         stop = min(_clause_end(text, tend), tend + 160)
-        members = [m for m in ms if m.type == "Organisation" and tend <= m.start < stop
-                   and not _place_like(text, m)] or members
-    elif frame.name == "participate":
-        stop = min(_clause_end(text, tend), tend + 160)
-        members = [m for m in ms if m.type == "Organisation" and tend <= m.start < stop
-                   and not _place_like(text, m)][:12]
+        in_clause = [m for m in ms if m.type == "Organisation" and tend <= m.start < stop and not _place_like(text, m)]
+        members = (in_clause or members) if members else in_clause[:12]
     if frame.name == "member":  # "(bestående av åtta kommuner samt A och B)": all members to ')'
         stop = text.find(")", tend)
         stop = stop if stop >= 0 else _clause_end(text, tend)
@@ -1098,17 +1097,17 @@ def _inverse_hit(t: _Trigger) -> None:
                    and not _located(text, m)] or members
     if not members:
         return
-    before = [m for m in ms if m.end <= tpos and m.start >= _clause_start(text, tpos)]
+    before = [m for m in ms if m.end <= tpos and m.start >= t.clause_start]
     # the whole is the name right before the trigger ("nätverket P som utgörs av ...")
     themes = before[-1:] if before and before[-1].type in theme_types else []
     conf = 0.7
     if frame.name == "member" and not themes and \
-            _ANAPHOR_PROJECT.search(text, _clause_start(text, tpos), tpos):
+            _ANAPHOR_PROJECT.search(text, t.clause_start, tpos):
         return  # "Projektet är ett samarbete mellan A och B": a project, no organisation with members
     if not themes and frame.name == "member" and ctx.topic_org:
         themes, conf = _pseudo(ctx.topic_org, "Organisation", tpos, unit.line_at(tpos)), 0.55
     elif not themes and frame.name == "member" and ctx.prev_subject and \
-            len(text[_clause_start(text, tpos):tpos].split()) <= 1:
+            len(text[t.clause_start:tpos].split()) <= 1:
         # "Kommunalförbundet X är ... Medlemskommuner är A, B och C": the previous sentence's subject
         themes, conf = _pseudo(ctx.prev_subject, "Organisation", tpos, unit.line_at(tpos)), 0.55
     if frame.name == "collaborate":
@@ -1717,14 +1716,12 @@ def _remember(u: Unit, ctx: _Ctx, projects: list[M]) -> None:
         _located(u.text, first_org) else None
     if projects:
         ctx.last_named, ctx.last_named_age = projects[0].name, 0
-    else:
-        ctx.last_named_age += 1
-    if projects:
         # the subject at the start of the sentence is what 'Projektet' next refers to, else the last one named
         first = projects[0] if re.match(r"(?:(?:Projektet|Satsningen|Initiativet|Plattformen|Nätverket)\s+)?$",
                                         u.text[:projects[0].start]) else projects[-1]
         ctx.last_project, ctx.project_age = first.name, 0
     else:
+        ctx.last_named_age += 1
         ctx.project_age += 1
         if ctx.project_age > RECENT_UNITS:  # an anaphor refers to a recent project, else to the section's
             ctx.last_project = ctx.topic
