@@ -227,19 +227,22 @@ def analyse(raw: str, layouts: tuple[Layout, ...] | None = None) -> Structure:
     for layout in (lay for lay in layouts if lay.kind == "fact-box"):
         for box in _fact_boxes([(ln, t) for ln, t in content if ln not in taken], layout):
             out.boxes.append(box)
-            out.joins.update({ln: "break" for ln in box.label_lines + [box.title_line or box.first_line]})
-            before = _before(content, box.title_line or box.first_line)
-            if before is not None:
-                out.joins[before] = "break"
+            _keep_apart(out.joins, content, box.title_line or box.first_line, box.label_lines)
     taken |= {ln for b in out.boxes for ln in b.label_lines + [b.title_line or b.first_line]}
     for layout in (lay for lay in layouts if lay.kind == "list"):
         for block in _list_blocks([(ln, t) for ln, t in content if ln not in taken], layout):
             out.lists.append(block)
-            out.joins.update({ln: "break" for ln in [block.leadin_line, *block.items]})
-            before = _before(content, block.leadin_line)
-            if before is not None:
-                out.joins[before] = "break"
+            _keep_apart(out.joins, content, block.leadin_line, block.items)
     return out
+
+
+def _keep_apart(joins: dict[int, str], content: list[tuple[int, str]], first: int, lines: list[int]) -> None:
+    """A fact box's or list's lines each a paragraph of its own: a break after the line before the block,
+    after its first line and after each of ``lines``."""
+    joins.update({ln: "break" for ln in [first, *lines]})
+    before = _before(content, first)
+    if before is not None:
+        joins[before] = "break"
 
 
 def _cue(text: str, layout: Layout) -> dict | None:
