@@ -26,6 +26,12 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
 
+    def retype(self, etype: str) -> None:
+        """Give the entity and each of its mentions the type ``etype`` (relations read the mentions' types)."""
+        self.type = etype
+        for m in self.mentions:
+            m.type = etype
+
     def rules(self) -> list[str]:
         """The rules and layouts whose mentions make this entity, most used first."""
         counts: dict[str, int] = {}

@@ -61,9 +61,7 @@ def retype_projects(entities: list[Entity], text: str) -> list[Entity]:
         introduced = any(a.isupper() and len(a) >= 2 for a in ent.aliases)
         if not (introduced or _SENTENCE_START.search(text[max(0, start - 3):start])):
             continue
-        ent.type = "Project"
-        for m in ent.mentions:
-            m.type = "Project"
+        ent.retype("Project")
     _retype_named_as_project(entities, text, gaz)
     _retype_place_councils(entities, gaz)
     _retype_funding_programmes(entities, text, gaz)
@@ -79,9 +77,7 @@ _FUND_PROGRAMME_NAME = re.compile(r"fonds?program", re.I)
 def _retype_fund_programme_names(entities: list[Entity]) -> None:
     for ent in entities:
         if ent.type == "Strategy" and any(_FUND_PROGRAMME_NAME.search(n) for n in (ent.name, *ent.aliases)):
-            ent.type = "FundingSource"
-            for m in ent.mentions:
-                m.type = "FundingSource"
+            ent.retype("FundingSource")
 
 
 # "Kompetensrådet Umeåregionen", "Näringslivsforum Umeå": a council or forum compound followed by the area it
@@ -94,9 +90,7 @@ def _retype_place_councils(entities: list[Entity], gaz) -> None:
     for ent in entities:
         if ent.type == "Organisation" and _PLACE_COUNCIL.fullmatch(ent.name) and not any(
                 ("Organisation", entity_key(n, "Organisation")) in gaz for n in (ent.name, *ent.aliases)):
-            ent.type = "Project"
-            for m in ent.mentions:
-                m.type = "Project"
+            ent.retype("Project")
 
 
 # "finansieras av Vinnova inom programmet X": the programme a funder finances through is a FundingSource
@@ -119,16 +113,12 @@ def _retype_funding_programmes(entities: list[Entity], text: str, gaz) -> None:
         if ent.type == "Strategy" and not any(("Strategy", entity_key(n, "Strategy")) in gaz for n in (ent.name, *ent.aliases)) \
                 and ent.mentions and sum(bool(_MONEY_FROM.search(text, max(0, m.start - 60), m.start))
                                          for m in ent.mentions) * 2 >= len(ent.mentions):
-            ent.type = "FundingSource"
-            for m in ent.mentions:
-                m.type = "FundingSource"
+            ent.retype("FundingSource")
             continue
         if ent.type != "Project" or any(("Project", entity_key(n, "Project")) in gaz for n in (ent.name, *ent.aliases)):
             continue
         if any(_FUNDING_PROGRAMME.search(text, max(0, m.start - 120), m.start) for m in ent.mentions):
-            ent.type = "FundingSource"
-            for m in ent.mentions:
-                m.type = "FundingSource"
+            ent.retype("FundingSource")
 
 
 _PROJECT_NOUN = re.compile(r"(?:projektet|satsningen|utbildningssatsning(?:en)?|förstudien|pilotprojektet|"
@@ -156,6 +146,4 @@ def _retype_named_as_project(entities: list[Entity], text: str, gaz) -> None:
     for h in rx.finditer(text):  # one pass over the text for all candidates
         if _PROJECT_NOUN.search(text, max(0, h.start() - 30), h.start()) or _PROJECT_VERB.match(text, h.end()):
             for ent in cands[h.group(1)]:
-                ent.type = "Project"
-                for m in ent.mentions:
-                    m.type = "Project"
+                ent.retype("Project")
