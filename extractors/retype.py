@@ -26,12 +26,17 @@ WINDOW = 400  # characters back from the anaphor to the name it refers to
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n)\s*$")
 
 
+def _in_gazetteer(entity: Entity, etype: str, gaz) -> bool:
+    """A gazetteer lists the entity's name or an alias as an ``etype``."""
+    return any((etype, entity_key(n, etype)) in gaz for n in (entity.name, *entity.aliases))
+
+
 def _vouched(entity: Entity, gaz) -> bool:
     """A gazetteer or an organisation form ("Region X", "X kommun", "X AB") says it is an organisation."""
     names = (entity.name, *entity.aliases)
     if any(m.rule.startswith("layout:") for m in entity.mentions):
         return True  # a layout's cell says what it is ("Stödmottagare: X")
-    if any(("Organisation", entity_key(n, "Organisation")) in gaz for n in names):
+    if _in_gazetteer(entity, "Organisation", gaz):
         return True
     return any(rx.fullmatch(n) for n in names for _, rx in _ORG_FORMS)
 
@@ -88,8 +93,7 @@ _PLACE_COUNCIL = re.compile(r"[A-ZÅÄÖ][\wåäö\-]{3,}(?:(?<!om)rådet|(?<!om
 
 def _retype_place_councils(entities: list[Entity], gaz) -> None:
     for ent in entities:
-        if ent.type == "Organisation" and _PLACE_COUNCIL.fullmatch(ent.name) and not any(
-                ("Organisation", entity_key(n, "Organisation")) in gaz for n in (ent.name, *ent.aliases)):
+        if ent.type == "Organisation" and _PLACE_COUNCIL.fullmatch(ent.name) and not _in_gazetteer(ent, "Organisation", gaz):
             ent.retype("Project")
 
 
@@ -110,12 +114,12 @@ _MONEY_FROM = re.compile(r"(?:(?:finansieras|finansierades|finansierats|finansie
 
 def _retype_funding_programmes(entities: list[Entity], text: str, gaz) -> None:
     for ent in entities:
-        if ent.type == "Strategy" and not any(("Strategy", entity_key(n, "Strategy")) in gaz for n in (ent.name, *ent.aliases)) \
+        if ent.type == "Strategy" and not _in_gazetteer(ent, "Strategy", gaz) \
                 and ent.mentions and sum(bool(_MONEY_FROM.search(text, max(0, m.start - 60), m.start))
                                          for m in ent.mentions) * 2 >= len(ent.mentions):
             ent.retype("FundingSource")
             continue
-        if ent.type != "Project" or any(("Project", entity_key(n, "Project")) in gaz for n in (ent.name, *ent.aliases)):
+        if ent.type != "Project" or _in_gazetteer(ent, "Project", gaz):
             continue
         if any(_FUNDING_PROGRAMME.search(text, max(0, m.start - 120), m.start) for m in ent.mentions):
             ent.retype("FundingSource")
