@@ -177,29 +177,15 @@ def _model_span_ok(span) -> bool:
         return False  # "EU-program", "AI-området": a compound common noun
     if len(span) == 1 and first.is_upper:
         return False  # a lone unexplained acronym: the rules read acronym definitions
-    words = [t.lower_ for t in span if t.is_alpha and t.lower_ not in _BAD_EDGE]
-    if key in places or key.rstrip("s") in places or (
-            words and all(w in places or (w.endswith("s") and w[:-1] in places) for w in words)):
-        return False  # a place ("Norra Sverige", "Jämtland Härjedalen")
-    if (len(span) == 2 and first.lower_.endswith("s") and first.lower_[:-1] in places and last.is_lower
-            and last.lower_.endswith(("er", "ar", "or"))):
-        return False  # a place's plural things: "Västerbottens kommuner", "Norrbottens aktörer"
-    if (len(span) > 2 and first.lower_.endswith("s") and first.lower_[:-1] in places and span[1].is_lower
-            and span[1].lower_.endswith(("er", "ar", "or"))):
-        return False  # "Västerbottens kommuner för utveckling och samverkan": a phrase about them
+    if _place_phrase(span, key, places):
+        return False
     if _ACRONYM_COMPOUND.match(first.text) and not re.search(r"-(?:projektet|nätverket|plattformen|rådet)$", first.text) \
             and (len(span) == 1 or last.like_num):
         return False  # "RUS-prioritering 5", "EU-program": a compound common noun
     if len(span) > 1 and last.lower_.endswith("s") and last.lower_[:-1] in places:
         return False  # cut before the noun of a genitive: "Digital omställning i Västerbottens [industrier]"
-    if len(span) >= 2 and first.lower_ in given and span[1].is_title:
-        return False  # a person ("Maria Nilsson")
-    if first.lower_ in _ROLES or _TITLE_WORD.search(first.lower_):
-        return False  # a role in a signature or table ("Chef Näringsliv"), a person's title ("Riksbankschefen ...")
-    if any(t.lower_ in given and nxt.is_title for t, nxt in zip(span, span[1:])):
-        return False  # a person inside ("Riksbankschefen Erik Thedéen")
-    if prev is not None and (_TITLE_WORD.search(prev.lower_) or prev.lower_ in _TITLES_BEFORE_NAME):
-        return False  # a person after a title ("näringsminister Ebba Busch", "professor X Y")
+    if _person_or_role(span, prev, given):
+        return False
     if sum(t.is_alpha for t in span) >= 2 and all(t.is_upper for t in span if t.is_alpha and len(t) > 1):
         return False  # an all-caps heading or table header ("BEVILJADE PROJEKT"), not a name the model knows
     if _EVENT_WORD.search(last.lower_):
@@ -220,6 +206,38 @@ def _model_span_ok(span) -> bool:
         # (other capitalised common words opening a sentence are dropped per document in
         # extract._model_mention_ok: the document also writes them in lower case)
     return True
+
+
+
+def _place_phrase(span, key: str, places: frozenset[str]) -> bool:
+    """A place, or a phrase about a place's things, rather than a name ("Jämtland Härjedalen",
+    "Västerbottens kommuner")."""
+    first, last = span[0], span[-1]
+    words = [t.lower_ for t in span if t.is_alpha and t.lower_ not in _BAD_EDGE]
+    if key in places or key.rstrip("s") in places or (
+            words and all(w in places or (w.endswith("s") and w[:-1] in places) for w in words)):
+        return True  # a place ("Norra Sverige", "Jämtland Härjedalen")
+    if (len(span) == 2 and first.lower_.endswith("s") and first.lower_[:-1] in places and last.is_lower
+            and last.lower_.endswith(("er", "ar", "or"))):
+        return True  # a place's plural things: "Västerbottens kommuner", "Norrbottens aktörer"
+    if (len(span) > 2 and first.lower_.endswith("s") and first.lower_[:-1] in places and span[1].is_lower
+            and span[1].lower_.endswith(("er", "ar", "or"))):
+        return True  # "Västerbottens kommuner för utveckling och samverkan": a phrase about them
+    return False
+
+
+def _person_or_role(span, prev, given: frozenset[str]) -> bool:
+    """A person's name or title, or a role, rather than an organisation or a project."""
+    first = span[0]
+    if len(span) >= 2 and first.lower_ in given and span[1].is_title:
+        return True  # a person ("Maria Nilsson")
+    if first.lower_ in _ROLES or _TITLE_WORD.search(first.lower_):
+        return True  # a role in a signature or table ("Chef Näringsliv"), a person's title ("Riksbankschefen ...")
+    if any(t.lower_ in given and nxt.is_title for t, nxt in zip(span, span[1:])):
+        return True  # a person inside ("Riksbankschefen Erik Thedéen")
+    if prev is not None and (_TITLE_WORD.search(prev.lower_) or prev.lower_ in _TITLES_BEFORE_NAME):
+        return True  # a person after a title ("näringsminister Ebba Busch", "professor X Y")
+    return False
 
 
 MODEL_KB_ID = "kg_ner"  # marks the trained NER's spans (rule spans carry an id instead)
