@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 from tqdm import tqdm
 
-from . import __version__, store
+from . import __version__, store, triplestore
 from .atomic import atomic_path
 from .errors import KgError
 from .graph import Merged, build_graph, merge_entities, stated_relations
@@ -128,6 +128,7 @@ def build(paths: list[str | Path], out: str | Path, db_url: str | None = None, p
         tmp_graph = stack.enter_context(atomic_path(out / GRAPH_FILE))
         tmp_graph.write_bytes(turtle)
         tmp_manifest.write_bytes(manifest_bytes)
+        triplestore.write_store(stack.enter_context(triplestore.atomic_dir(out / triplestore.STORE_DIR)), turtle)
         if db_url is None:
             tmp_store = stack.enter_context(atomic_path(out / STORE_FILE))
             store.replace_all(f"sqlite:///{tmp_store}", rows)
