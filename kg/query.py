@@ -95,6 +95,21 @@ class QueryResult:
                 [term_text(t.subject), term_text(t.predicate), term_text(t.object)] for t in self.triples]
         return self.columns, [[term_text(v) for v in r] for r in self.rows]
 
+    def __len__(self) -> int:
+        return len(self.triples) if self.form == "graph" else 1 if self.form == "ask" else len(self.rows)
+
+    def __str__(self) -> str:
+        return format_rows(*self.table(), "table")
+
+    def _repr_html_(self) -> str:
+        """A notebook shows the result as a table (values escaped)."""
+        from html import escape
+
+        cols, rows = self.table()
+        head = "".join(f"<th>{escape(c)}</th>" for c in cols)
+        body = "".join("<tr>" + "".join(f"<td>{escape(v or '')}</td>" for v in r) + "</tr>" for r in rows)
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
     def records(self) -> list[dict[str, str | None]]:
         cols, rows = self.table()
         return [dict(zip(cols, r)) for r in rows]
