@@ -1,6 +1,7 @@
 """The build's persistent Oxigraph store: written once by `kg build`, opened read-only by every reader.
 
-Layout of a store (a RocksDB folder ``store/`` beside graph.ttl): the built graph in the default graph,
+Layout of a store (a RocksDB folder ``store/`` beside graph.ttl, written into the build's new version
+folder with the other outputs, see kg/buildfolder.py): the built graph in the default graph,
 the ontology (ontology/kg.ttl) in the named graph ``ONTOLOGY_GRAPH``. Queries see both (see
 :data:`WITH_ONTOLOGY`); stats, network and exports read the default graph only. Readers go through
 :func:`open_store`, which never parses Turtle for a build folder: a folder without a store is an error
@@ -9,10 +10,6 @@ that says how to get one.
 from __future__ import annotations
 
 import logging
-import os
-import shutil
-import tempfile
-from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -48,36 +45,6 @@ def write_store(folder: str | Path, data: bytes | str | Path, fmt: ox.RdfFormat 
     n = sum(1 for _ in data_quads(store))
     del store  # closes the database before its folder is moved
     return n
-
-
-@contextmanager
-def atomic_dir(target: str | Path):
-    """Yield a fresh temporary folder beside ``target``; on success it replaces ``target``, on error it goes.
-
-    Readers never see half a store, and a failed build leaves the old one as it was.
-    """
-    target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
-    os.rmdir(tmp)  # the store creates it
-    try:
-        yield tmp
-        replace_dir(tmp, target)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-
-
-def replace_dir(new: Path, target: Path) -> None:
-    """Put folder ``new`` in the place of ``target`` (two renames; the old folder is removed after)."""
-    old = None
-    if target.exists() or target.is_symlink():
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
-        os.rmdir(old)
-        os.replace(target, old)
-    os.replace(new, target)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 def store_path(graph_dir: str | Path) -> Path:
