@@ -17,7 +17,7 @@ import pyoxigraph as ox
 from ontology import ONTOLOGY
 
 from .errors import KgError
-from .vocab import ONTOLOGY_GRAPH
+from .vocab import ONTOLOGY_GRAPH, PREFIXES
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +45,43 @@ def write_store(folder: str | Path, data: bytes | str | Path, fmt: ox.RdfFormat 
     n = sum(1 for _ in data_quads(store))
     del store  # closes the database before its folder is moved
     return n
+
+
+def from_rdflib(triples) -> list[ox.Triple]:
+    """rdflib term triples as Oxigraph triples, sorted (so that the Turtle of a build is the same every run)."""
+    from rdflib import BNode, Literal, URIRef
+
+    cache: dict = {}
+
+    def term(t):
+        found = cache.get(t)
+        if found is None:
+            if isinstance(t, URIRef):
+                found = ox.NamedNode(str(t))
+            elif isinstance(t, Literal):
+                if t.language:
+                    found = ox.Literal(str(t), language=t.language)
+                else:
+                    found = ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype)) if t.datatype else None)
+            elif isinstance(t, BNode):
+                found = ox.BlankNode(str(t))
+            else:
+                raise TypeError(f"not an RDF term: {t!r}")
+            cache[t] = found
+        return found
+
+    out = [ox.Triple(term(s), term(p), term(o)) for s, p, o in triples]
+    out.sort(key=str)
+    return out
+
+
+def turtle(triples: list[ox.Triple]) -> bytes:
+    """Turtle of ``triples`` with the project's prefixes, written by Oxigraph.
+
+    (Not ``id:``: entity IRIs have a slash after it, which Turtle would have to escape: id:organisation\\/x.)
+    """
+    prefixes = {k: v for k, v in PREFIXES.items() if k != "id"}
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes) or b""
 
 
 def store_path(graph_dir: str | Path) -> Path:
