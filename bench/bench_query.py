@@ -104,6 +104,7 @@ def generate(target: int, seed: int = 0):
                            (n(KG + "extractor"), lit("trigger:leda")), (n(KG + "confidence"), lit("0.850", dt=XSD + "decimal"))):
                 add(ox.Triple(ev, pp, oo))
 
+    implementing: list[str] = []
     for p_iri, _ in projects:
         lead = rnd.choice(hubs if rnd.random() < 0.3 else orgs)[0]
         state(lead, "leads", p_iri)
@@ -117,6 +118,7 @@ def generate(target: int, seed: int = 0):
             state(p_iri, "fundedBy", rnd.choice(by_type["FundingSource"][:5])[0])
         if rnd.random() < 0.1:
             state(p_iri, "implements", rnd.choice(by_type["Strategy"])[0])
+            implementing.append(p_iri)
     for s_iri, _ in by_type["Strategy"]:
         state(rnd.choice(orgs)[0], "responsibleFor", s_iri)
     for k in range(len(orgs) // 8):
@@ -142,7 +144,7 @@ def generate(target: int, seed: int = 0):
         "participants": {"project": f"E{project[0].rsplit('e', 1)[1]}"},  # an alias, as users type them
         "projects": {"organisation": hub_label},
         "funded": {"fund": by_type["FundingSource"][0][1]},
-        "strategies": {"project": project[1]},
+        "strategies": {"project": next(name for iri, name in projects if iri == implementing[0])},
         "responsible": {"strategy": by_type["Strategy"][0][1]},
         "collaborators": {"organisation": hub_label},
         "evidence": {"subject": hub_label},
