@@ -22,7 +22,7 @@ from . import __version__, store
 from .atomic import atomic_path
 from .errors import KgError
 from .graph import Merged, build_graph, merge_entities, stated_relations
-from .ingest import Document, collect_paths, read_document
+from .ingest import Document, Skipped, read_all
 
 if TYPE_CHECKING:
     from extractors.records import DocResult
@@ -35,21 +35,19 @@ MANIFEST_FILE = "manifest.json"
 SAMPLE = Path(__file__).parent / "data" / "sample_report.txt"
 
 
-def load_documents(paths: list[str | Path]) -> list[Document]:
-    """Read all inputs first, so bad input fails before anything is written.
+def read_inputs(paths: list[str | Path], strict: bool = False) -> tuple[list[Document], list[Skipped]]:
+    """Read all inputs first, so bad input fails before anything is written: the readable documents
+    (sorted by content id) and the skipped files with their reasons; ``strict``: stop at the first."""
+    docs, skipped = read_all(paths or [SAMPLE], strict=strict)
+    if not docs:
+        reasons = "; ".join(f"{s.reason}" for s in skipped[:3]) + ("; ..." if len(skipped) > 3 else "")
+        raise KgError(f"no readable document among {len(skipped)} input(s): {reasons}")
+    return docs, skipped
 
-    A file whose bytes equal an earlier one's (same content id) is read once.
-    """
-    docs: list[Document] = []
-    seen: dict[str, Document] = {}
-    for p in collect_paths(paths or [SAMPLE]):
-        d = read_document(p)
-        if d.id in seen:
-            log.warning("%s has the same content as %s; read once", d.path, seen[d.id].path)
-            continue
-        seen[d.id] = d
-        docs.append(d)
-    return docs
+
+def load_documents(paths: list[str | Path]) -> list[Document]:
+    """The documents of ``paths``; the first unreadable file is an error."""
+    return read_inputs(paths, strict=True)[0]
 
 
 # --ner: which entity finders run (rules, trained model, or both: rules overwrite the model).
@@ -94,18 +92,19 @@ def check_turtle(data: bytes, expected: int) -> None:
 
 
 def build(paths: list[str | Path], out: str | Path, db_url: str | None = None, progress: bool = False,
-          jobs: int = 1, ner: str = "both") -> dict:
+          jobs: int = 1, ner: str = "both", strict: bool = True) -> dict:
     """Build the graph of ``paths`` (the bundled sample if empty) into folder ``out``.
 
     Returns the manifest. Raises :class:`KgError` on bad input; then nothing in
-    ``out`` (or the database) has changed.
+    ``out`` (or the database) has changed. Unless ``strict``, unreadable inputs are left out and
+    listed in the manifest's "skipped".
     """
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise KgError(f"--out must be a folder, not a file: {out}")
     if db_url is not None:
         store.check_url(db_url)
-    docs = load_documents(paths)
+    docs, skipped = read_inputs(paths, strict=strict)
     results = extract_documents(docs, progress=progress, jobs=jobs, ner=ner)
     merged = merge_entities(docs, results)
     graph = build_graph(docs, results, merged)
@@ -114,7 +113,9 @@ def build(paths: list[str | Path], out: str | Path, db_url: str | None = None, p
     rows = store_rows(docs, results, merged)
     manifest = {
         "generator": f"kg {__version__}",
-        "documents": [{"id": d.id, "name": d.name, "path": d.path, "title": d.title, "year": d.year} for d in docs],
+        "documents": [{"id": d.id, "name": d.name, "path": d.path, "paths": d.paths, "title": d.title,
+                       "year": d.year} for d in docs],
+        "skipped": [{"path": s.path, "reason": s.reason} for s in sorted(skipped, key=lambda s: s.path)],
         "entities": len(merged.nodes),
         "relations": sum(1 for r in rows if isinstance(r, store.RelationRow)),
         "triples": len(graph),

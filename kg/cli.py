@@ -23,6 +23,8 @@ GRAPH_OPTION = click.option("--graph", "-g", "graph_dir", default="build", show_
                             type=click.Path(path_type=Path), help="Build folder made by `kg build` (or a .ttl file).")
 JOBS_OPTION = click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
                            help="Worker processes for extraction.")
+STRICT_OPTION = click.option("--strict", is_flag=True,
+                             help="Stop at the first unreadable input (default: leave it out, list it, exit 1).")
 NER_OPTION = click.option("--ner", type=click.Choice(["both", "rules", "model"]), default="both", show_default=True,
                           help="Entity finders: patterns and rules, the trained NER model, or both "
                                "(rules overwrite overlapping model spans).")
@@ -54,23 +56,37 @@ def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
 @click.option("--db", "db_url", default=None, help="SQLAlchemy URL of the evidence store (default: SQLite in --out).")
 @JOBS_OPTION
 @NER_OPTION
+@STRICT_OPTION
 @click.pass_context
-def build(ctx: click.Context, paths: tuple[Path, ...], out: Path, db_url: str | None, jobs: int, ner: str) -> None:
+def build(ctx: click.Context, paths: tuple[Path, ...], out: Path, db_url: str | None, jobs: int, ner: str,
+          strict: bool) -> None:
     """Build the graph of PATHS (files or folders of .txt, .md, .pdf).
 
     With no PATHS, builds the sample report bundled with kg. All inputs are
     read and extracted before anything in --out is replaced, so a failing
     build leaves the previous one intact; rebuilding the same inputs gives
-    the same graph.
+    the same graph. Unreadable files are left out and listed at the end
+    (exit code 1); --strict stops at the first instead.
     """
     from .build import build as run_build
 
-    manifest = run_build(list(paths), out, db_url=db_url, progress=ctx.obj["progress"], jobs=jobs, ner=ner)
+    manifest = run_build(list(paths), out, db_url=db_url, progress=ctx.obj["progress"], jobs=jobs, ner=ner,
+                         strict=strict)
     click.echo(f"built {out}/: {len(manifest['documents'])} document(s), {manifest['entities']} entities, "
                f"{manifest['relations']} relations, {manifest['triples']} triples")
     click.echo(f"  wrote {out / 'graph.ttl'}")
     click.echo(f"  wrote {out / 'kg.sqlite'}" if db_url is None else f"  wrote the evidence store {manifest['store']}")
     click.echo(f"  wrote {out / 'manifest.json'}")
+    report_skipped(manifest["skipped"])
+
+
+def report_skipped(skipped: list[dict]) -> None:
+    """One summary of every input left out, on stderr, and exit code 1 (the others were used)."""
+    if not skipped:
+        return
+    for s in skipped:
+        click.echo(f"skipped {s['path']}: {s['reason']}", err=True)
+    raise KgError(f"{len(skipped)} input(s) skipped (listed above); the others were used")
 
 
 @cli.command()
@@ -79,20 +95,24 @@ def build(ctx: click.Context, paths: tuple[Path, ...], out: Path, db_url: str | 
               help="json: the {documents: [...]} contract read by evaluation tools.")
 @JOBS_OPTION
 @NER_OPTION
+@STRICT_OPTION
 @click.option("--explain", is_flag=True,
               help="Name the rule, layout or model behind each entity and relation (json: a 'rules' list per "
                    "entity and a 'rule' per mention).")
 @click.pass_context
-def extract(ctx: click.Context, paths: tuple[Path, ...], fmt: str, jobs: int, ner: str, explain: bool) -> None:
-    """Show what extraction finds in PATHS, without building (default: the bundled sample)."""
-    from .build import extract_documents, load_documents
+def extract(ctx: click.Context, paths: tuple[Path, ...], fmt: str, jobs: int, ner: str, strict: bool,
+            explain: bool) -> None:
+    """Show what extraction finds in PATHS, without building (default: the bundled sample).
 
-    docs = load_documents(list(paths))
+    Unreadable files are left out and listed at the end (exit code 1); --strict stops at the first.
+    """
+    from .build import extract_documents, read_inputs
+
+    docs, skipped = read_inputs(list(paths), strict=strict)
     results = extract_documents(docs, progress=ctx.obj["progress"], jobs=jobs, ner=ner)
     if fmt == "json":
         click.echo(json.dumps({"documents": [r.to_json(explain) for r in results]}, ensure_ascii=False, indent=1))
-        return
-    for r in results:
+    for r in results if fmt == "text" else ():
         click.echo(f"# {r.source}: {len(r.entities)} entities, {len(r.relations)} relations")
         for e in r.entities:
             alias = f"  (aka {', '.join(e.aliases)})" if e.aliases else ""
@@ -101,6 +121,7 @@ def extract(ctx: click.Context, paths: tuple[Path, ...], fmt: str, jobs: int, ne
         for rel in r.relations:
             why = f"  <- {rel.extractor} ({rel.confidence:.2f})" if explain else ""
             click.echo(f"  {rel.s} --{rel.p}--> {rel.o}  [line {rel.line}]{why}")
+    report_skipped([{"path": s.path, "reason": s.reason} for s in skipped])
 
 
 @cli.command()
