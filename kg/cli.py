@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -46,7 +47,32 @@ def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
     """
     level = logging.ERROR if quiet else [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
     logging.basicConfig(level=level, format="%(levelname)s: %(message)s", stream=sys.stderr)
-    ctx.obj = {"progress": not quiet and sys.stderr.isatty()}
+    ctx.obj = {"progress": not quiet and sys.stderr.isatty(), "quiet": quiet}
+
+
+def _set_quiet(ctx: click.Context, _param, value: bool) -> None:
+    """`kg build -q` as well as `kg -q build`: only errors, no progress, no summary."""
+    if value:
+        ctx.find_root().obj.update(progress=False, quiet=True)
+        logging.getLogger().setLevel(logging.ERROR)
+
+
+QUIET_OPTION = click.Option(["-q", "--quiet"], is_flag=True, expose_value=False, callback=_set_quiet,
+                            help="Only errors; no progress bars (also accepted before the command).")
+
+
+def check_folder_of(output: Path) -> None:
+    """An output file's folder must exist: a typo must not create folders (as root: anywhere)."""
+    folder = output.parent
+    if not folder.is_dir():
+        raise KgError(f"no such folder: {folder} (create it first)" if not folder.exists()
+                      else f"not a folder: {folder}")
+
+
+def say(message: str) -> None:
+    """A summary line on stdout, unless -q."""
+    if not click.get_current_context().find_root().obj.get("quiet"):
+        click.echo(message)
 
 
 @cli.command()
@@ -72,11 +98,11 @@ def build(ctx: click.Context, paths: tuple[Path, ...], out: Path, db_url: str | 
 
     manifest = run_build(list(paths), out, db_url=db_url, progress=ctx.obj["progress"], jobs=jobs, ner=ner,
                          strict=strict)
-    click.echo(f"built {out}/: {len(manifest['documents'])} document(s), {manifest['entities']} entities, "
+    say(f"built {out}/: {len(manifest['documents'])} document(s), {manifest['entities']} entities, "
                f"{manifest['relations']} relations, {manifest['triples']} triples")
-    click.echo(f"  wrote {out / 'graph.ttl'}")
-    click.echo(f"  wrote {out / 'kg.sqlite'}" if db_url is None else f"  wrote the evidence store {manifest['store']}")
-    click.echo(f"  wrote {out / 'manifest.json'}")
+    say(f"  wrote {out / 'graph.ttl'}")
+    say(f"  wrote {out / 'kg.sqlite'}" if db_url is None else f"  wrote the evidence store {manifest['store']}")
+    say(f"  wrote {out / 'manifest.json'}")
     report_skipped(manifest["skipped"])
 
 
@@ -163,10 +189,13 @@ def export(graph_dir: Path, fmt: str, output: Path | None, with_ontology: bool) 
     from .atomic import write_bytes
     from .export import export_graph
 
+    if output:
+        check_folder_of(output)
     data = export_graph(graph_dir, fmt, with_ontology)
     if output:
         write_bytes(output, data)
-        click.echo(f"wrote {output}", err=True)
+        if not click.get_current_context().find_root().obj.get("quiet"):
+            click.echo(f"wrote {output}", err=True)
     else:
         click.echo(data.decode("utf-8"), nl=False)
 
@@ -181,8 +210,9 @@ def viz(graph_dir: Path, output: Path, types: tuple[str, ...]) -> None:
     """Write an interactive network page (open it in a browser; works offline)."""
     from .viz import write_viz
 
+    check_folder_of(output)
     write_viz(graph_dir, output, set(types) or None)
-    click.echo(f"wrote {output}")
+    say(f"wrote {output}")
 
 
 @cli.command()
@@ -245,13 +275,30 @@ def train(corpus: tuple[Path, ...], output: Path | None, max_steps: int | None, 
 
     from .ingest import collect_paths
 
-    default = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
-    files = [p for p in collect_paths(list(corpus) or [default]) if p.suffix.lower() in (".txt", ".md")]
+    files = [p for p in collect_paths(list(corpus) or [default_corpus()]) if p.suffix.lower() in (".txt", ".md")]
     if not files:
         raise click.UsageError("no .txt reports found for --corpus")
+    quiet = click.get_current_context().find_root().obj.get("quiet")
     info = run_train(files, output or DEFAULT_OUTPUT, max_steps=max_steps, seed=seed,
-                     examples_dir=examples or EXAMPLES_DIR, gold_dir=gold_dir, realdata_dir=realdata_dir)
-    click.echo(f"trained on {len(files)} report(s), {info['train_docs']} training docs; wrote {output or DEFAULT_OUTPUT}")
+                     examples_dir=examples or EXAMPLES_DIR, gold_dir=gold_dir, realdata_dir=realdata_dir,
+                     echo=None if quiet else (lambda line: click.echo(line, err=True)))
+    say(f"trained on {len(files)} report(s), {info['train_docs']} training docs; wrote {output or DEFAULT_OUTPUT}")
+
+
+def default_corpus(here: Path = Path(__file__)) -> Path:
+    """The corpus `kg train` uses without --corpus: $KG_SHARED/corpus, else ../shared/corpus beside
+    a source checkout. An installed kg (a wheel) has no checkout: then --corpus is needed."""
+    if os.environ.get("KG_SHARED"):
+        found = Path(os.environ["KG_SHARED"]) / "corpus"
+    else:
+        checkout = here.resolve().parent.parent
+        if not (checkout / "pyproject.toml").is_file():
+            raise click.UsageError("give --corpus: kg is installed, not run from a source checkout, so there "
+                                   "is no default ../shared/corpus (or set KG_SHARED)")
+        found = checkout.parent / "shared" / "corpus"
+    if not found.is_dir():
+        raise click.UsageError(f"the default corpus {found} does not exist: give --corpus")
+    return found
 
 
 @cli.command()
@@ -314,10 +361,18 @@ def evaluate(ctx: click.Context, paths: tuple[Path, ...], gold_dir: Path, corpus
         click.echo(report(sc, errors=errors))
 
 
+for _command in cli.commands.values():  # `kg build -q` as well as `kg -q build`
+    _command.params.append(QUIET_OPTION)
+
+
 def main() -> None:
-    """Entry point: click handles usage errors; anything else becomes one line, never a traceback."""
+    """Entry point: usage errors and bad input become one line, never a traceback."""
     try:
         cli.main(standalone_mode=False)
+    except click.UsageError as e:  # click's own form is three lines (usage, hint, error)
+        where = f" (see '{e.ctx.command_path} --help')" if e.ctx is not None else ""
+        click.echo(f"Error: {' '.join(e.format_message().split())}{where}", err=True)
+        sys.exit(e.exit_code)
     except click.exceptions.Abort:
         click.echo("aborted", err=True)
         sys.exit(130)
