@@ -16,6 +16,7 @@ from kg.errors import KgError
 from kg.ingest import read_document
 
 from pdfgen import make_pdf
+from test_build import snapshot
 
 REPORT = ("Årsrapport 2025\n\nRegion Västerbotten leder projektet FREIA tillsammans med Umeå universitet.\n\n"
           "Projektet finansieras av Europeiska regionala utvecklingsfonden.\n")
@@ -71,10 +72,10 @@ def test_a_folder_with_bad_files_builds_the_good_ones_and_lists_every_skipped_fi
 def test_only_bad_files_is_an_error_and_keeps_the_previous_build(mixed_folder, tmp_path):
     out = tmp_path / "b"
     assert kg("build", mixed_folder / "a.txt", "--out", out).returncode == 0
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = snapshot(out)
     r = kg("build", mixed_folder / "empty.txt", mixed_folder / "photo.pdf", "--out", out)
     assert r.returncode == 1 and r.stderr.count("\n") == 1 and "no readable document among 2" in r.stderr
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert snapshot(out) == before
 
 
 def test_extract_skips_too(mixed_folder):
