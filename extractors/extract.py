@@ -252,9 +252,27 @@ def extract_many(nlp: Language, docs: Iterable[tuple[str, str]], jobs: int = 1) 
         try:
             with ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork"), initializer=_die_with_parent,
                                      initargs=(os.getpid(),)) as pool:
-                yield from _schedule(list(docs), pool, jobs)
+                for group in _groups(docs, GROUP_CHARS):
+                    yield from _schedule(group, pool, jobs)
         finally:
             _WORKER_NLP = None
+
+
+GROUP_CHARS = 4_000_000  # documents scheduled together: memory holds one group's texts and annotations
+
+
+def _groups(docs: Iterable[tuple[str, str]], size: int) -> Iterator[list[tuple[str, str]]]:
+    """Consecutive runs of documents of about ``size`` characters (at least one document each)."""
+    group: list[tuple[str, str]] = []
+    n = 0
+    for doc in docs:
+        group.append(doc)
+        n += len(doc[0])
+        if n >= size:
+            yield group
+            group, n = [], 0
+    if group:
+        yield group
 
 
 def _schedule(docs: list[tuple[str, str]], pool: Executor, jobs: int) -> Iterator[DocResult]:

@@ -55,14 +55,32 @@ NER_MODES = {"both": (True, True), "rules": (True, False), "model": (False, True
 
 def extract_documents(docs: list[Document], progress: bool = False, jobs: int = 1,
                       ner: str = "both") -> list[DocResult]:
-    """Extraction results for ``docs``, in order; ``jobs`` worker processes when > 1."""
+    """Extraction results for ``docs``, in order; ``jobs`` worker processes when > 1.
+
+    Large documents go through in sections (:mod:`.sections`), so memory stays bounded and the
+    progress bar (in characters) moves inside a large document too.
+    """
     from extractors.extract import extract_many  # spaCy loads only once the inputs are read
     from extractors.pipeline import build_nlp
 
+    from .sections import merge_sections, sections
+
     rules, model = NER_MODES[ner]
     nlp = build_nlp(rules=rules, model=model)
-    return list(tqdm(extract_many(nlp, ((d.text, d.name) for d in docs), jobs=jobs), total=len(docs),
-                     desc="extracting", unit="doc", disable=not progress))
+    parts = list(sections(d.text for d in docs))
+    texts = ((docs[s.doc].text[s.start:s.end], docs[s.doc].name) for s in parts)
+    results: list[DocResult] = []
+    pending: list[DocResult] = []
+    with tqdm(total=sum(len(d.text) for d in docs), desc="extracting", unit="char", unit_scale=True,
+              disable=not progress) as bar:
+        for k, (part, res) in enumerate(zip(parts, extract_many(nlp, texts, jobs=jobs))):
+            pending.append(res)
+            bar.update(part.end - part.start)
+            if k + 1 == len(parts) or parts[k + 1].doc != part.doc:  # the document's last section
+                line0s = [s.line0 for s in parts[k + 1 - len(pending):k + 1]]
+                results.append(merge_sections(pending, line0s))
+                pending = []
+    return results
 
 
 def store_rows(docs: list[Document], results: list[DocResult], merged: Merged) -> list:
