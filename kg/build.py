@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 from tqdm import tqdm
 
-from . import __version__, buildfolder, store
+from . import __version__, buildfolder, store, triplestore
 from .errors import KgError
 from .graph import Merged, build_graph, merge_entities, stated_relations
 from .ingest import Document, Skipped, read_all
@@ -30,7 +30,8 @@ log = logging.getLogger(__name__)
 GRAPH_FILE = "graph.ttl"
 STORE_FILE = "kg.sqlite"
 MANIFEST_FILE = "manifest.json"
-OUTPUTS = [GRAPH_FILE, STORE_FILE, MANIFEST_FILE]  # top-level names of a build folder (links into its current version)
+# top-level names of a build folder (links into its current version); store/ is the Oxigraph store
+OUTPUTS = [GRAPH_FILE, STORE_FILE, MANIFEST_FILE, triplestore.STORE_DIR]
 SAMPLE = Path(__file__).parent / "data" / "sample_report.txt"
 
 
@@ -149,5 +150,6 @@ def _build_locked(paths, out: Path, db_url: str | None, progress: bool, jobs: in
         (version / MANIFEST_FILE).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n",
                                              encoding="utf-8")
         store.replace_all(f"sqlite:///{version / STORE_FILE}" if db_url is None else db_url, rows)  # one transaction
+        triplestore.write_store(version / triplestore.STORE_DIR, turtle)  # the Oxigraph store readers query
         buildfolder.publish(out, version, OUTPUTS)
     return manifest

@@ -83,9 +83,11 @@ def say(message: str) -> None:
 @JOBS_OPTION
 @NER_OPTION
 @STRICT_OPTION
+@click.option("--push", "push_url", default=None, metavar="URL",
+              help="Then load the graph into this Graph Store endpoint, as `kg push URL` does.")
 @click.pass_context
 def build(ctx: click.Context, paths: tuple[Path, ...], out: Path, db_url: str | None, jobs: int, ner: str,
-          strict: bool) -> None:
+          strict: bool, push_url: str | None) -> None:
     """Build the graph of PATHS (files or folders of .txt, .md, .pdf).
 
     With no PATHS, builds the sample report bundled with kg. All inputs are
@@ -103,6 +105,12 @@ def build(ctx: click.Context, paths: tuple[Path, ...], out: Path, db_url: str | 
     say(f"  wrote {out / 'graph.ttl'}")
     say(f"  wrote {out / 'kg.sqlite'}" if db_url is None else f"  wrote the evidence store {manifest['store']}")
     say(f"  wrote {out / 'manifest.json'}")
+    say(f"  wrote {out / 'store'}/ (Oxigraph)")
+    if push_url:
+        from .remote import push
+
+        info = push(push_url, out)
+        say(f"pushed {info['triples']} triples to graph <{info['graph']}> at {push_url}")
     report_skipped(manifest["skipped"])
 
 
@@ -148,34 +156,6 @@ def extract(ctx: click.Context, paths: tuple[Path, ...], fmt: str, jobs: int, ne
             why = f"  <- {rel.extractor} ({rel.confidence:.2f})" if explain else ""
             click.echo(f"  {rel.s} --{rel.p}--> {rel.o}  [line {rel.line}]{why}")
     report_skipped([{"path": s.path, "reason": s.reason} for s in skipped])
-
-
-@cli.command()
-@click.argument("sparql", required=False)
-@click.option("--file", "-f", "query_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Read the query from a file.")
-@GRAPH_OPTION
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
-def query(sparql: str | None, query_file: Path | None, graph_dir: Path, fmt: str) -> None:
-    """Run a SPARQL query (SELECT, ASK, CONSTRUCT) on a built graph and the ontology.
-
-    The prefixes kg:, id:, doc:, ev:, mention:, rdf:, rdfs:, xsd:, skos:, prov:,
-    dcterms:, owl: and org: are predefined. Which organisations take part in
-    FREIA (by name or alias)?
-
-    \b
-      kg query 'SELECT DISTINCT ?label WHERE {
-                  ?p a kg:Project ; rdfs:label|skos:altLabel "FREIA"@sv .
-                  ?org kg:participatesIn ?p ; rdfs:label ?label }' --graph build/
-    """
-    from .query import format_rows, load_store, run_query
-
-    if query_file:
-        sparql = query_file.read_text(encoding="utf-8")
-    if not sparql:
-        raise click.UsageError("give a SPARQL query as argument or with --file")
-    cols, rows = run_query(load_store(graph_dir), sparql)
-    click.echo(format_rows(cols, rows, fmt))
 
 
 @cli.command()
@@ -361,6 +341,8 @@ def evaluate(ctx: click.Context, paths: tuple[Path, ...], gold_dir: Path, corpus
         click.echo(report(sc, errors=errors))
 
 
+for _command in __import__("kg.cli_sparql", fromlist=["COMMANDS"]).COMMANDS:  # query, ask, serve, push
+    cli.add_command(_command)
 for _command in cli.commands.values():  # `kg build -q` as well as `kg -q build`
     _command.params.append(QUIET_OPTION)
 
