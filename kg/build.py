@@ -94,9 +94,10 @@ def check_turtle(data: bytes, expected: int) -> None:
 
 
 def build(paths: list[str | Path], out: str | Path, db_url: str | None = None, progress: bool = False,
-          jobs: int = 1, ner: str = "both") -> dict:
+          jobs: int = 1, ner: str = "both", year: int | None = None) -> dict:
     """Build the graph of ``paths`` (the bundled sample if empty) into folder ``out``.
 
+    ``year``: the reporting year of every input, instead of the one read from its opening.
     Returns the manifest. Raises :class:`KgError` on bad input; then nothing in
     ``out`` (or the database) has changed.
     """
@@ -106,6 +107,8 @@ def build(paths: list[str | Path], out: str | Path, db_url: str | None = None, p
     if db_url is not None:
         store.check_url(db_url)
     docs = load_documents(paths)
+    for d in docs if year is not None else ():
+        d.year = year
     results = extract_documents(docs, progress=progress, jobs=jobs, ner=ner)
     merged = merge_entities(docs, results)
     graph = build_graph(docs, results, merged)

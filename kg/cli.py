@@ -52,10 +52,14 @@ def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
 @click.option("--out", "-o", default="build", show_default=True, type=click.Path(path_type=Path),
               help="Folder for graph.ttl, kg.sqlite and manifest.json.")
 @click.option("--db", "db_url", default=None, help="SQLAlchemy URL of the evidence store (default: SQLite in --out).")
+@click.option("--year", type=click.IntRange(1900, 2100), default=None,
+              help="Reporting year of the inputs (default: read from each report's title or reporting-period "
+                   "phrase, e.g. 'Årsredovisning 2024', 'verksamhetsåret 2018').")
 @JOBS_OPTION
 @NER_OPTION
 @click.pass_context
-def build(ctx: click.Context, paths: tuple[Path, ...], out: Path, db_url: str | None, jobs: int, ner: str) -> None:
+def build(ctx: click.Context, paths: tuple[Path, ...], out: Path, db_url: str | None, jobs: int, ner: str,
+          year: int | None) -> None:
     """Build the graph of PATHS (files or folders of .txt, .md, .pdf).
 
     With no PATHS, builds the sample report bundled with kg. All inputs are
@@ -65,7 +69,7 @@ def build(ctx: click.Context, paths: tuple[Path, ...], out: Path, db_url: str | 
     """
     from .build import build as run_build
 
-    manifest = run_build(list(paths), out, db_url=db_url, progress=ctx.obj["progress"], jobs=jobs, ner=ner)
+    manifest = run_build(list(paths), out, db_url=db_url, progress=ctx.obj["progress"], jobs=jobs, ner=ner, year=year)
     click.echo(f"built {out}/: {len(manifest['documents'])} document(s), {manifest['entities']} entities, "
                f"{manifest['relations']} relations, {manifest['triples']} triples")
     click.echo(f"  wrote {out / 'graph.ttl'}")
@@ -153,14 +157,35 @@ def export(graph_dir: Path, fmt: str, output: Path | None, with_ontology: bool) 
 @cli.command()
 @GRAPH_OPTION
 @click.option("--output", "-o", type=click.Path(path_type=Path), default="graph.html", show_default=True)
+@click.option("--view", type=click.Choice(["entities", "collaboration", "funding"]), default="entities",
+              show_default=True, help="entities: everything stated; collaboration: organisations joined by shared "
+                                      "projects (weighted); funding: fund -> project -> organisation.")
 @click.option("--type", "types", multiple=True,
               type=click.Choice(list(ENTITY_TYPES)),
               help="Only show these entity types (repeatable).")
-def viz(graph_dir: Path, output: Path, types: tuple[str, ...]) -> None:
-    """Write an interactive network page (open it in a browser; works offline)."""
+@click.option("--focus", metavar="NAME", help="Only the neighbourhood of the entity with this name or alias.")
+@click.option("--depth", default=1, show_default=True, type=click.IntRange(1, 6), help="Links out from --focus.")
+@click.option("--year", type=int, help="Only what the reports of this year say.")
+@click.option("--compare", nargs=2, type=int, metavar="YEAR YEAR",
+              help="Both years in one picture: new, kept and gone nodes and relations.")
+def viz(graph_dir: Path, output: Path, view: str, types: tuple[str, ...], focus: str | None, depth: int,
+        year: int | None, compare: tuple[int, int] | None) -> None:
+    """Write an interactive network page: one self-contained HTML file (works offline).
+
+    \b
+    Search, filters (type, relation, fund, year), click for details and evidence,
+    double-click to focus on a neighbourhood. Examples:
+      kg viz --graph build/ -o graph.html
+      kg viz --graph build/ --view collaboration -o collab.html
+      kg viz --graph build/ --focus "Region Västerbotten" --depth 2 -o focus.html
+      kg viz --graph build/ --compare 2024 2025 -o years.html
+    """
     from .viz import write_viz
 
-    write_viz(graph_dir, output, set(types) or None)
+    if year is not None and compare:
+        raise click.UsageError("give --year or --compare, not both")
+    write_viz(graph_dir, output, set(types) or None, view=view, focus=focus, depth=depth, year=year,
+              compare=tuple(compare) if compare else None)
     click.echo(f"wrote {output}")
 
 

@@ -3,16 +3,15 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .doc_meta import document_meta
 from .errors import KgError
 
 log = logging.getLogger(__name__)
 
 SUFFIXES = {".txt", ".md", ".pdf"}
-_YEAR = re.compile(r"(?<!\d)(20[0-4]\d|19[89]\d)(?!\d)")
 
 
 @dataclass
@@ -88,22 +87,6 @@ def pdf_text(path: Path) -> str:
     return "\f".join(pages)
 
 
-def guess_title(text: str, path: Path) -> str:
-    for line in text.splitlines():
-        s = line.strip().lstrip("#").strip()
-        if len(s) >= 4 and any(c.isalpha() for c in s):
-            return s[:120]
-    return path.stem
-
-
-def guess_year(text: str, path: Path) -> int | None:
-    m = _YEAR.search(path.stem)
-    if m:
-        return int(m.group(1))
-    years = _YEAR.findall(text[:3000])
-    return max(map(int, years)) if years else None
-
-
 def read_document(path: str | Path) -> Document:
     """Read one file into a :class:`Document`; a clear :class:`KgError` for bad input."""
     path = Path(path)
@@ -124,4 +107,5 @@ def read_document(path: str | Path) -> Document:
     if not text.strip():
         raise KgError(f"no text could be extracted from: {path}")
     doc_id = hashlib.sha256(data).hexdigest()[:16]
-    return Document(doc_id, path.name, str(path), guess_title(text, path), guess_year(text, path), text)
+    title, year = document_meta(text, path)
+    return Document(doc_id, path.name, str(path), title, year, text)
