@@ -35,8 +35,8 @@ TITLE_RULES = [
                                 r"(?P<title>[A-ZÅÄÖ][^,.\n]{3,90}?),"),
      [("Denna rapport, Resultat Norrbotten 2025, följer upp strategin RUS 2020–2030.",
        "Resultat Norrbotten 2025")]),
-    ("owner-report-for-year", re.compile(r"(?P<owner>\b[A-ZÅÄÖ][\wåäö]+(?:\s[\wåäö]+)?s)\s+(?P<kind>års(?:rapport|redovisning)|"
-                                         r"uppföljningsrapport|delårsrapport|verksamhetsberättelse)\b[^.\n]{0,120}?"
+    ("owner-report-for-year", re.compile(r"(?P<owner>\b[A-ZÅÄÖ][\wåäö]+(?:[ ][\wåäö]+)?s)[ ]+(?P<kind>års(?:rapport|redovisning)|"
+                                         r"uppföljningsrapport|delårsrapport|verksamhetsberättelse)\b[^.]{0,120}?"
                                          rf"\bför\s+(?:år\s+)?(?P<year>{_Y})\b(?![–—/-]\d)"),
      [("Kulturnämndens årsrapport är nämndens sista uppföljning för 2023.", "Kulturnämndens årsrapport 2023")]),
 ]
@@ -80,7 +80,7 @@ def guess_title(text: str, path: Path | str) -> str:
     for s in headings[:6]:
         if _REPORT_WORD.search(s):
             return s[:120]
-    opening = " ".join(_lines(text))
+    opening = "\n".join(_lines(text))
     for _name, rx, _ex in TITLE_RULES:
         m = rx.search(opening)
         if m:
@@ -97,7 +97,7 @@ def lone_years(text: str) -> list[int]:
 
 def guess_year(text: str, path: Path | str, title: str | None = None) -> int | None:
     """The reporting year (see the module's doc); None if the opening names none."""
-    opening = " ".join(_lines(text))
+    opening = "\n".join(_lines(text))
     found = [(m.start(), int(m["year"])) for _name, rx, _ex in YEAR_RULES for m in rx.finditer(opening)]
     if found:
         return min(found)[1]
