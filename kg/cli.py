@@ -137,13 +137,25 @@ def query(sparql: str | None, query_file: Path | None, graph_dir: Path, fmt: str
 
 @cli.command()
 @GRAPH_OPTION
-@click.option("--format", "fmt", type=click.Choice(["turtle", "nt", "jsonld", "trig"]), default="turtle",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["turtle", "nt", "jsonld", "trig", "graphml", "gexf", "csv"]),
+              default="turtle", show_default=True,
+              help="RDF (turtle, nt, jsonld, trig) or the entity network: graphml/gexf (Gephi, networkx) or "
+                   "csv (Neo4j bulk import: nodes.csv and relationships.csv in the folder --output).")
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to this file (default: stdout).")
 @click.option("--with-ontology", is_flag=True, help="Include the ontology's own triples.")
 def export(graph_dir: Path, fmt: str, output: Path | None, with_ontology: bool) -> None:
-    """Export a built graph as Turtle, N-Triples, JSON-LD or TriG."""
+    """Export a built graph as RDF, or its entity network for Gephi, networkx or Neo4j."""
     from .atomic import write_bytes
+
+    if fmt in ("graphml", "gexf", "csv"):
+        from .network_export import export_network
+
+        result = export_network(graph_dir, fmt, output)
+        if isinstance(result, bytes):
+            click.echo(result.decode("utf-8"), nl=False)
+        else:
+            click.echo("\n".join(f"wrote {p}" for p in result), err=True)
+        return
     from .export import export_graph
 
     data = export_graph(graph_dir, fmt, with_ontology)
