@@ -203,6 +203,39 @@ def viz(graph_dir: Path, output: Path, view: str, types: tuple[str, ...], focus:
 
 @cli.command()
 @GRAPH_OPTION
+@click.option("--top", default=10, show_default=True, type=click.IntRange(min=0), help="How many of each list to print.")
+@click.option("--csv", "csv_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Also write entities.csv, communities.csv and organisation_pairs.csv into this folder.")
+@click.option("--write/--no-write", default=True, show_default=True,
+              help="Write the values to derived.ttl in the build folder (kgd: namespace, marked as derived).")
+def analyze(graph_dir: Path, top: int, csv_dir: Path | None, write: bool) -> None:
+    """Centrality, communities, brokers and the organisation projection of the network.
+
+    \b
+    Degree and betweenness centrality; communities by Leiden (igraph); brokers, whose links reach
+    other communities; organisations joined through shared projects. Example:
+      kg analyze --graph build/ --csv analysis/
+    """
+    from .analyze import DERIVED_FILE, analyze as run_analysis, derived_graph, report, to_csv
+    from .atomic import write_bytes, write_text
+    from .network import to_networkx
+    from .query import graph_file
+
+    a = run_analysis(to_networkx(graph_dir))
+    click.echo(report(a, top))
+    if csv_dir:
+        csv_dir.mkdir(parents=True, exist_ok=True)
+        for name, text in to_csv(a).items():
+            write_text(csv_dir / name, text)
+            click.echo(f"wrote {csv_dir / name}", err=True)
+    if write:
+        target = graph_file(graph_dir).parent / DERIVED_FILE
+        write_bytes(target, derived_graph(a).serialize(format="turtle", encoding="utf-8"))
+        click.echo(f"wrote {target}", err=True)
+
+
+@cli.command()
+@GRAPH_OPTION
 @click.option("--top", default=10, show_default=True, type=click.IntRange(min=0), help="How many top actors to list.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def stats(graph_dir: Path, top: int, fmt: str) -> None:
