@@ -305,7 +305,7 @@
     });
     D.predicates.forEach(function (p, i) {
       checkbox($("kg-predicates"), p.name + " (" + p.count + ")", true, toggle(S.preds, i), swatch(function (c) {
-        c.strokeStyle = p.colour; c.lineWidth = 3; c.beginPath(); c.moveTo(1, 7); c.lineTo(17, 7); c.stroke();
+        c.strokeStyle = D.compare ? "#bbb" : p.colour;  // comparing years, a line's colour is its status c.lineWidth = 3; c.beginPath(); c.moveTo(1, 7); c.lineTo(17, 7); c.stroke();
       }), "predicate-" + p.name);
     });
     if (D.compare) {
