@@ -19,19 +19,13 @@ def _spiral(n: int) -> list[list[float]]:
 
 def positions(g: nx.Graph) -> dict[str, tuple[float, float]]:
     """(x, y) of every node: connected nodes laid out by force, unconnected ones in a grid below them."""
-    linked = sorted(n for n in g if any(True for _ in nx.all_neighbors(g, n)) and not _only_self(g, n))
+    pairs_by_name = {(a, b) if a < b else (b, a) for a, b in g.edges() if a != b}
+    linked = sorted({n for pair in pairs_by_name for n in pair})
     index = {n: i for i, n in enumerate(linked)}
-    pairs = {(min(index[a], index[b]), max(index[a], index[b])) for a, b in g.edges() if a != b}
     out: dict[str, tuple[float, float]] = {}
     if linked:
-        h = ig.Graph(n=len(linked), edges=sorted(pairs))
-        seed = _spiral(len(linked))
-        ig.set_random_number_generator(random.Random(0))  # FR draws random numbers too: fix them
-        try:
-            layout = h.layout_fruchterman_reingold(seed=seed, niter=500 if len(linked) < 2000 else 300, grid="auto")
-        finally:
-            ig.set_random_number_generator(random)
-        coords = layout.coords
+        h = ig.Graph(n=len(linked), edges=sorted((index[a], index[b]) for a, b in pairs_by_name))
+        coords = _force_layout(h)
         scale = SPACING * math.sqrt(len(linked)) / max(_extent(coords), 1e-9)
         out = {n: (coords[i][0] * scale, coords[i][1] * scale) for n, i in index.items()}
     rest = sorted(n for n in g if n not in out)
@@ -45,8 +39,29 @@ def positions(g: nx.Graph) -> dict[str, tuple[float, float]]:
     return out
 
 
-def _only_self(g: nx.Graph, n: str) -> bool:
-    return all(m == n for m in nx.all_neighbors(g, n))
+def _force_layout(h: ig.Graph) -> list[list[float]]:
+    """Fruchterman–Reingold from a start that is already near: nodes on a spiral in breadth-first order from
+    the best-connected one, so hubs sit in the middle and neighbours start close (fewer rounds needed)."""
+    n = h.vcount()
+    order: list[int] = []
+    seen = [False] * n
+    degree = h.degree()
+    for root in sorted(range(n), key=lambda i: -degree[i]):
+        if not seen[root]:
+            block = h.bfs(root)[0]
+            for v in block:
+                seen[v] = True
+            order.extend(block)
+    spiral = _spiral(n)
+    seed = [None] * n
+    for rank, v in enumerate(order):
+        seed[v] = spiral[rank]
+    ig.set_random_number_generator(random.Random(0))  # FR draws random numbers too: fix them
+    try:
+        rounds = 500 if n < 1000 else max(40, 200 * 1000 // n)  # a near start needs fewer rounds
+        return h.layout_fruchterman_reingold(seed=seed, niter=rounds, grid="auto").coords
+    finally:
+        ig.set_random_number_generator(random)
 
 
 def _extent(coords: list[list[float]]) -> float:
