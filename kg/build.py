@@ -106,10 +106,11 @@ def build(paths: list[str | Path], out: str | Path, db_url: str | None = None, p
     if db_url is not None:
         store.check_url(db_url)
     with buildfolder.locked(out):
-        return _build_locked(paths, out, db_url, progress, jobs, ner)
+        return _build_locked(paths, out, db_url, progress, jobs, ner, year)
 
 
-def _build_locked(paths, out: Path, db_url: str | None, progress: bool, jobs: int, ner: str) -> dict:
+def _build_locked(paths, out: Path, db_url: str | None, progress: bool, jobs: int, ner: str,
+                  year: int | None = None) -> dict:
     docs = load_documents(paths)
     for d in docs if year is not None else ():
         d.year = year

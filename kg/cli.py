@@ -207,7 +207,8 @@ def viz(graph_dir: Path, output: Path, view: str, types: tuple[str, ...], focus:
 @click.option("--csv", "csv_dir", type=click.Path(path_type=Path, file_okay=False),
               help="Also write entities.csv, communities.csv and organisation_pairs.csv into this folder.")
 @click.option("--write/--no-write", default=True, show_default=True,
-              help="Write the values to derived.ttl in the build folder (kgd: namespace, marked as derived).")
+              help="Write the values to derived.ttl beside the build's graph.ttl (DIR/current/derived.ttl; "
+                   "kgd: namespace, marked as derived; a rebuild drops them).")
 def analyze(graph_dir: Path, top: int, csv_dir: Path | None, write: bool) -> None:
     """Centrality, communities, brokers and the organisation projection of the network.
 
@@ -216,10 +217,9 @@ def analyze(graph_dir: Path, top: int, csv_dir: Path | None, write: bool) -> Non
     other communities; organisations joined through shared projects. Example:
       kg analyze --graph build/ --csv analysis/
     """
-    from .analyze import DERIVED_FILE, analyze as run_analysis, derived_graph, report, to_csv
+    from .analyze import analyze as run_analysis, derived_graph, derived_path, report, to_csv
     from .atomic import write_bytes, write_text
     from .network import to_networkx
-    from .query import graph_file
 
     a = run_analysis(to_networkx(graph_dir))
     click.echo(report(a, top))
@@ -229,7 +229,7 @@ def analyze(graph_dir: Path, top: int, csv_dir: Path | None, write: bool) -> Non
             write_text(csv_dir / name, text)
             click.echo(f"wrote {csv_dir / name}", err=True)
     if write:
-        target = graph_file(graph_dir).parent / DERIVED_FILE
+        target = derived_path(graph_dir)
         write_bytes(target, derived_graph(a).serialize(format="turtle", encoding="utf-8"))
         click.echo(f"wrote {target}", err=True)
 

@@ -1,14 +1,13 @@
 """`kg analyze`: centrality, communities, brokers, the organisation projection, CSV and derived.ttl."""
 import builtins
 import csv
-import shutil
 
 import networkx as nx
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
-from kg.analyze import DERIVED_FILE, analyze, communities, entity_network, load_derived
+from kg.analyze import analyze, communities, derived_path, entity_network, load_derived
 from kg.cli import cli
 from kg.network import to_networkx
 from kg.query import load_store, run_query
@@ -17,9 +16,9 @@ KGD = "https://w3id.org/regional-kg/derived#"
 
 
 @pytest.fixture()
-def build_copy(sample_build, tmp_path):
+def build_copy(tmp_path):
     out = tmp_path / "build"
-    shutil.copytree(sample_build, out)
+    assert CliRunner().invoke(cli, ["build", "--out", str(out)]).exit_code == 0
     return out
 
 
@@ -75,7 +74,9 @@ def test_cli_prints_writes_csv_and_derived_values(build_copy, tmp_path):
     assert len(rows) == to_networkx(build_copy).number_of_nodes()
     assert {"communities.csv", "organisation_pairs.csv"} <= {p.name for p in (tmp_path / "csv").iterdir()}
     # the derived values load beside the graph and answer SPARQL, marked by their namespace and activity
-    first = (build_copy / DERIVED_FILE).read_bytes()
+    derived = derived_path(build_copy)
+    assert derived.parent.resolve() == (build_copy / "graph.ttl").resolve().parent
+    first = derived.read_bytes()
     store = load_store(build_copy, with_ontology=False)
     assert load_derived(store, build_copy)
     q = f"""PREFIX kgd: <{KGD}>
@@ -84,14 +85,18 @@ def test_cli_prints_writes_csv_and_derived_values(build_copy, tmp_path):
     (b, method), = run_query(store, q)[1]
     region = next(r for r in rows if r["label"] == "Region Västerbotten")
     assert float(b) == pytest.approx(float(region["betweenness"])) and method == "leiden"
-    subjects = {str(t.subject.value) for t in ox.parse(path=str(build_copy / DERIVED_FILE), format=ox.RdfFormat.TURTLE)}
+    subjects = {str(t.subject.value) for t in ox.parse(path=str(derived), format=ox.RdfFormat.TURTLE)}
     assert subjects <= {r["iri"] for r in rows} | {s for s in subjects if "/derived/" in s}
     # same graph, same file; --no-write leaves the build alone
     assert CliRunner().invoke(cli, ["analyze", "--graph", str(build_copy)]).exit_code == 0
-    assert (build_copy / DERIVED_FILE).read_bytes() == first
-    (build_copy / DERIVED_FILE).unlink()
+    assert derived.read_bytes() == first
+    derived.unlink()
     assert CliRunner().invoke(cli, ["analyze", "--graph", str(build_copy), "--no-write"]).exit_code == 0
-    assert not (build_copy / DERIVED_FILE).exists()
+    assert not derived.exists()
+    # a rebuild is a new version: the old derived values do not survive it
+    assert CliRunner().invoke(cli, ["analyze", "--graph", str(build_copy)]).exit_code == 0
+    assert CliRunner().invoke(cli, ["build", "--out", str(build_copy)]).exit_code == 0
+    assert not derived_path(build_copy).exists() and not load_derived(load_store(build_copy), build_copy)
 
 
 def test_missing_build_is_one_line(tmp_path):
