@@ -57,6 +57,22 @@ def test_nodes_are_drawn_and_labelled(chromium, sample_page, sample_build):
     assert page.kg_errors == []
 
 
+LEGEND = """() => Array.from(document.querySelectorAll('#kg-types canvas, #kg-predicates canvas')).map(c => {
+  const [r, g, b] = c.getContext('2d').getImageData(9, 7, 1, 1).data;
+  return '#' + [r, g, b].map(x => x.toString(16).padStart(2, '0')).join(''); })"""
+
+
+def test_legend_draws_the_colours_of_the_network(chromium, sample_page):
+    page = open_page(chromium, sample_page)
+    data = page.evaluate("window.kgView.data")
+    expected = [t["colour"] for t in data["types"]] + [p["colour"] for p in data["predicates"]]
+    assert page.evaluate(LEGEND) == expected
+    # the shapes: the type swatch of a diamond is empty in its corner, a square's is filled
+    corner = "(i) => document.querySelectorAll('#kg-types canvas')[i].getContext('2d').getImageData(5, 3, 1, 1).data[3]"
+    shapes = [t["shape"] for t in data["types"]]
+    assert page.evaluate(corner, shapes.index("diamond")) == 0 and page.evaluate(corner, shapes.index("square")) > 0
+
+
 def test_search_finds_a_node_and_shows_its_evidence(chromium, sample_page):
     page = open_page(chromium, sample_page)
     page.fill("#kg-search", "dvis")  # an alias, any case

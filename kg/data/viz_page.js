@@ -155,12 +155,11 @@
   function drawLabels(dim) {
     var budget = Math.min(400, Math.round(D.labelCount * Math.max(1, T.k * T.k))), boxes = [], drawn = 0;
     ctx.font = "12px system-ui, sans-serif"; ctx.textBaseline = "middle"; ctx.lineJoin = "round";
-    var wanted = [];
+    var wanted = [];  // always named: the selected and hovered node, search hits
     if (S.selected >= 0) wanted.push(S.selected);
     if (S.hover >= 0) wanted.push(S.hover);
     S.hits.forEach(function (n) { wanted.push(n); });
-    if (dim) for (var n = 0; n < N; n++) if (near[n]) wanted.push(n);
-    var order = wanted.concat(D.rank);
+    var order = wanted.concat(dim ? D.rank.filter(function (n) { return near[n]; }) : [], D.rank);
     var seen = new Uint8Array(N);
     for (var i = 0; i < order.length && (i < wanted.length || drawn < budget); i++) {
       var m = order[i];
@@ -305,7 +304,8 @@
     });
     D.predicates.forEach(function (p, i) {
       checkbox($("kg-predicates"), p.name + " (" + p.count + ")", true, toggle(S.preds, i), swatch(function (c) {
-        c.strokeStyle = D.compare ? "#bbb" : p.colour;  // comparing years, a line's colour is its status c.lineWidth = 3; c.beginPath(); c.moveTo(1, 7); c.lineTo(17, 7); c.stroke();
+        // comparing years, a line's colour is its status, so the relation swatches are neutral
+        c.strokeStyle = D.compare ? "#bbb" : p.colour; c.lineWidth = 3; c.beginPath(); c.moveTo(1, 7); c.lineTo(17, 7); c.stroke();
       }), "predicate-" + p.name);
     });
     if (D.compare) {
