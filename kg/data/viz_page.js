@@ -181,12 +181,14 @@
   function frame() { if (dirty) draw(); window.requestAnimationFrame(frame); }
 
   function resize() {
-    var r = canvas.parentNode.getBoundingClientRect();
+    var r = canvas.parentNode.getBoundingClientRect(), w0 = W, h0 = H;
     W = Math.max(r.width, 100); H = Math.max(r.height, 100);
+    if (w0) { T.x += (W - w0) / 2; T.y += (H - h0) / 2; }  // keep what was in the middle in the middle
     canvas.width = W * dpr; canvas.height = H * dpr;
     dirty = true;
   }
   function fit() {
+    tip.hidden = true;
     var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
     for (var n = 0; n < N; n++) {
       if (!nodeOn[n]) continue;
@@ -377,6 +379,7 @@
     dirty = true;
   }, { passive: false });
   window.addEventListener("resize", function () { resize(); });
+  if (window.ResizeObserver) new ResizeObserver(function () { resize(); }).observe(canvas.parentNode);  // the panel opening
 
   /* ---- start ---- */
   document.title = D.pageTitle;
