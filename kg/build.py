@@ -110,9 +110,10 @@ def check_turtle(data: bytes, expected: int) -> None:
 
 
 def build(paths: list[str | Path], out: str | Path, db_url: str | None = None, progress: bool = False,
-          jobs: int = 1, ner: str = "both", strict: bool = True) -> dict:
+          jobs: int = 1, ner: str = "both", strict: bool = True, year: int | None = None) -> dict:
     """Build the graph of ``paths`` (the bundled sample if empty) into folder ``out``.
 
+    ``year``: the reporting year of every input, instead of the one read from its opening.
     Returns the manifest. Raises :class:`KgError` on bad input; then nothing in
     ``out`` (or the database) has changed. Unless ``strict``, unreadable inputs are left out and
     listed in the manifest's "skipped".
@@ -123,12 +124,14 @@ def build(paths: list[str | Path], out: str | Path, db_url: str | None = None, p
     if db_url is not None:
         store.check_url(db_url)
     with buildfolder.locked(out):
-        return _build_locked(paths, out, db_url, progress, jobs, ner, strict)
+        return _build_locked(paths, out, db_url, progress, jobs, ner, strict, year)
 
 
 def _build_locked(paths, out: Path, db_url: str | None, progress: bool, jobs: int, ner: str,
-                  strict: bool) -> dict:
+                  strict: bool, year: int | None) -> dict:
     docs, skipped = read_inputs(paths, strict=strict)
+    for d in docs if year is not None else ():
+        d.year = year
     results = extract_documents(docs, progress=progress, jobs=jobs, ner=ner)
     merged = merge_entities(docs, results)
     graph = build_graph(docs, results, merged)
