@@ -197,7 +197,8 @@ _ORG_FORMS = [
     ("agency", re.compile(rf"\b[{_UP}][a-zåäö]{{2,}}(?:(?<![Nn]ät)verket|myndigheten|styrelsen|inspektionen|kansliet|förbundet|kammaren|institutet|kommittén|ämbetet|kassan|förmedlingen|nämnden|(?<![Oo]m)rådet(?!\s(?:för|i|mot)\s)|delegationen|beredningen|fullmäktige|förvaltningen)\b(?:\s(?!Region\b|Länsstyrelsen\b|Under\b|Inom\b|Genom\b|Det\b|Den\b)[{_UP}][a-zåäö]\w+(?:\slän)?)?")),
     ("myndigheten-for", re.compile(r"\b(?:Myndigheten|Centrum|Institutionen|Centre|Centret|Institutet|Kommittén|Utredningen|Föreningen) (?:för|mot|for) ")),
     ("political-body", re.compile(r"\b(?:regionala |kommunala |[a-zåäö]+- och )?(?:[a-zåäö]{3,}nämnden|regionfullmäktige|regionstyrelsen|regionala utvecklingsförvaltningen|primärkommunala delegationen)\b")),
-    ("statens", re.compile(r"\bStatens (?:[a-zåäö]+-? och )?[a-zåäö]{4,}(?:institut|verk|råd|museer|museum|nämnd|myndighet|kommitté)\w*")),
+    ("statens", re.compile(r"\bStatens (?:[a-zåäö]+-? och )?(?:[a-zåäö]{4,}a\s)?[a-zåäö]{4,}(?:institut|verk|råd|museer|museum|nämnd|myndighet|kommitté)\w*"
+                            r"|\bStatens [a-zåäö]{4,}a (?:institut|verk|råd|museer|museum|nämnd|myndighet|kommitté)\w*")),
     ("stiftelse", re.compile(rf"\b(?:Stiftelsen|Föreningen|Kommunalförbundet|Förbundet|Sparbanksstiftelsen) [{_UP}][\w\-]*\w(?: [{_UP}][\w\-]*\w)*"
                              rf"(?: i [{_UP}][\w\-]*\w(?![\w\-]| [{_UP}]))?")),
     ("stiftelse-suffix", re.compile(rf"\b(?:{_CHAIN}) (?:[Ss]tiftelse|[Ff]örening|sameförening|folkhögskola|museum|[Rr]iksförbund|riksorganisation|förbund)\b")),
@@ -221,6 +222,10 @@ _FUND_FORMS = [
                                        rf"[{_UP}][\w\-]*\w(?:\s(?:och\s)?[{_UP}][\w\-]*\w|\soch\söarna)?")),
     # the EU's named instruments: "instrumentet för gränsförvaltning och visering", "Instrumentet för grannskapspolitik"
     ("instrumentet-for", re.compile(r"\b[Ii]nstrumentet\sför\s(?!att\b|den\b|det\b)[a-zåäö]{4,}(?:\s(?:och|,)\s?[a-zåäö]{4,})?")),
+    # a programme named by the fund it spends: "programmet för fonden för en rättvis omställning",
+    # "Programmet för lokalt ledd utveckling med stöd från social- och regionalfonden"
+    ("programme-of-fund", re.compile(r"\b(?:[Nn]ationell[at]?\s)?[Pp]rogram(?:met)?\s(?:för|inom)\s(?!att\b)(?:[a-zåäö\-]+\s){0,7}?"
+                                     r"(?:[a-zåäö]+-\soch\s)?[a-zåäö]*fonden(?:\sför\s(?:en\s)?[a-zåäö]{4,}(?:\s(?!och\b|att\b|som\b)[a-zåäö]{4,})?)?")),
     ("fund-programme", re.compile(rf"\b(?:[Rr]egionalfonds|[Ss]ocialfonds|[Ll]andsbygds|[Hh]avs-\soch\sfiskeri)program(?:met)?"
                                   rf"(?:\s(?:för|i)\s[{_UP}][\w\-]*\w(?:\s[{_UP}][\w\-]*\w)?(?:\soch\s[{_UP}][\w\-]*\w)?)?")),
 ]
@@ -232,6 +237,18 @@ FORM_EXAMPLES = {
          "operativa programmet för Övre Norrland", "FundingSource"),
         ("Stödet gäller de operativa programmen och operativa programmet för Småland och öarna.",
          "operativa programmet för Småland och öarna", "FundingSource"),
+    ],
+    "programme-of-fund": [
+        ("Stålindustrin ingår i programmet för fonden för en rättvis omställning sedan 2022.",
+         "programmet för fonden för en rättvis omställning", "FundingSource"),
+        ("Kommittén följer programmet för lokalt ledd utveckling med stöd från social- och regionalfonden noga.",
+         "programmet för lokalt ledd utveckling med stöd från social- och regionalfonden", "FundingSource"),
+        ("Tillväxtverket förbereder ett nationellt program inom fonden för en rättvis omställning.",
+         "nationellt program inom fonden för en rättvis omställning", "FundingSource"),
+    ],
+    "statens": [
+        ("Samråd sker med Statens geotekniska institut och länsstyrelserna.", "Statens geotekniska institut", "Organisation"),
+        ("Statens energimyndighet beviljar stödet.", "Statens energimyndighet", "Organisation"),
     ],
     "instrumentet-for": [
         ("Förordningen omfattar Fonden för inre säkerhet samt instrumentet för gränsförvaltning och visering.",
@@ -282,7 +299,7 @@ _NEEDS = {
     "statens": ("statens",), "stiftelse": ("stiftelse", "förening", "förbund"),
     "stiftelse-suffix": ("stiftelse", "förening", "folkhögskola", "museum", "förbund", "riksorganisation"),
     "visit": ("visit",), "interreg": ("interreg",), "anslag": ("anslag",), "fonden": ("fonde",), "fonden-for": ("fonden för",),
-    "operative-programme": ("operativa program",), "instrumentet-for": ("instrumentet för",), "check": ("check",), "stipendium": ("stipendi",), "esf-plus": ("esf+",), "fund-programme": ("program",),
+    "operative-programme": ("operativa program",), "instrumentet-for": ("instrumentet för",), "programme-of-fund": ("fonden",), "check": ("check",), "stipendium": ("stipendi",), "esf-plus": ("esf+",), "fund-programme": ("program",),
     "x-strategi": ("strategi", "agenda", "handbok", "vision"), "owner-strategi": ("strategi", "agenda", "plan"),
     "x-for-y": (" för ", " vid "), "x-plan": ("plan", "program"), "plan-year": ("plan", "program", "agenda", "strategi"),
     "named-plan": ("plan", "strategi", "agenda", "program"), "adj2-plan": ("plan", "program", "ramverk"),
