@@ -503,7 +503,7 @@ _HEAD_DESC = re.compile(rf"(?P<name>{_CHAIN})\s(?=(?:Ett|En)\s(?:[a-zåäö\-]+\
                         r"festival|förening|organisation|företag|bolag|myndighet|stiftelse|forskningscentrum|kompetenscentrum)"
                         r"\w*\s(?:mellan|för|som|där|med|inom|kring|om|av|i)\b)")
 _LAW_NAME = re.compile(r"\s(?:Act|Directive|Regulation)$|^(?:Lag|Lagen|Förordning|Förordningen|Direktiv|Direktivet)\s(?:om|för)\b|"
-                       r"\b(?:förordningen|lagen|direktivet)$")
+                       r"\b(?:förordningen?|lagen|direktivet)$")
 _SEG_RUN = re.compile(r"[^.;:()!?\n]+")  # a clause; its items are split by _SEG_DELIM
 _SEG_DELIM = re.compile(r",\s|(?<!-)\s(?:och|samt)\s")
 _NAME_END_VERBS = {"är", "var", "har", "hade", "ska", "syftar", "drivs", "drevs", "leds", "pågår", "pågick", "kommer",
