@@ -1,25 +1,23 @@
 """`kg build`: documents in, evidence store and RDF graph out, written atomically.
 
-Order of work: read every input, extract, build the graph and serialise it, and
-only then touch the output folder. Each output is first written to a temporary
-file beside its target; the targets are replaced together at the very end, so a
-failing build (bad input, extraction error, database error) leaves the previous
-build as it was. Nothing in the outputs depends on time or on the order of the
+Order of work: take the folder's lock, read every input, extract, build the
+graph and serialise it, and only then write: into a fresh version directory that
+replaces the folder's current build in one step (kg/buildfolder.py), so a failing
+or killed build (bad input, extraction error, database error, a signal) leaves
+the previous build as it was. Nothing in the outputs depends on time or on the order of the
 inputs' processing, so rebuilding the same inputs gives byte-identical files.
 """
 from __future__ import annotations
 
 import json
 import logging
-from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 from tqdm import tqdm
 
-from . import __version__, store
-from .atomic import atomic_path
+from . import __version__, buildfolder, store
 from .errors import KgError
 from .graph import Merged, build_graph, merge_entities, stated_relations
 from .ingest import Document, collect_paths, read_document
@@ -32,6 +30,7 @@ log = logging.getLogger(__name__)
 GRAPH_FILE = "graph.ttl"
 STORE_FILE = "kg.sqlite"
 MANIFEST_FILE = "manifest.json"
+OUTPUTS = [GRAPH_FILE, STORE_FILE, MANIFEST_FILE]  # top-level names of a build folder (links into its current version)
 SAMPLE = Path(__file__).parent / "data" / "sample_report.txt"
 
 
@@ -105,6 +104,11 @@ def build(paths: list[str | Path], out: str | Path, db_url: str | None = None, p
         raise KgError(f"--out must be a folder, not a file: {out}")
     if db_url is not None:
         store.check_url(db_url)
+    with buildfolder.locked(out):
+        return _build_locked(paths, out, db_url, progress, jobs, ner)
+
+
+def _build_locked(paths, out: Path, db_url: str | None, progress: bool, jobs: int, ner: str) -> dict:
     docs = load_documents(paths)
     results = extract_documents(docs, progress=progress, jobs=jobs, ner=ner)
     merged = merge_entities(docs, results)
@@ -120,17 +124,10 @@ def build(paths: list[str | Path], out: str | Path, db_url: str | None = None, p
         "triples": len(graph),
         "store": STORE_FILE if db_url is None else store.safe_url(db_url),
     }
-    manifest_bytes = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-    out.mkdir(parents=True, exist_ok=True)
-    with ExitStack() as stack:  # on success every temporary file replaces its target; on error all are removed
-        tmp_manifest = stack.enter_context(atomic_path(out / MANIFEST_FILE))
-        tmp_graph = stack.enter_context(atomic_path(out / GRAPH_FILE))
-        tmp_graph.write_bytes(turtle)
-        tmp_manifest.write_bytes(manifest_bytes)
-        if db_url is None:
-            tmp_store = stack.enter_context(atomic_path(out / STORE_FILE))
-            store.replace_all(f"sqlite:///{tmp_store}", rows)
-        else:
-            store.replace_all(db_url, rows)  # one transaction: all or nothing
+    with buildfolder.new_version(out) as version:  # removed on error; one left by a kill goes at the next build
+        (version / GRAPH_FILE).write_bytes(turtle)
+        (version / MANIFEST_FILE).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n",
+                                             encoding="utf-8")
+        store.replace_all(f"sqlite:///{version / STORE_FILE}" if db_url is None else db_url, rows)  # one transaction
+        buildfolder.publish(out, version, OUTPUTS)
     return manifest

@@ -34,7 +34,10 @@ def kg(*args):
 
 
 def snapshot(folder):
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    """What a reader sees in a build folder: each file through its top-level name, and every entry's name."""
+    entries = sorted(p for p in folder.iterdir() if p.name != ".lock")  # the lock file stays; it holds nothing
+    versions = sorted(p.name for p in (folder / ".versions").iterdir()) if (folder / ".versions").is_dir() else []
+    return {p.name: p.read_bytes() for p in entries if p.is_file()}, [p.name for p in entries], versions
 
 
 @pytest.fixture(scope="module")
