@@ -1232,6 +1232,8 @@ class EntityRules:
             for m in _QUOTED.finditer(text):
                 before = text[max(0, m.start() - 30):m.start()].split()
                 cue = before[-1].lower() if before else ""
+                if re.fullmatch(r"\d+(?:\.\d+)*,?", cue) and len(before) > 1:
+                    cue = before[-2].strip("(").lower()  # 'se avsnitt 1, ”Det allmänna läget”': the section's title
                 if cue.endswith(_QUOTE_SKIP) or cue in _QUOTE_REFERENCE or m.group("name").rstrip().endswith("?"):
                     continue
                 tail = next((c for c in self.cue_tails if cue.endswith(c)), None)

@@ -112,6 +112,8 @@ def test_lists_definitions_and_agent_cues(nlp):
 def test_quoted_names(nlp):
     found = ents(nlp, "Region Gotland deltog i temaveckan ”Unga bygger framtiden” i maj.")
     assert ("Unga bygger framtiden", "Project") in found
+    found = ents(nlp, "Det syns i konkurserna (se avsnitt 1, ”Det allmänna läget i ekonomin”, ovan).")
+    assert not any(t == "Det allmänna läget i ekonomin" for t, _ in found)  # a section referred to
 
 
 def test_rule_spans_carry_an_id(nlp):
