@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,13 +67,27 @@ def to_rdflib(term):
     raise KgError(f"cannot convert {term!r} to rdflib")
 
 
+class Iri(str):
+    """An IRI among query results: shown as a prefixed name in tables, in full in CSV and JSON."""
+
+    def prefixed(self) -> str:
+        for prefix, ns in PREFIX_MAP.items():
+            local = self[len(ns):]
+            if self.startswith(ns) and _LOCAL.fullmatch(local):
+                return f"{prefix}:{local}"
+        return f"<{self}>"
+
+
+_LOCAL = re.compile(r"[\w./-]*[\w-]|")  # readable as a prefixed name (slashes as in id:project/x)
+
+
 def term_text(term) -> str | None:
     """The plain value of an RDF term (IRI, literal without tag or datatype); None if unbound."""
     if term is None:
         return None
     if isinstance(term, ox.Triple):
         return f"<< {term_text(term.subject)} {term_text(term.predicate)} {term_text(term.object)} >>"
-    return term.value
+    return Iri(term.value) if isinstance(term, ox.NamedNode) else term.value
 
 
 @dataclass(repr=False)
@@ -231,7 +246,7 @@ def format_rows(cols: list[str], rows: list[list[str | None]], fmt: str) -> str:
         w.writerow(cols)
         w.writerows(rows)
         return buf.getvalue().rstrip("\n")
-    shown = [[" ".join(v.split()) for v in r] for r in rows]  # one line per row in a table
+    shown = [[v.prefixed() if isinstance(v, Iri) else " ".join(v.split()) for v in r] for r in rows]  # one line each
     widths = [min(max([len(c)] + [len(r[i]) for r in shown]), 80) for i, c in enumerate(cols)]
 
     def line(vals: list[str]) -> str:
