@@ -52,24 +52,28 @@ def from_rdflib(triples) -> list[ox.Triple]:
     """rdflib term triples as Oxigraph triples, sorted (so that the Turtle of a build is the same every run)."""
     from rdflib import BNode, Literal, URIRef
 
-    cache: dict = {}
+    iris: dict[str, ox.NamedNode] = {}  # keyed by plain strings: hashing rdflib terms costs more than converting
+    literals: dict[tuple, ox.Literal] = {}
+
+    def iri(value: str) -> ox.NamedNode:
+        found = iris.get(value)
+        if found is None:
+            found = iris[value] = ox.NamedNode(value)
+        return found
 
     def term(t):
-        found = cache.get(t)
-        if found is None:
-            if isinstance(t, URIRef):
-                found = ox.NamedNode(str(t))
-            elif isinstance(t, Literal):
-                if t.language:
-                    found = ox.Literal(str(t), language=t.language)
-                else:
-                    found = ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype)) if t.datatype else None)
-            elif isinstance(t, BNode):
-                found = ox.BlankNode(str(t))
-            else:
-                raise TypeError(f"not an RDF term: {t!r}")
-            cache[t] = found
-        return found
+        if isinstance(t, URIRef):
+            return iri(str(t))
+        if isinstance(t, Literal):
+            key = (str(t), t.language, None if t.datatype is None else str(t.datatype))
+            found = literals.get(key)
+            if found is None:
+                found = literals[key] = (ox.Literal(key[0], language=key[1]) if key[1] else
+                                         ox.Literal(key[0], datatype=iri(key[2]) if key[2] else None))
+            return found
+        if isinstance(t, BNode):
+            return ox.BlankNode(str(t))
+        raise TypeError(f"not an RDF term: {t!r}")
 
     out = [ox.Triple(term(s), term(p), term(o)) for s, p, o in triples]
     out.sort(key=str)
