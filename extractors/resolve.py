@@ -1098,6 +1098,25 @@ def _join_acronym_prefix(c: _Components) -> None:
                 union(kd[first], g)
 
 
+def _join_initialism(c: _Components) -> None:
+    """"IUC Norrbotten AB" = "Industriellt Utvecklings Centrum Norrbotten AB": an acronym that spells the
+    first words of a name of the same type, the rest of the two names alike"""
+    groups, keys_by_type, find, union = c.groups, c.keys_by_type, c.find, c.union
+    for t, kd in keys_by_type.items():
+        by_rest: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for k in kd:
+            words = k.split()
+            for n in range(2, min(len(words), 7)):
+                by_rest[" ".join(words[n:])].append(("".join(w[0] for w in words[:n]), k))
+        for k, g in list(kd.items()):
+            first, _, rest = k.partition(" ")
+            if not rest or rest not in by_rest or not any(_is_acronym(mm.text.split()[0]) for mm in groups[g]):
+                continue
+            for initials, other in by_rest[rest]:
+                if initials == first and find(kd[other]) != find(g):
+                    union(kd[other], g)
+
+
 def _join_compound_and_for(c: _Components) -> None:
     """"vattenstrategi" = "strategi för vattenresiliens": a one-word compound and the one "<head> för <stem>..."
     name of its type with the same head and stem"""
@@ -1262,6 +1281,7 @@ _JOINS = (_join_acronym_definitions,
           _join_qualified_organisation,
           _join_national_form,
           _join_acronym_prefix,
+          _join_initialism,
           _join_compound_and_for,
           _join_ellipsis,
           _join_home_region,

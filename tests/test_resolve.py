@@ -585,3 +585,18 @@ def test_two_gazetteer_names_side_by_side_stay_apart():
     ms = [_at(text, "Interreg Aurora", "FundingSource"), _at(text, "ERUF", "FundingSource"),
           _at(text, "Europeiska regionala utvecklingsfonden", "FundingSource")]
     assert len(resolve(ms, text)) == 2
+
+
+def test_initialism_of_the_first_words_joins_the_long_name():
+    ents = resolve([m("Industriellt Utvecklings Centrum Norrbotten AB", "Organisation", 0),
+                    m("IUC Norrbotten AB", "Organisation", 80), m("Norrbotten Energi AB", "Organisation", 120)])
+    assert ("Organisation", "Industriellt Utvecklings Centrum Norrbotten AB") in names(ents)
+    assert len(ents) == 2  # the company whose words do not spell the acronym stays apart
+    ents = resolve([m("Umeå Centrum Norrbotten AB", "Organisation", 0), m("IUC Norrbotten AB", "Organisation", 80)])
+    assert len(ents) == 2  # 'uc' does not spell 'IUC'
+
+
+def test_common_noun_abbreviations_are_no_names():
+    """'SMF' (small and medium enterprises) is a common noun: no entity, and no project joins it."""
+    ents = resolve([m("SMF", "Project", 0), m("Pegin XL - Affärsutveckling för expansion i industrinära SMF", "Project", 20)])
+    assert names(ents) == {("Project", "Pegin XL - Affärsutveckling för expansion i industrinära SMF"): []}
