@@ -257,6 +257,19 @@ FORM_EXAMPLES = {
          "Instrumentet för grannskapspolitik", "FundingSource"),
     ],
 }
+# Names a rule's span holds whole, besides its own: a programme named by its fund also names the fund
+# ("programmet för fonden för en rättvis omställning"); the fund is a mention of its own, outside the
+# sentence's mention list (relations read the outer name).
+_NESTED = {"programme-of-fund": re.compile(r"\b[Ff]onden\sför\s\S.*$")}
+
+
+def nested_name(rule: str, span_text: str) -> tuple[int, int] | None:
+    """(start, end) inside ``span_text`` of the name a rule's span also states, or None."""
+    rx = _NESTED.get(rule.removeprefix("rule:"))
+    m = rx.search(span_text) if rx else None
+    return m.span() if m and m.start() > 0 else None
+
+
 _STRAT_ADJ = (r"(?:(?:[Rr]egional[at]?|[Nn]ationell[at]?|[Gg]emensamm?a?|[Ll]änsgemensamm?a?|[Nn]y|[Nn]ya|[Nn]orrländsk[at]?|"
               r"[Ss]vensk[at]?|[Ee]uropeisk[at]?|[Dd]igital[at]?|[Gg]rön[at]?|[Ss]ocial[at]?|[Cc]irkulär[at]?|[a-zåäö]{4,}isk[at]?)\s){1,2}")
 # the adjectives of _STRAT_ADJ that are words, not the open "-isk" class ("strategiskt innovationsprogram för X" is a fund)
