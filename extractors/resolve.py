@@ -981,6 +981,42 @@ def _join_strategy_apposition(c: _Components) -> None:
                     union(ga, gb)
 
 
+_BARE_KIND = re.compile(r"(?:strategi|strategin|plan|planen|agenda|agendan)$")
+_TITLE_DASH = re.compile(r"^(?P<title>[A-ZÅÄÖ][\w\-]+(?:\s[\w\-]+){0,2})\s[–\-]\s[A-ZÅÄÖ]")
+
+
+def _join_title_and_subtitle(c: _Components) -> None:
+    """"Dalastrategin – Tillsammans för ett hållbart Dalarna" and "Dalastrategin": a strategy's or project's
+    title with its subtitle and the title alone are one."""
+    keyed, groups, union, group_of, kd_of = c.keyed, c.groups, c.union, c.group_of, c.keys_by_type
+    for t, k, m in keyed:
+        if t not in ("Strategy", "Project"):
+            continue
+        title = _TITLE_DASH.match(m.text)
+        g = kd_of.get(t, {}).get(entity_key(title.group("title"), t)) if title else None
+        if g is not None:
+            union(g, group_of[id(m)])
+
+
+_KIND_THEN_QUOTE = re.compile(r"\s*(?:\([^()]{0,80}\))?\s*,?\s*[”\"“«]")
+
+
+def _join_kind_and_quoted_name(c: _Components) -> None:
+    """A kind of strategy and its name in quotes right after it are one: "antog en ny regional
+    utvecklingsstrategi (reviderad 2026), ”Dalastrategin – Tillsammans för ett hållbart Dalarna”"."""
+    text, keyed, groups, union, group_of, by_start = c.text, c.keyed, c.groups, c.union, c.group_of, c.by_start
+    if text and any(q in text for q in '”"«'):
+        for _, _, m in keyed:
+            if m.type != "Strategy" or not m.text[:1].islower() or not _BARE_KIND.search(m.text):
+                continue  # "en ny regional utvecklingsstrategi", not "den nationella strategin för X"
+            q = _KIND_THEN_QUOTE.match(text, m.end)
+            other = by_start.get(q.end()) if q else None
+            if other is not None and other.type == "Strategy" and other.text[:1].isupper():
+                ga, gb = best_type_key(group_of[id(m)], groups), best_type_key(group_of[id(other)], groups)
+                if ga and gb and ga[0] == gb[0]:
+                    union(gb, ga)
+
+
 def _join_copula(c: _Components) -> None:
     """"Skånes innovationsstrategi för hållbar tillväxt är också Skånes strategi för smart specialisering (S3)":
     a copula between two names of one kind (strategy, fund) says they are one"""
@@ -1275,6 +1311,8 @@ _JOINS = (_join_acronym_definitions,
           _join_side_by_side,
           _join_said_to_be_one,
           _join_strategy_apposition,
+          _join_kind_and_quoted_name,
+          _join_title_and_subtitle,
           _join_copula,
           _join_head_for_tail,
           _join_bare_heads,

@@ -600,3 +600,24 @@ def test_common_noun_abbreviations_are_no_names():
     """'SMF' (small and medium enterprises) is a common noun: no entity, and no project joins it."""
     ents = resolve([m("SMF", "Project", 0), m("Pegin XL - Affärsutveckling för expansion i industrinära SMF", "Project", 20)])
     assert names(ents) == {("Project", "Pegin XL - Affärsutveckling för expansion i industrinära SMF"): []}
+
+
+def test_a_kind_of_strategy_and_its_quoted_name_are_one():
+    from extractors.extract import extract_text
+    from extractors.pipeline import build_nlp
+    raw = ("Inledning om länet och dess utmaningar i en hel mening här.\n\nFör att skapa en hållbar framtid antog "
+           "Regionfullmäktige i juni 2021 en ny regional utvecklingsstrategi (reviderad 2026-02-16), ”Dalastrategin – "
+           "Tillsammans för ett hållbart Dalarna”.\n")
+    res = extract_text(build_nlp(), raw, "q.txt")
+    strategies = [e for e in res.entities if e.type == "Strategy"]
+    assert len(strategies) == 1
+    assert "Dalastrategin – Tillsammans för ett hållbart Dalarna" in [strategies[0].name, *strategies[0].aliases]
+    assert ("Regionfullmäktige", "responsibleFor", strategies[0].name) in {(r.s, r.p, r.o) for r in res.relations}
+
+
+def test_title_with_subtitle_joins_the_title():
+    ents = resolve([m("Dalastrategin – Tillsammans för ett hållbart Dalarna", "Strategy", 0),
+                    m("Dalastrategin", "Strategy", 80), m("Kulturplan – Dalarna", "Strategy", 120)])
+    assert len(ents) == 2  # 'Kulturplan – Dalarna' has no title of its own in the text
+    assert any(sorted([e.name, *e.aliases]) == ["Dalastrategin", "Dalastrategin – Tillsammans för ett hållbart Dalarna"]
+               for e in ents)
