@@ -29,6 +29,7 @@ def test_graphml_and_gexf_load_back(sample_build, tmp_path, fmt, read):
     assert dvis["aliases"] == "DVIS" and dvis["type"] == "Project" and dvis["years"] == "2025"
     assert all(isinstance(d["evidence"], int) and d["evidence"] >= 1 for *_, d in back.edges(data=True))
     assert all(d["quote"] for *_, d in back.edges(data=True))
+    assert export(sample_build, fmt, tmp_path / f"again.{fmt}").read_bytes() == (tmp_path / f"g.{fmt}").read_bytes()
 
 
 def test_neo4j_csv(sample_build, tmp_path):
