@@ -1,6 +1,6 @@
 """The project's vocabularies as rdflib namespaces: the ontology terms and the IRI bases."""
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DefinedNamespace
+from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SH, SKOS, XSD, DefinedNamespace
 
 BASE = "https://w3id.org/regional-kg/"
 
@@ -54,6 +54,26 @@ MENTION = Namespace(BASE + "mention/")
 DERIVED = Namespace(BASE + "derived/")
 EURIO = Namespace("http://data.europa.eu/s66#")
 
+# The one prefix table: bound in the built graph, predefined in `kg query`/`kg ask`/`kg serve`, used to shorten
+# IRIs in `kg validate` and as the JSON-LD context of exports. Order matters only for display.
+PREFIXES: dict[str, str] = {
+    "kg": str(KG._NS),
+    "id": str(ID),
+    "doc": str(DOC),
+    "ev": str(EVIDENCE),
+    "mention": str(MENTION),
+    "derived": str(DERIVED),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "xsd": str(XSD),
+    "skos": str(SKOS),
+    "prov": str(PROV),
+    "dcterms": str(DCTERMS),
+    "owl": str(OWL),
+    "org": str(ORG),
+    "sh": str(SH),
+}
+ONTOLOGY_GRAPH = BASE + "ontology"  # the named graph holding ontology/kg.ttl in a store
 
 class KGD(DefinedNamespace):
     """Values `kg analyze` derives from the network's structure (centrality, communities, brokers).

@@ -71,8 +71,12 @@ def test_query_errors_are_one_line(sample_build):
 def test_query_on_a_broken_graph_file(tmp_path):
     (tmp_path / "graph.ttl").write_text("this is not turtle .", encoding="utf-8")
     r = subprocess.run([sys.executable, "-m", "kg", "query", "SELECT * WHERE { ?s ?p ?o }",
-                        "--graph", str(tmp_path)], capture_output=True, text=True)
+                        "--graph", str(tmp_path / "graph.ttl")], capture_output=True, text=True)
     assert r.returncode == 1 and r.stderr.count("\n") == 1 and "cannot load graph" in r.stderr
+    # a build folder without a store (an older kg's) is never re-parsed: the error says what to do
+    r = subprocess.run([sys.executable, "-m", "kg", "query", "SELECT * WHERE { ?s ?p ?o }",
+                        "--graph", str(tmp_path)], capture_output=True, text=True)
+    assert r.returncode == 1 and r.stderr.count("\n") == 1 and "has no store/" in r.stderr and "kg build" in r.stderr
 
 
 # ---------------------------------------------------------------- export

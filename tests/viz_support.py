@@ -27,6 +27,7 @@ def make_evil_build(out: Path) -> Path:
     from extractors.records import DocResult, Entity, Mention, Relation
     from kg.build import build_graph, merge_entities
     from kg.ingest import Document
+    from kg.triplestore import write_store
 
     d = Document("e" * 16, "evil.txt", "/evil.txt", "Rapport " + IMG + " 2024", 2024, QUOTE + "\n" + HREF + " deltar.")
     project, org, other = SCRIPT, "Region " + IMG, HREF
@@ -38,6 +39,7 @@ def make_evil_build(out: Path) -> Path:
     g = build_graph([d], res, merge_entities([d], res))
     out.mkdir(parents=True, exist_ok=True)
     g.serialize(out / "graph.ttl", format="turtle")
+    write_store(out / "store", out / "graph.ttl")  # readers open the build's store
     return out
 
 
