@@ -128,7 +128,7 @@ def build(paths: list[str | Path], out: str | Path, db_url: str | None = None, p
 
 
 def _build_locked(paths, out: Path, db_url: str | None, progress: bool, jobs: int, ner: str,
-                  strict: bool, year: int | None = None) -> dict:
+                  strict: bool, year: int | None) -> dict:
     docs, skipped = read_inputs(paths, strict=strict)
     for d in docs if year is not None else ():
         d.year = year

@@ -187,7 +187,6 @@ def export(graph_dir: Path, fmt: str, output: Path | None, with_ontology: bool) 
         return
     from .export import export_graph
 
-
     data = export_graph(graph_dir, fmt, with_ontology)
     if output:
         write_bytes(output, data)
@@ -255,19 +254,22 @@ def analyze(graph_dir: Path, top: int, csv_dir: Path | None, write: bool) -> Non
 
     a = run_analysis(to_networkx(graph_dir))
     click.echo(report(a, top))
-    written = []
+    quiet = click.get_current_context().find_root().obj.get("quiet")
     if csv_dir:
         check_folder_of(csv_dir)
         csv_dir.mkdir(exist_ok=True)
         for name, text in to_csv(a).items():
             write_text(csv_dir / name, text)
-            written.append(csv_dir / name)
+            if not quiet:
+                click.echo(f"wrote {csv_dir / name}", err=True)
     if write:
-        written.append(derived_path(graph_dir))
-        write_bytes(written[-1], derived_graph(a).serialize(format="turtle", encoding="utf-8"))
-    if not click.get_current_context().find_root().obj.get("quiet"):
-        for path in written:
-            click.echo(f"wrote {path}", err=True)
+        from .triplestore import replace_derived
+
+        target, turtle = derived_path(graph_dir), derived_graph(a).serialize(format="turtle", encoding="utf-8")
+        write_bytes(target, turtle)
+        replace_derived(graph_dir, turtle)
+        if not quiet:
+            click.echo(f"wrote {target} and its values into {graph_dir}/store", err=True)
 
 
 @cli.command()

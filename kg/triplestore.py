@@ -2,7 +2,8 @@
 
 Layout of a store (a RocksDB folder ``store/`` beside graph.ttl, written into the build's new version
 folder with the other outputs, see kg/buildfolder.py): the built graph in the default graph,
-the ontology (ontology/kg.ttl) in the named graph ``ONTOLOGY_GRAPH``. Queries see both (see
+the ontology (ontology/kg.ttl) in the named graph ``ONTOLOGY_GRAPH``, and what `kg analyze` derived
+(if it ran) in the named graph ``DERIVED_GRAPH``. Queries see all three (see
 :data:`WITH_ONTOLOGY`); stats, network and exports read the default graph only. Readers go through
 :func:`open_store`, which never parses Turtle for a build folder: a folder without a store is an error
 that says how to get one.
@@ -10,6 +11,7 @@ that says how to get one.
 from __future__ import annotations
 
 import logging
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -17,14 +19,15 @@ import pyoxigraph as ox
 from ontology import ONTOLOGY
 
 from .errors import KgError
-from .vocab import ONTOLOGY_GRAPH
+from .vocab import DERIVED_GRAPH, ONTOLOGY_GRAPH
 
 log = logging.getLogger(__name__)
 
 STORE_DIR = "store"
 GRAPH_FILE = "graph.ttl"
 ONTOLOGY_NODE = ox.NamedNode(ONTOLOGY_GRAPH)
-WITH_ONTOLOGY = [ox.DefaultGraph(), ONTOLOGY_NODE]  # the default graph of a query that sees the ontology too
+DERIVED_NODE = ox.NamedNode(DERIVED_GRAPH)
+WITH_ONTOLOGY = [ox.DefaultGraph(), ONTOLOGY_NODE, DERIVED_NODE]  # what users' queries see as their default graph
 
 
 def load_into(store: ox.Store, data: bytes | str | Path, fmt: ox.RdfFormat = ox.RdfFormat.TURTLE) -> None:
@@ -78,6 +81,27 @@ def open_store(source: str | Path) -> ox.Store:
         return ox.Store.read_only(str(path))
     except OSError as e:
         raise KgError(f"cannot open the store {path}: {str(e).splitlines()[0]}; rebuild with `kg build`") from None
+
+
+def replace_derived(graph_dir: str | Path, turtle: bytes) -> None:
+    """Put `kg analyze`'s values into the build's store as the named graph DERIVED_GRAPH (replacing earlier ones).
+
+    Holds the build folder's lock, so it never writes while a build is switching versions.
+    """
+    from .buildfolder import locked
+
+    path = store_path(graph_dir).resolve()
+    with locked(Path(graph_dir)) if Path(graph_dir, ".lock").exists() else _nothing():
+        store = ox.Store(str(path))
+        store.remove_graph(DERIVED_NODE) if store.contains_named_graph(DERIVED_NODE) else None
+        store.load(turtle, format=ox.RdfFormat.TURTLE, to_graph=DERIVED_NODE)
+        store.flush()
+        del store  # closes the database
+
+
+@contextmanager
+def _nothing():
+    yield
 
 
 def data_quads(store: ox.Store):

@@ -54,27 +54,6 @@ MENTION = Namespace(BASE + "mention/")
 DERIVED = Namespace(BASE + "derived/")
 EURIO = Namespace("http://data.europa.eu/s66#")
 
-# The one prefix table: bound in the built graph, predefined in `kg query`/`kg ask`/`kg serve`, used to shorten
-# IRIs in `kg validate` and as the JSON-LD context of exports. Order matters only for display.
-PREFIXES: dict[str, str] = {
-    "kg": str(KG._NS),
-    "id": str(ID),
-    "doc": str(DOC),
-    "ev": str(EVIDENCE),
-    "mention": str(MENTION),
-    "derived": str(DERIVED),
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "xsd": str(XSD),
-    "skos": str(SKOS),
-    "prov": str(PROV),
-    "dcterms": str(DCTERMS),
-    "owl": str(OWL),
-    "org": str(ORG),
-    "sh": str(SH),
-}
-ONTOLOGY_GRAPH = BASE + "ontology"  # the named graph holding ontology/kg.ttl in a store
-
 class KGD(DefinedNamespace):
     """Values `kg analyze` derives from the network's structure (centrality, communities, brokers).
 
@@ -98,3 +77,27 @@ class KGD(DefinedNamespace):
     broker: URIRef  # true: links communities
     partners: URIRef  # organisations it shares a project or relation with (organisation projection)
     projectionBetweenness: URIRef  # betweenness in the organisation projection
+
+
+# The one prefix table: bound in the built graph, predefined in `kg query`/`kg ask`/`kg serve`, used to shorten
+# IRIs in `kg validate` and as the JSON-LD context of exports. Order matters only for display.
+PREFIXES: dict[str, str] = {
+    "kg": str(KG._NS),
+    "id": str(ID),
+    "doc": str(DOC),
+    "ev": str(EVIDENCE),
+    "mention": str(MENTION),
+    "derived": str(DERIVED),
+    "kgd": str(KGD._NS),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "xsd": str(XSD),
+    "skos": str(SKOS),
+    "prov": str(PROV),
+    "dcterms": str(DCTERMS),
+    "owl": str(OWL),
+    "org": str(ORG),
+    "sh": str(SH),
+}
+ONTOLOGY_GRAPH = BASE + "ontology"  # the named graph holding ontology/kg.ttl in a store
+DERIVED_GRAPH = BASE + "derived"  # the named graph holding what `kg analyze` computed (kgd: values)

@@ -23,11 +23,10 @@ QUOTE = "Projektet " + SCRIPT + " leds av Region " + IMG + " Västerbotten."
 
 
 def make_evil_build(out: Path) -> Path:
-    """A graph.ttl whose labels, aliases, quotes and document title hold script, an onerror image and an href."""
+    """A build folder (graph.ttl and its store) whose labels, aliases, quotes and document title hold script, an onerror image and an href."""
     from extractors.records import DocResult, Entity, Mention, Relation
     from kg.build import build_graph, merge_entities
     from kg.ingest import Document
-    from kg.triplestore import write_store
 
     d = Document("e" * 16, "evil.txt", "/evil.txt", "Rapport " + IMG + " 2024", 2024, QUOTE + "\n" + HREF + " deltar.")
     project, org, other = SCRIPT, "Region " + IMG, HREF
@@ -37,9 +36,12 @@ def make_evil_build(out: Path) -> Path:
     rels = [Relation(org, "leads", project, 1, QUOTE), Relation(other, "participatesIn", project, 2, HREF + " deltar.")]
     res = [DocResult("evil.txt", ents, rels)]
     g = build_graph([d], res, merge_entities([d], res))
+    from kg.triplestore import write_store
+
     out.mkdir(parents=True, exist_ok=True)
-    g.serialize(out / "graph.ttl", format="turtle")
-    write_store(out / "store", out / "graph.ttl")  # readers open the build's store
+    turtle = g.serialize(format="turtle", encoding="utf-8")
+    (out / "graph.ttl").write_bytes(turtle)
+    write_store(out / "store", turtle)  # readers query a build folder's store
     return out
 
 
