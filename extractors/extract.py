@@ -5,9 +5,15 @@ mentions with original line numbers -> resolution -> relations.
 """
 from __future__ import annotations
 
+import ctypes
 import functools
 import multiprocessing as mp
+import os
 import re
+import signal
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
@@ -211,6 +217,29 @@ def _bounds(texts: list[str], size: int) -> list[tuple[int, int]]:
     return out
 
 
+PR_SET_PDEATHSIG = 1  # prctl(2) option: a signal for this process when its parent dies
+
+
+def _watch_parent(parent: int) -> None:
+    """Exit as soon as ``parent`` is gone: polled where the kernel cannot tell us."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
+def _die_with_parent(parent: int) -> None:
+    """Worker initialiser: a worker must not outlive a killed ``kg`` (SIGKILL or SIGTERM of the
+    parent runs no cleanup). Linux kills it through PR_SET_PDEATHSIG; elsewhere a thread polls."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:
+            threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    else:  # pragma: no cover - Linux only in CI
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+
+
 def extract_many(nlp: Language, docs: Iterable[tuple[str, str]], jobs: int = 1) -> Iterator[DocResult]:
     """Extract from (raw text, source name) pairs, one result per document, in order.
 
@@ -227,10 +256,29 @@ def extract_many(nlp: Language, docs: Iterable[tuple[str, str]], jobs: int = 1) 
         global _WORKER_NLP
         _WORKER_NLP = nlp
         try:
-            with ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork")) as pool:
-                yield from _schedule(list(docs), pool, jobs)
+            with ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork"), initializer=_die_with_parent,
+                                     initargs=(os.getpid(),)) as pool:
+                for group in _groups(docs, GROUP_CHARS):
+                    yield from _schedule(group, pool, jobs)
         finally:
             _WORKER_NLP = None
+
+
+GROUP_CHARS = 4_000_000  # documents scheduled together: memory holds one group's texts and annotations
+
+
+def _groups(docs: Iterable[tuple[str, str]], size: int) -> Iterator[list[tuple[str, str]]]:
+    """Consecutive runs of documents of about ``size`` characters (at least one document each)."""
+    group: list[tuple[str, str]] = []
+    n = 0
+    for doc in docs:
+        group.append(doc)
+        n += len(doc[0])
+        if n >= size:
+            yield group
+            group, n = [], 0
+    if group:
+        yield group
 
 
 def _schedule(docs: list[tuple[str, str]], pool: Executor, jobs: int) -> Iterator[DocResult]:

@@ -374,15 +374,17 @@ def _digest(paths: Iterable[Path]) -> str:
 
 def train(corpus: list[Path], output: Path = DEFAULT_OUTPUT, max_steps: int | None = None, seed: int = 0,
           config: Path = CONFIG, examples_dir: Path = EXAMPLES_DIR, eval_frequency: int | None = None,
-          workdir: Path | None = None, gold_dir: Path | None = None, realdata_dir: Path | None = None) -> dict:
+          workdir: Path | None = None, gold_dir: Path | None = None, realdata_dir: Path | None = None,
+          echo=None) -> dict:
     """Train the NER on silver labels of ``corpus``, the examples and (where given) gold sentences and
     real names; write the best model to ``output``.
 
-    Returns the provenance dict also stored in ``output/meta.json["kg_training"]``.
+    Training runs in a child process with a pinned numeric backend (:mod:`.train_env`); its
+    progress lines go to ``echo``. Returns the provenance dict also stored in
+    ``output/meta.json["kg_training"]``.
     """
-    from spacy.cli.train import train as spacy_train
-
     from .entity_rules import PATTERN_DIR
+    from .train_env import pinned_kernel, spacy_train
 
     corpus = sorted(Path(p) for p in corpus)
     output = Path(output)
@@ -400,7 +402,7 @@ def train(corpus: list[Path], output: Path = DEFAULT_OUTPUT, max_steps: int | No
         dev_db.to_disk(tmp / "dev.spacy")
         overrides["paths.train"] = str(tmp / "train.spacy")
         overrides["paths.dev"] = str(tmp / "dev.spacy")
-        spacy_train(config, tmp / "out", overrides=overrides, use_gpu=-1)
+        spacy_train(config, tmp / "out", overrides, hide=str(tmp), echo=echo)
         best = tmp / "out" / "model-best"
         if not (best / "meta.json").exists():
             best = tmp / "out" / "model-last"
@@ -408,6 +410,7 @@ def train(corpus: list[Path], output: Path = DEFAULT_OUTPUT, max_steps: int | No
             "config": config.name,
             "seed": seed,
             "max_steps": max_steps,
+            "openblas_kernel": pinned_kernel(),  # and one thread: see extractors/train_env.py
             "corpus": [p.name for p in corpus],
             "corpus_sha256": _digest(corpus),
             # what the silver labels depend on: the rules' code and data

@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 from tqdm import tqdm
 
-from . import __version__, buildfolder, store
+from . import __version__, buildfolder, store, triplestore
 from .errors import KgError
 from .graph import Merged, build_graph, merge_entities, stated_relations
-from .ingest import Document, collect_paths, read_document
+from .ingest import Document, Skipped, read_all
 
 if TYPE_CHECKING:
     from extractors.records import DocResult
@@ -30,25 +30,24 @@ log = logging.getLogger(__name__)
 GRAPH_FILE = "graph.ttl"
 STORE_FILE = "kg.sqlite"
 MANIFEST_FILE = "manifest.json"
-OUTPUTS = [GRAPH_FILE, STORE_FILE, MANIFEST_FILE]  # top-level names of a build folder (links into its current version)
+# top-level names of a build folder (links into its current version); store/ is the Oxigraph store
+OUTPUTS = [GRAPH_FILE, STORE_FILE, MANIFEST_FILE, triplestore.STORE_DIR]
 SAMPLE = Path(__file__).parent / "data" / "sample_report.txt"
 
 
-def load_documents(paths: list[str | Path]) -> list[Document]:
-    """Read all inputs first, so bad input fails before anything is written.
+def read_inputs(paths: list[str | Path], strict: bool = False) -> tuple[list[Document], list[Skipped]]:
+    """Read all inputs first, so bad input fails before anything is written: the readable documents
+    (sorted by content id) and the skipped files with their reasons; ``strict``: stop at the first."""
+    docs, skipped = read_all(paths or [SAMPLE], strict=strict)
+    if not docs:
+        reasons = "; ".join(f"{s.reason}" for s in skipped[:3]) + ("; ..." if len(skipped) > 3 else "")
+        raise KgError(f"no readable document among {len(skipped)} input(s): {reasons}")
+    return docs, skipped
 
-    A file whose bytes equal an earlier one's (same content id) is read once.
-    """
-    docs: list[Document] = []
-    seen: dict[str, Document] = {}
-    for p in collect_paths(paths or [SAMPLE]):
-        d = read_document(p)
-        if d.id in seen:
-            log.warning("%s has the same content as %s; read once", d.path, seen[d.id].path)
-            continue
-        seen[d.id] = d
-        docs.append(d)
-    return docs
+
+def load_documents(paths: list[str | Path]) -> list[Document]:
+    """The documents of ``paths``; the first unreadable file is an error."""
+    return read_inputs(paths, strict=True)[0]
 
 
 # --ner: which entity finders run (rules, trained model, or both: rules overwrite the model).
@@ -57,14 +56,32 @@ NER_MODES = {"both": (True, True), "rules": (True, False), "model": (False, True
 
 def extract_documents(docs: list[Document], progress: bool = False, jobs: int = 1,
                       ner: str = "both") -> list[DocResult]:
-    """Extraction results for ``docs``, in order; ``jobs`` worker processes when > 1."""
+    """Extraction results for ``docs``, in order; ``jobs`` worker processes when > 1.
+
+    Large documents go through in sections (:mod:`.sections`), so memory stays bounded and the
+    progress bar (in characters) moves inside a large document too.
+    """
     from extractors.extract import extract_many  # spaCy loads only once the inputs are read
     from extractors.pipeline import build_nlp
 
+    from .sections import merge_sections, sections
+
     rules, model = NER_MODES[ner]
     nlp = build_nlp(rules=rules, model=model)
-    return list(tqdm(extract_many(nlp, ((d.text, d.name) for d in docs), jobs=jobs), total=len(docs),
-                     desc="extracting", unit="doc", disable=not progress))
+    parts = list(sections(d.text for d in docs))
+    texts = ((docs[s.doc].text[s.start:s.end], docs[s.doc].name) for s in parts)
+    results: list[DocResult] = []
+    pending: list[DocResult] = []
+    with tqdm(total=sum(len(d.text) for d in docs), desc="extracting", unit="char", unit_scale=True,
+              disable=not progress) as bar:
+        for k, (part, res) in enumerate(zip(parts, extract_many(nlp, texts, jobs=jobs))):
+            pending.append(res)
+            bar.update(part.end - part.start)
+            if k + 1 == len(parts) or parts[k + 1].doc != part.doc:  # the document's last section
+                line0s = [s.line0 for s in parts[k + 1 - len(pending):k + 1]]
+                results.append(merge_sections(pending, line0s))
+                pending = []
+    return results
 
 
 def store_rows(docs: list[Document], results: list[DocResult], merged: Merged) -> list:
@@ -93,11 +110,13 @@ def check_turtle(data: bytes, expected: int) -> None:
 
 
 def build(paths: list[str | Path], out: str | Path, db_url: str | None = None, progress: bool = False,
-          jobs: int = 1, ner: str = "both") -> dict:
+          jobs: int = 1, ner: str = "both", strict: bool = True, year: int | None = None) -> dict:
     """Build the graph of ``paths`` (the bundled sample if empty) into folder ``out``.
 
+    ``year``: the reporting year of every input, instead of the one read from its opening.
     Returns the manifest. Raises :class:`KgError` on bad input; then nothing in
-    ``out`` (or the database) has changed.
+    ``out`` (or the database) has changed. Unless ``strict``, unreadable inputs are left out and
+    listed in the manifest's "skipped".
     """
     out = Path(out)
     if out.exists() and not out.is_dir():
@@ -105,11 +124,14 @@ def build(paths: list[str | Path], out: str | Path, db_url: str | None = None, p
     if db_url is not None:
         store.check_url(db_url)
     with buildfolder.locked(out):
-        return _build_locked(paths, out, db_url, progress, jobs, ner)
+        return _build_locked(paths, out, db_url, progress, jobs, ner, strict, year)
 
 
-def _build_locked(paths, out: Path, db_url: str | None, progress: bool, jobs: int, ner: str) -> dict:
-    docs = load_documents(paths)
+def _build_locked(paths, out: Path, db_url: str | None, progress: bool, jobs: int, ner: str,
+                  strict: bool, year: int | None) -> dict:
+    docs, skipped = read_inputs(paths, strict=strict)
+    for d in docs if year is not None else ():
+        d.year = year
     results = extract_documents(docs, progress=progress, jobs=jobs, ner=ner)
     merged = merge_entities(docs, results)
     graph = build_graph(docs, results, merged)
@@ -118,7 +140,9 @@ def _build_locked(paths, out: Path, db_url: str | None, progress: bool, jobs: in
     rows = store_rows(docs, results, merged)
     manifest = {
         "generator": f"kg {__version__}",
-        "documents": [{"id": d.id, "name": d.name, "path": d.path, "title": d.title, "year": d.year} for d in docs],
+        "documents": [{"id": d.id, "name": d.name, "path": d.path, "paths": d.paths, "title": d.title,
+                       "year": d.year} for d in docs],
+        "skipped": [{"path": s.path, "reason": s.reason} for s in sorted(skipped, key=lambda s: s.path)],
         "entities": len(merged.nodes),
         "relations": sum(1 for r in rows if isinstance(r, store.RelationRow)),
         "triples": len(graph),
@@ -129,5 +153,6 @@ def _build_locked(paths, out: Path, db_url: str | None, progress: bool, jobs: in
         (version / MANIFEST_FILE).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n",
                                              encoding="utf-8")
         store.replace_all(f"sqlite:///{version / STORE_FILE}" if db_url is None else db_url, rows)  # one transaction
+        triplestore.write_store(version / triplestore.STORE_DIR, turtle)  # the Oxigraph store readers query
         buildfolder.publish(out, version, OUTPUTS)
     return manifest

@@ -70,7 +70,7 @@ def test_binary_renamed_pdf_keeps_previous_build(pdf_file, tmp_path):
     before = snapshot(out)
     fake = tmp_path / "photo.pdf"
     fake.write_bytes(bytes(range(256)) * 8)
-    r = kg("build", pdf_file, fake, "--out", out)
+    r = kg("build", pdf_file, fake, "--out", out, "--strict")
     assert r.returncode == 1
     assert r.stderr.count("\n") == 1 and "not a PDF" in r.stderr and "photo.pdf" in r.stderr
     broken = tmp_path / "broken.pdf"

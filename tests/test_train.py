@@ -18,6 +18,8 @@ def tiny_model(tmp_path_factory):
     res = CliRunner().invoke(cli, ["train", "--corpus", str(FIXTURES / "ner_corpus.txt"), "--output", str(out),
                                    "--examples", str(FIXTURES / "ner_examples"), "--max-steps", "120", "--seed", "1"])
     assert res.exit_code == 0, res.output + repr(res.exception)
+    # progress goes to stderr without colour codes into a pipe, and names no deleted temporary folder
+    assert "\x1b[" not in res.output and "kg-train-" not in res.output and "model-best" not in res.output
     return out
 
 
