@@ -20,8 +20,11 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
+from types import SimpleNamespace
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+import pyoxigraph as ox
+
+from rdflib import RDF, RDFS, XSD, Graph, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from extractors import PREDICATES, SIGNATURE, TYPES
@@ -207,72 +210,120 @@ def new_graph() -> Graph:
 def build_graph(docs: list[Document], results: list[DocResult], merged: Merged | None = None) -> Graph:
     """The RDF graph of ``docs`` and their extraction ``results`` (``merged``: from :func:`merge_entities`)."""
     g = new_graph()
-    for t in graph_triples(docs, results, merged):
-        g.add(t)
+    data = ox.serialize(graph_triples(docs, results, merged), format=ox.RdfFormat.N_TRIPLES) or b""
+    g.parse(data=data.decode("utf-8"), format="nt")
     return g
 
 
-def graph_triples(docs: list[Document], results: list[DocResult], merged: Merged | None = None) -> set[tuple]:
-    """The triples of :func:`build_graph`, as a set of rdflib term tuples (no Graph: `kg build` hands them
-    to Oxigraph, which serialises and stores them many times faster than an rdflib Graph would)."""
-    triples: set[tuple] = set()
+def _nodes(**terms: URIRef) -> SimpleNamespace:
+    """Oxigraph nodes of vocabulary terms, derived once from their rdflib namespaces (kg/vocab.py)."""
+    return SimpleNamespace(**{name: ox.NamedNode(str(term)) for name, term in terms.items()})
+
+
+# the terms graph_triples writes: kg: terms under their own names, the others by what they say
+V = _nodes(type=RDF.type, label=RDFS.label, altLabel=SKOS.altLabel, title=DCTERMS.title,
+           wasDerivedFrom=PROV.wasDerivedFrom, subject=RDF.subject, predicate=RDF.predicate, object=RDF.object,
+           gYear=XSD.gYear, decimal=XSD.decimal, integer=XSD.integer,
+           **{t: KG[t] for t in ("Document", "sourcePath", "year", "mentionedIn", "Mention", "refersTo", "line",
+                                 "text", "extractor", "Evidence", "quote", "confidence", "CoParticipation",
+                                 "actor", "weight", "viaProject")})
+OX_CLASS = {t: ox.NamedNode(str(c)) for t, c in TYPE_CLASS.items()}
+OX_PREDICATE = {p: ox.NamedNode(str(c)) for p, c in PREDICATE.items()}
+DOC_BASE, EVIDENCE_BASE, MENTION_BASE, DERIVED_BASE = str(DOC), str(EVIDENCE), str(MENTION), str(DERIVED)
+
+
+class _Terms:
+    """Oxigraph terms made once each: entity IRIs by their string, literals by value."""
+
+    def __init__(self):
+        self.iris: dict[str, ox.NamedNode] = {}
+        self.ints: dict[int, ox.Literal] = {}
+
+    def iri(self, value: str) -> ox.NamedNode:
+        found = self.iris.get(value)
+        if found is None:
+            found = self.iris[value] = ox.NamedNode(value)
+        return found
+
+    def integer(self, value: int) -> ox.Literal:
+        found = self.ints.get(value)
+        if found is None:
+            found = self.ints[value] = ox.Literal(str(value), datatype=V.integer)
+        return found
+
+
+def graph_triples(docs: list[Document], results: list[DocResult], merged: Merged | None = None) -> set[ox.Triple]:
+    """The triples of :func:`build_graph`, as a set of Oxigraph triples (no rdflib terms: `kg build` hands them
+    to Oxigraph, which serialises and stores them many times faster than rdflib would)."""
+    triples: set[ox.Triple] = set()
+    T = ox.Triple
     add = triples.add
+    terms = _Terms()
+    iri, integer = terms.iri, terms.integer
     for doc in docs:
-        d = DOC[doc.id]
-        add((d, RDF.type, KG.Document))
-        add((d, DCTERMS.title, Literal(clean(doc.title) or doc.name)))
-        add((d, RDFS.label, Literal(clean(doc.name))))
-        add((d, KG.sourcePath, Literal(clean(doc.path))))
+        d = iri(DOC_BASE + doc.id)
+        add(T(d, V.type, V.Document))
+        add(T(d, V.title, ox.Literal(clean(doc.title) or doc.name)))
+        add(T(d, V.label, ox.Literal(clean(doc.name))))
+        add(T(d, V.sourcePath, ox.Literal(clean(doc.path))))
         if doc.year:
-            add((d, KG.year, Literal(str(doc.year), datatype=XSD.gYear)))
+            add(T(d, V.year, ox.Literal(str(doc.year), datatype=V.gYear)))
     if merged is None:
         merged = merge_entities(docs, results)
     for node in merged.nodes.values():
-        add((node.iri, RDF.type, TYPE_CLASS[node.type]))
-        add((node.iri, RDFS.label, Literal(node.name, lang="sv")))
-        for alias in sorted(node.aliases):
-            add((node.iri, SKOS.altLabel, Literal(alias, lang="sv")))
-        by_line: dict[tuple[str, int], list[tuple[str, str]]] = defaultdict(list)
-        for doc_id, line, text, source in node.mentions:
-            by_line[(doc_id, line)].append((text, source))
-        for doc_id in sorted({doc_id for doc_id, _ in by_line}):
-            add((node.iri, KG.mentionedIn, DOC[doc_id]))
-        for (doc_id, line), forms in by_line.items():
-            m = MENTION[short_hash(str(node.iri), doc_id, str(line))]
-            add((m, RDF.type, KG.Mention))
-            add((m, KG.refersTo, node.iri))
-            add((m, PROV.wasDerivedFrom, DOC[doc_id]))
-            add((m, KG.line, Literal(int(line))))
-            for text, source in forms:
-                add((m, KG.text, Literal(text or node.name)))
-                add((m, KG.extractor, Literal(source or "unknown")))
+        _add_node(add, terms, node)
     stated = stated_relations(docs, results, merged)
-    evidence_of: dict[tuple[URIRef, str, URIRef], list[URIRef]] = defaultdict(list)
+    evidence_of: dict[tuple[URIRef, str, URIRef], list[ox.NamedNode]] = defaultdict(list)
     for st in stated:
         r = st.rel
-        add((st.s, PREDICATE[st.p], st.o))
-        ev = EVIDENCE[short_hash(st.doc.id, str(st.s), st.p, str(st.o), str(r.line))]
+        s, p, o = iri(str(st.s)), OX_PREDICATE[st.p], iri(str(st.o))
+        add(T(s, p, o))
+        ev = iri(EVIDENCE_BASE + short_hash(st.doc.id, str(st.s), st.p, str(st.o), str(r.line)))
         evidence_of[(st.s, st.p, st.o)].append(ev)
-        add((ev, RDF.type, KG.Evidence))
-        add((ev, RDF.subject, st.s))
-        add((ev, RDF.predicate, PREDICATE[st.p]))
-        add((ev, RDF.object, st.o))
-        add((ev, PROV.wasDerivedFrom, DOC[st.doc.id]))
-        add((ev, KG.line, Literal(int(r.line))))
-        add((ev, KG.quote, Literal(clean(r.evidence))))
-        add((ev, KG.extractor, Literal(r.extractor)))
+        add(T(ev, V.type, V.Evidence))
+        add(T(ev, V.subject, s))
+        add(T(ev, V.predicate, p))
+        add(T(ev, V.object, o))
+        add(T(ev, V.wasDerivedFrom, iri(DOC_BASE + st.doc.id)))
+        add(T(ev, V.line, integer(int(r.line))))
+        add(T(ev, V.quote, ox.Literal(clean(r.evidence))))
+        add(T(ev, V.extractor, ox.Literal(r.extractor)))
         conf = min(max(float(r.confidence), 0.0), 1.0)
-        add((ev, KG.confidence, Literal(f"{conf:.3f}", datatype=XSD.decimal)))
+        add(T(ev, V.confidence, ox.Literal(f"{conf:.3f}", datatype=V.decimal)))
     for (a, b), projects in co_participation({(st.s, st.p, st.o) for st in stated}).items():
-        cp = DERIVED[short_hash(str(a), str(b))]
-        add((cp, RDF.type, KG.CoParticipation))
-        add((cp, KG.actor, a))
-        add((cp, KG.actor, b))
-        add((cp, KG.weight, Literal(len(projects))))
+        cp = iri(DERIVED_BASE + short_hash(str(a), str(b)))
+        add(T(cp, V.type, V.CoParticipation))
+        add(T(cp, V.actor, iri(str(a))))
+        add(T(cp, V.actor, iri(str(b))))
+        add(T(cp, V.weight, integer(len(projects))))
         for p in sorted(projects):
-            add((cp, KG.viaProject, p))
+            add(T(cp, V.viaProject, iri(str(p))))
             for actor in (a, b):  # derived from the evidence that each takes part in the project
                 for pred in ("participatesIn", "leads"):
                     for ev in evidence_of.get((actor, pred, p), ()):
-                        add((cp, PROV.wasDerivedFrom, ev))
+                        add(T(cp, V.wasDerivedFrom, ev))
     return triples
+
+
+def _add_node(add, terms: _Terms, node: Node) -> None:
+    """An entity's type, labels, documents and one kg:Mention per document line that names it."""
+    T = ox.Triple
+    e = terms.iri(str(node.iri))
+    add(T(e, V.type, OX_CLASS[node.type]))
+    add(T(e, V.label, ox.Literal(node.name, language="sv")))
+    for alias in sorted(node.aliases):
+        add(T(e, V.altLabel, ox.Literal(alias, language="sv")))
+    by_line: dict[tuple[str, int], list[tuple[str, str]]] = defaultdict(list)
+    for doc_id, line, text, source in node.mentions:
+        by_line[(doc_id, line)].append((text, source))
+    for doc_id in sorted({doc_id for doc_id, _ in by_line}):
+        add(T(e, V.mentionedIn, terms.iri(DOC_BASE + doc_id)))
+    for (doc_id, line), forms in by_line.items():
+        m = terms.iri(MENTION_BASE + short_hash(str(node.iri), doc_id, str(line)))
+        add(T(m, V.type, V.Mention))
+        add(T(m, V.refersTo, e))
+        add(T(m, V.wasDerivedFrom, terms.iri(DOC_BASE + doc_id)))
+        add(T(m, V.line, terms.integer(int(line))))
+        for text, source in forms:
+            add(T(m, V.text, ox.Literal(text or node.name)))
+            add(T(m, V.extractor, ox.Literal(source or "unknown")))

@@ -42,42 +42,18 @@ def load_into(store: ox.Store, data: bytes | str | Path, fmt: ox.RdfFormat = ox.
 def write_store(folder: str | Path, data: bytes | str | Path, fmt: ox.RdfFormat = ox.RdfFormat.TURTLE) -> int:
     """Write a store holding ``data`` into the new folder ``folder``; returns its number of data triples."""
     store = ox.Store(str(folder))
-    load_into(store, data, fmt)  # (bulk loading writes the database's files directly: no optimize() needed)
+    try:
+        load_into(store, data, fmt)  # (bulk loading writes the database's files directly: no optimize() needed)
+    except (SyntaxError, ValueError) as e:
+        raise KgError(f"internal error: the serialised graph does not parse back: {str(e).splitlines()[0]}") from None
     n = count_data(store)
     del store  # closes the database before its folder is moved
     return n
 
 
-def from_rdflib(triples) -> list[ox.Triple]:
-    """rdflib term triples as Oxigraph triples, sorted (so that the Turtle of a build is the same every run)."""
-    from rdflib import BNode, Literal, URIRef
-
-    iris: dict[str, ox.NamedNode] = {}  # keyed by plain strings: hashing rdflib terms costs more than converting
-    literals: dict[tuple, ox.Literal] = {}
-
-    def iri(value: str) -> ox.NamedNode:
-        found = iris.get(value)
-        if found is None:
-            found = iris[value] = ox.NamedNode(value)
-        return found
-
-    def term(t):
-        if isinstance(t, URIRef):
-            return iri(str(t))
-        if isinstance(t, Literal):
-            key = (str(t), t.language, None if t.datatype is None else str(t.datatype))
-            found = literals.get(key)
-            if found is None:
-                found = literals[key] = (ox.Literal(key[0], language=key[1]) if key[1] else
-                                         ox.Literal(key[0], datatype=iri(key[2]) if key[2] else None))
-            return found
-        if isinstance(t, BNode):
-            return ox.BlankNode(str(t))
-        raise TypeError(f"not an RDF term: {t!r}")
-
-    out = [ox.Triple(term(s), term(p), term(o)) for s, p, o in triples]
-    out.sort(key=str)
-    return out
+def sorted_triples(triples) -> list[ox.Triple]:
+    """Oxigraph triples in N-Triples order, so that the Turtle of a build is the same every run."""
+    return sorted(triples, key=str)
 
 
 def turtle(triples: list[ox.Triple]) -> bytes:
