@@ -131,8 +131,10 @@ def _build_locked(paths, out: Path, db_url: str | None, progress: bool, jobs: in
     results = extract_documents(docs, progress=progress, jobs=jobs, ner=ner)
     merged = merge_entities(docs, results)
     graph = build_graph(docs, results, merged)
-    turtle = graph.serialize(format="turtle").encode("utf-8")
-    check_turtle(turtle, len(graph))
+    n_triples = len(graph)
+    turtle = graph.serialize(format="turtle", encoding="utf-8")
+    del graph  # a big build's largest structure (rdflib: ~1 KB a triple): gone before the store's rows
+    check_turtle(turtle, n_triples)
     rows = store_rows(docs, results, merged)
     manifest = {
         "generator": f"kg {__version__}",
@@ -141,7 +143,7 @@ def _build_locked(paths, out: Path, db_url: str | None, progress: bool, jobs: in
         "skipped": [{"path": s.path, "reason": s.reason} for s in sorted(skipped, key=lambda s: s.path)],
         "entities": len(merged.nodes),
         "relations": sum(1 for r in rows if isinstance(r, store.RelationRow)),
-        "triples": len(graph),
+        "triples": n_triples,
         "store": STORE_FILE if db_url is None else store.safe_url(db_url),
     }
     with buildfolder.new_version(out) as version:  # removed on error; one left by a kill goes at the next build
