@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench train clean
+.PHONY: run test bench bench-viz train clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -24,6 +24,10 @@ test: $(STAMP)
 ## bench: extraction speed over ../shared/corpus against a tokenizer-only baseline
 bench: $(STAMP)
 	$(BIN)/python bench/bench_extract.py
+
+## bench-viz: kg viz on 5,000 nodes / 15,000 edges against pyvis, and time to drawn+interactive in Chromium
+bench-viz: $(STAMP)
+	$(BIN)/python bench/bench_viz.py
 
 ## train: retrain the shipped NER (extractors/model) on silver labels of ../shared/corpus
 train: $(STAMP)

@@ -24,6 +24,19 @@ def role_labels() -> dict[str, str]:
     return {w.lower(): p for p, words in _data()["roles"].items() for w in words}
 
 
+@lru_cache(maxsize=1)
+def _place_label_re() -> re.Pattern:
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s") for w in _data().get("places", ()))
+    return re.compile(rf"(?:^|\s)({words}|{label_alternation()})\s*:[^:]*$")
+
+
+def in_place_field(line_before: str) -> bool:
+    """The text of a line before a name belongs to the value of a place label ("Län: Norrbotten,
+    Kommuner: Boden, [Luleå]"): the nearest label before it on the line lists places."""
+    m = _place_label_re().search(line_before)
+    return bool(m) and m.group(1).lower() in {w.lower() for w in _data().get("places", ())}
+
+
 def topic_labels() -> list[str]:
     """Labels naming what the fact box is about ("Projektnamn")."""
     return list(_data()["topic"])

@@ -271,7 +271,40 @@ def box_cuts(structure: Structure, norm: Normalized, mentions: MentionIndex | li
             spans.append((v0, e))
         if "project" in cells and len(cells) >= box.layout.min_roles:
             fund = _fund_above(index, 0, box.first_line, box.heading_lines, only_headings=True)
-            out.append(Cut(box.layout, cells, spans, box.first_line, _box_text(norm, spans), {"fund": fund} if fund else {}))
+            given = {"fund": fund} if fund else {}
+            given.update(_described(box, norm, index))
+            out.append(Cut(box.layout, cells, spans, box.first_line, _box_text(norm, spans), given))
+    return out
+
+
+def _description_verbs(layout: Layout) -> list[tuple[str, str, re.Pattern]]:
+    """(role, type, 'verb + article right before the name') of the layout's 'description_verbs'."""
+    out = []
+    for role, spec in layout.data.get("description_verbs", {}).items():
+        verbs = "|".join(re.escape(v) for v in spec["verbs"])
+        out.append((role, spec["type"], re.compile(rf"\b(?:{verbs})\s+(?:(?:det|den|de)\s+)?$", re.I)))
+    return out
+
+
+def _described(box, norm: Normalized, index: MentionIndex, max_lines: int = 6) -> dict[str, Mention]:
+    """Roles the box's description fills: in the paragraph right after the label lines, a name of the
+    role's type right after one of its verbs ('Projektets aktiviteter innebär att förvalta det operativa
+    programmet för X': the owner manages X)."""
+    verbs = _description_verbs(box.layout)
+    if not verbs or not box.label_lines:
+        return {}
+    out: dict[str, Mention] = {}
+    for lineno in range(max(box.label_lines) + 1, max(box.label_lines) + 1 + max_lines):
+        start = _offset_of_line(norm, lineno)
+        if start is None:
+            continue
+        end = norm.text.find("\n\n", start)
+        end = len(norm.text) if end < 0 else end
+        for m in index.starting_in(start, end):
+            for role, etype, before in verbs:
+                if role not in out and m.type == etype and before.search(norm.text[max(start, m.start - 40):m.start]):
+                    out[role] = m
+        break  # the description is the first paragraph after the box
     return out
 
 

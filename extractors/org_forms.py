@@ -18,6 +18,8 @@ Name shapes that mark an organisation whatever its name, in Swedish reports:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
 _UP = "A-ZÅÄÖÉÜ"
 _CAPW = rf"[{_UP}][\w\-]*\w"
@@ -65,6 +67,11 @@ _FORMS = [
     # ministries: "Näringsdepartementet", "Klimat- och näringslivsdepartementet"
     ("departement", re.compile(rf"\b(?:[{_UP}][a-zåäö]+-\s(?:och|eller)\s[a-zåäö]+|[{_UP}][a-zåäö]+)departementet\b"),
      ("departementet",)),
+    # a report's author unit before its body: "Rapporten är skapad av Samhällsanalys, Region Dalarna"
+    ("byline-unit", re.compile(rf"\b(?:skapad|skapades|framtagen|framtaget|sammanställd|sammanställt|utgiven|utgivet|producerad|"
+                               rf"producerat|skriven|skrivet|författad|gjord)\sav\s(?P<name>[{_UP}][a-zåäö]{{3,}}(?:\s[a-zåäö]{{2,}}){{0,2}})"
+                               rf",\s(?=Region\s[{_UP}]|Länsstyrelsen\s|{_CAPW}\s(?:kommun|universitet)\b)"),
+     (" av ",)),
     # an owner's unit: "Umeå kommuns upphandlingsbyrå", "Barnrättsbyrån"
     ("byra", re.compile(rf"\b(?:{_CAPW}\s(?:kommuns|regionens)\s[a-zåäö]{{4,}}byrå(?:n)?|[{_UP}][a-zåäö]{{4,}}byrån(?=s?\b))"), ("byrå",)),
 ]
@@ -72,6 +79,12 @@ _FORMS = [
 # complements of "centrum för" / "institutionen för" that make a sentence, not a name
 _BAD_TAIL = {"att", "den", "det", "de", "en", "ett", "och", "som", "sin", "sitt", "sina"}
 _CLAUSE = _BAD_TAIL | {"är", "var", "har", "hade", "blev", "blir", "ska", "kan", "i", "på", "med", "för", "till"}
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    path = Path(__file__).parent / "gazetteers" / "first_names.txt"
+    return frozenset(ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#"))
 
 
 def gated_matches(forms, text: str, low: str | None = None):
@@ -88,8 +101,8 @@ def find(text: str, low: str | None = None) -> list[tuple[int, int, str, int, st
     """Organisation candidates of the forms above in one paragraph."""
     out = []
     for rule, m in gated_matches(_FORMS, text, low):
-        s, e = m.span()
-        name = m.group()
+        s, e = m.span("name") if "name" in m.re.groupindex else m.span()
+        name = text[s:e]
         words = name.split()
         if rule == "institutionen-for" and words[2] in _BAD_TAIL:
             continue  # "Institutionen för att ...": a sentence
@@ -100,7 +113,7 @@ def find(text: str, low: str | None = None) -> list[tuple[int, int, str, int, st
         if rule in ("ek-forening", "klubb", "styrkommitte") and words[0] in ("Det", "Den", "En", "Ett", "I", "Inom",
                                                                              "Under", "Genom", "Vid", "För"):
             s += len(words[0]) + 1
-        if e - s < 4:
-            continue
+        if e - s < 4 or rule == "byline-unit" and name.split()[0] in _given_names():
+            continue  # "skriven av Anna, Region X": a person
         out.append((s, e, "Organisation", 5, rule))  # outranks a gazetteer name inside it
     return out

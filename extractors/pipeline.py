@@ -15,6 +15,7 @@ import spacy
 from spacy.attrs import IS_ALPHA, IS_DIGIT, IS_PUNCT, IS_TITLE, IS_UPPER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from .field_labels import in_place_field
 from thinc.api import use_ops
 
 log = logging.getLogger(__name__)
@@ -149,6 +150,9 @@ def _model_span_ok(span) -> bool:
         return False  # line breaks, section numbers, lists, headings ("Västerbotten – En region")
     if sum(c.isalpha() for c in text) <= 2:
         return False  # "AI", "EU": too short to tell
+    line_start = span.doc.text.rfind("\n", 0, span.start_char) + 1
+    if in_place_field(span.doc.text[line_start:span.start_char]):
+        return False  # "Län: Västra Götaland   Kommuner: Ale, LillaEdet": a fact box's places
     places, given = _gazetteer_words()
     prev = span.doc[span.start - 1] if span.start > 0 else None
     after_cue = prev is not None and any(h in prev.lower_ for h in _LOWER_TAILS)  # "projektet X"

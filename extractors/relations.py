@@ -1227,6 +1227,8 @@ def _strategy_owner(unit: Unit, out: _Out) -> None:
         if m.type not in ("Project", "Strategy"):
             continue
         words = text[m.start:m.end].lower().split()
+        if m.type == "Strategy" and words[-1].endswith(("politik", "politiken")):
+            continue  # 'EU:s sammanhållningspolitik': a policy area the owner pursues, not a document it is responsible for
         for k in range(1, len(words)):
             head = " ".join(words[:k])
             base = head[:-2] if head.endswith(":s") else head[:-1]

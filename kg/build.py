@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 from tqdm import tqdm
 
-from . import __version__, buildfolder, store
+from . import __version__, buildfolder, store, triplestore
 from .errors import KgError
 from .graph import Merged, build_graph, merge_entities, stated_relations
 from .ingest import Document, Skipped, read_all
@@ -30,7 +30,8 @@ log = logging.getLogger(__name__)
 GRAPH_FILE = "graph.ttl"
 STORE_FILE = "kg.sqlite"
 MANIFEST_FILE = "manifest.json"
-OUTPUTS = [GRAPH_FILE, STORE_FILE, MANIFEST_FILE]  # top-level names of a build folder (links into its current version)
+# top-level names of a build folder (links into its current version); store/ is the Oxigraph store
+OUTPUTS = [GRAPH_FILE, STORE_FILE, MANIFEST_FILE, triplestore.STORE_DIR]
 SAMPLE = Path(__file__).parent / "data" / "sample_report.txt"
 
 
@@ -109,9 +110,10 @@ def check_turtle(data: bytes, expected: int) -> None:
 
 
 def build(paths: list[str | Path], out: str | Path, db_url: str | None = None, progress: bool = False,
-          jobs: int = 1, ner: str = "both", strict: bool = True) -> dict:
+          jobs: int = 1, ner: str = "both", strict: bool = True, year: int | None = None) -> dict:
     """Build the graph of ``paths`` (the bundled sample if empty) into folder ``out``.
 
+    ``year``: the reporting year of every input, instead of the one read from its opening.
     Returns the manifest. Raises :class:`KgError` on bad input; then nothing in
     ``out`` (or the database) has changed. Unless ``strict``, unreadable inputs are left out and
     listed in the manifest's "skipped".
@@ -122,12 +124,14 @@ def build(paths: list[str | Path], out: str | Path, db_url: str | None = None, p
     if db_url is not None:
         store.check_url(db_url)
     with buildfolder.locked(out):
-        return _build_locked(paths, out, db_url, progress, jobs, ner, strict)
+        return _build_locked(paths, out, db_url, progress, jobs, ner, strict, year)
 
 
 def _build_locked(paths, out: Path, db_url: str | None, progress: bool, jobs: int, ner: str,
-                  strict: bool) -> dict:
+                  strict: bool, year: int | None) -> dict:
     docs, skipped = read_inputs(paths, strict=strict)
+    for d in docs if year is not None else ():
+        d.year = year
     results = extract_documents(docs, progress=progress, jobs=jobs, ner=ner)
     merged = merge_entities(docs, results)
     graph = build_graph(docs, results, merged)
@@ -151,5 +155,6 @@ def _build_locked(paths, out: Path, db_url: str | None, progress: bool, jobs: in
         (version / MANIFEST_FILE).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n",
                                              encoding="utf-8")
         store.replace_all(f"sqlite:///{version / STORE_FILE}" if db_url is None else db_url, rows)  # one transaction
+        triplestore.write_store(version / triplestore.STORE_DIR, turtle)  # the Oxigraph store readers query
         buildfolder.publish(out, version, OUTPUTS)
     return manifest

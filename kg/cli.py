@@ -80,12 +80,17 @@ def say(message: str) -> None:
 @click.option("--out", "-o", default="build", show_default=True, type=click.Path(path_type=Path),
               help="Folder for graph.ttl, kg.sqlite and manifest.json.")
 @click.option("--db", "db_url", default=None, help="SQLAlchemy URL of the evidence store (default: SQLite in --out).")
+@click.option("--year", type=click.IntRange(1900, 2100), default=None,
+              help="Reporting year of the inputs (default: read from each report's title or reporting-period "
+                   "phrase, e.g. 'Årsredovisning 2024', 'verksamhetsåret 2018').")
 @JOBS_OPTION
 @NER_OPTION
 @STRICT_OPTION
+@click.option("--push", "push_url", default=None, metavar="URL",
+              help="Then load the graph into this Graph Store endpoint, as `kg push URL` does.")
 @click.pass_context
 def build(ctx: click.Context, paths: tuple[Path, ...], out: Path, db_url: str | None, jobs: int, ner: str,
-          strict: bool) -> None:
+          strict: bool, push_url: str | None, year: int | None) -> None:
     """Build the graph of PATHS (files or folders of .txt, .md, .pdf).
 
     With no PATHS, builds the sample report bundled with kg. All inputs are
@@ -97,12 +102,18 @@ def build(ctx: click.Context, paths: tuple[Path, ...], out: Path, db_url: str | 
     from .build import build as run_build
 
     manifest = run_build(list(paths), out, db_url=db_url, progress=ctx.obj["progress"], jobs=jobs, ner=ner,
-                         strict=strict)
+                         strict=strict, year=year)
     say(f"built {out}/: {len(manifest['documents'])} document(s), {manifest['entities']} entities, "
                f"{manifest['relations']} relations, {manifest['triples']} triples")
     say(f"  wrote {out / 'graph.ttl'}")
     say(f"  wrote {out / 'kg.sqlite'}" if db_url is None else f"  wrote the evidence store {manifest['store']}")
     say(f"  wrote {out / 'manifest.json'}")
+    say(f"  wrote {out / 'store'}/ (Oxigraph)")
+    if push_url:
+        from .remote import push
+
+        info = push(push_url, out)
+        say(f"pushed {info['triples']} triples to graph <{info['graph']}> at {push_url}")
     report_skipped(manifest["skipped"])
 
 
@@ -151,46 +162,30 @@ def extract(ctx: click.Context, paths: tuple[Path, ...], fmt: str, jobs: int, ne
 
 
 @cli.command()
-@click.argument("sparql", required=False)
-@click.option("--file", "-f", "query_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Read the query from a file.")
 @GRAPH_OPTION
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
-def query(sparql: str | None, query_file: Path | None, graph_dir: Path, fmt: str) -> None:
-    """Run a SPARQL query (SELECT, ASK, CONSTRUCT) on a built graph and the ontology.
-
-    The prefixes kg:, id:, doc:, ev:, mention:, rdf:, rdfs:, xsd:, skos:, prov:,
-    dcterms:, owl: and org: are predefined. Which organisations take part in
-    FREIA (by name or alias)?
-
-    \b
-      kg query 'SELECT DISTINCT ?label WHERE {
-                  ?p a kg:Project ; rdfs:label|skos:altLabel "FREIA"@sv .
-                  ?org kg:participatesIn ?p ; rdfs:label ?label }' --graph build/
-    """
-    from .query import format_rows, load_store, run_query
-
-    if query_file:
-        sparql = query_file.read_text(encoding="utf-8")
-    if not sparql:
-        raise click.UsageError("give a SPARQL query as argument or with --file")
-    cols, rows = run_query(load_store(graph_dir), sparql)
-    click.echo(format_rows(cols, rows, fmt))
-
-
-@cli.command()
-@GRAPH_OPTION
-@click.option("--format", "fmt", type=click.Choice(["turtle", "nt", "jsonld", "trig"]), default="turtle",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["turtle", "nt", "jsonld", "trig", "graphml", "gexf", "csv"]),
+              default="turtle", show_default=True,
+              help="RDF (turtle, nt, jsonld, trig) or the entity network: graphml/gexf (Gephi, networkx) or "
+                   "csv (Neo4j bulk import: nodes.csv and relationships.csv in the folder --output).")
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to this file (default: stdout).")
 @click.option("--with-ontology", is_flag=True, help="Include the ontology's own triples.")
 def export(graph_dir: Path, fmt: str, output: Path | None, with_ontology: bool) -> None:
-    """Export a built graph as Turtle, N-Triples, JSON-LD or TriG."""
+    """Export a built graph as RDF, or its entity network for Gephi, networkx or Neo4j."""
     from .atomic import write_bytes
-    from .export import export_graph
 
     if output:
-        check_folder_of(output)
+        check_folder_of(output)  # (for csv: the folder that will hold the output folder)
+    if fmt in ("graphml", "gexf", "csv"):
+        from .network_export import export_network
+
+        result = export_network(graph_dir, fmt, output)
+        if isinstance(result, bytes):
+            click.echo(result.decode("utf-8"), nl=False)
+        else:
+            click.echo("\n".join(f"wrote {p}" for p in result), err=True)
+        return
+    from .export import export_graph
+
     data = export_graph(graph_dir, fmt, with_ontology)
     if output:
         write_bytes(output, data)
@@ -203,16 +198,73 @@ def export(graph_dir: Path, fmt: str, output: Path | None, with_ontology: bool) 
 @cli.command()
 @GRAPH_OPTION
 @click.option("--output", "-o", type=click.Path(path_type=Path), default="graph.html", show_default=True)
+@click.option("--view", type=click.Choice(["entities", "collaboration", "funding"]), default="entities",
+              show_default=True, help="entities: everything stated; collaboration: organisations joined by shared "
+                                      "projects (weighted); funding: fund -> project -> organisation.")
 @click.option("--type", "types", multiple=True,
               type=click.Choice(list(ENTITY_TYPES)),
               help="Only show these entity types (repeatable).")
-def viz(graph_dir: Path, output: Path, types: tuple[str, ...]) -> None:
-    """Write an interactive network page (open it in a browser; works offline)."""
+@click.option("--focus", metavar="NAME", help="Only the neighbourhood of the entity with this name or alias.")
+@click.option("--depth", default=1, show_default=True, type=click.IntRange(1, 6), help="Links out from --focus.")
+@click.option("--year", type=int, help="Only what the reports of this year say.")
+@click.option("--compare", nargs=2, type=int, metavar="YEAR YEAR",
+              help="Both years in one picture: new, kept and gone nodes and relations.")
+def viz(graph_dir: Path, output: Path, view: str, types: tuple[str, ...], focus: str | None, depth: int,
+        year: int | None, compare: tuple[int, int] | None) -> None:
+    """Write an interactive network page: one self-contained HTML file (works offline).
+
+    \b
+    Search, filters (type, relation, fund, year), click for details and evidence,
+    double-click to focus on a neighbourhood. Examples:
+      kg viz --graph build/ -o graph.html
+      kg viz --graph build/ --view collaboration -o collab.html
+      kg viz --graph build/ --focus "Region Västerbotten" --depth 2 -o focus.html
+      kg viz --graph build/ --compare 2024 2025 -o years.html
+    """
     from .viz import write_viz
 
+    if year is not None and compare:
+        raise click.UsageError("give --year or --compare, not both")
     check_folder_of(output)
-    write_viz(graph_dir, output, set(types) or None)
+    write_viz(graph_dir, output, set(types) or None, view=view, focus=focus, depth=depth, year=year,
+              compare=tuple(compare) if compare else None)
     say(f"wrote {output}")
+
+
+@cli.command()
+@GRAPH_OPTION
+@click.option("--top", default=10, show_default=True, type=click.IntRange(min=0), help="How many of each list to print.")
+@click.option("--csv", "csv_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Also write entities.csv, communities.csv and organisation_pairs.csv into this folder.")
+@click.option("--write/--no-write", default=True, show_default=True,
+              help="Write the values to derived.ttl beside the build's graph.ttl (DIR/current/derived.ttl; "
+                   "kgd: namespace, marked as derived; a rebuild drops them).")
+def analyze(graph_dir: Path, top: int, csv_dir: Path | None, write: bool) -> None:
+    """Centrality, communities, brokers and the organisation projection of the network.
+
+    \b
+    Degree and betweenness centrality; communities by Leiden (igraph); brokers, whose links reach
+    other communities; organisations joined through shared projects. Example:
+      kg analyze --graph build/ --csv analysis/
+    """
+    from .analyze import analyze as run_analysis, derived_graph, derived_path, report, to_csv
+    from .atomic import write_bytes, write_text
+    from .network import to_networkx
+
+    a = run_analysis(to_networkx(graph_dir))
+    click.echo(report(a, top))
+    if csv_dir:
+        csv_dir.mkdir(parents=True, exist_ok=True)
+        for name, text in to_csv(a).items():
+            write_text(csv_dir / name, text)
+            click.echo(f"wrote {csv_dir / name}", err=True)
+    if write:
+        from .triplestore import replace_derived
+
+        target, turtle = derived_path(graph_dir), derived_graph(a).serialize(format="turtle", encoding="utf-8")
+        write_bytes(target, turtle)
+        replace_derived(graph_dir, turtle)
+        click.echo(f"wrote {target} and its values into {graph_dir}/store", err=True)
 
 
 @cli.command()
@@ -361,6 +413,8 @@ def evaluate(ctx: click.Context, paths: tuple[Path, ...], gold_dir: Path, corpus
         click.echo(report(sc, errors=errors))
 
 
+for _command in __import__("kg.cli_sparql", fromlist=["COMMANDS"]).COMMANDS:  # query, ask, serve, push
+    cli.add_command(_command)
 for _command in cli.commands.values():  # `kg build -q` as well as `kg -q build`
     _command.params.append(QUIET_OPTION)
 

@@ -22,13 +22,13 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
+from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from extractors import PREDICATES, SIGNATURE, TYPES
 from extractors.records import DocResult, Relation
 
 from .ingest import Document
-from .vocab import DERIVED, DOC, EVIDENCE, ID, KG, MENTION
+from .vocab import DERIVED, DOC, EVIDENCE, ID, KG, MENTION, PREFIXES
 
 log = logging.getLogger(__name__)
 
@@ -199,9 +199,8 @@ def co_participation(triples) -> dict[tuple[URIRef, URIRef], set[URIRef]]:
 
 def new_graph() -> Graph:
     g = Graph()
-    for prefix, ns in (("kg", KG._NS), ("id", ID), ("doc", DOC), ("ev", EVIDENCE), ("mention", MENTION),
-                       ("derived", DERIVED), ("prov", PROV), ("skos", SKOS), ("dcterms", DCTERMS), ("owl", OWL)):
-        g.bind(prefix, ns)
+    for prefix, ns in PREFIXES.items():  # the one prefix table (kg/vocab.py)
+        g.bind(prefix, ns, override=True)
     return g
 
 

@@ -3,18 +3,17 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
 import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .doc_meta import document_meta
 from .errors import KgError
 
 log = logging.getLogger(__name__)
 
 SUFFIXES = {".txt", ".md", ".pdf"}
-_YEAR = re.compile(r"(?<!\d)(20[0-4]\d|19[89]\d)(?!\d)")
 
 
 @dataclass
@@ -163,22 +162,6 @@ def pdf_text(path: Path) -> str:
     return "\f".join(pages)
 
 
-def guess_title(text: str, path: Path) -> str:
-    for line in text.splitlines():
-        s = line.strip().lstrip("#").strip()
-        if len(s) >= 4 and any(c.isalpha() for c in s):
-            return s[:120]
-    return path.stem
-
-
-def guess_year(text: str, path: Path) -> int | None:
-    m = _YEAR.search(path.stem)
-    if m:
-        return int(m.group(1))
-    years = _YEAR.findall(text[:3000])
-    return max(map(int, years)) if years else None
-
-
 def check_regular(path: Path) -> None:
     """Only regular files are read: a FIFO or device would block or never end."""
     try:
@@ -215,4 +198,5 @@ def read_document(path: str | Path) -> Document:
     if not text.strip():
         raise KgError(f"no text could be extracted from: {path}")
     doc_id = hashlib.sha256(data).hexdigest()[:16]
-    return Document(doc_id, path.name, str(path), guess_title(text, path), guess_year(text, path), text, [str(path)])
+    title, year = document_meta(text, path)
+    return Document(doc_id, path.name, str(path), title, year, text, [str(path)])

@@ -21,6 +21,13 @@ ALIASES_Q = """SELECT ?e ?alias WHERE {
   ?e a ?type ; skos:altLabel ?alias .
 }"""
 DOCS_Q = """SELECT ?e (COUNT(DISTINCT ?d) AS ?n) WHERE { ?e kg:mentionedIn ?d } GROUP BY ?e"""
+MENTIONED_Q = """SELECT ?e ?d WHERE { ?e kg:mentionedIn ?d }"""
+DOCUMENTS_Q = """SELECT ?d ?name ?title ?year WHERE {
+  ?d a kg:Document ; rdfs:label ?name . OPTIONAL { ?d dcterms:title ?title } OPTIONAL { ?d kg:year ?year } }"""
+QUOTES_Q = """SELECT ?s ?p ?o ?d ?line ?quote WHERE {
+  ?ev a kg:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?d .
+  OPTIONAL { ?ev kg:line ?line } OPTIONAL { ?ev kg:quote ?quote }
+}"""
 EDGES_Q = """SELECT ?s ?p ?o (COUNT(DISTINCT ?ev) AS ?evidence) WHERE {
   VALUES ?p { kg:participatesIn kg:leads kg:fundedBy kg:implements kg:responsibleFor kg:manages kg:partOf kg:collaboratesWith }
   ?s ?p ?o .
@@ -36,6 +43,10 @@ def to_networkx(source: str | Path | ox.Store) -> nx.MultiDiGraph:
     """Entities (attributes ``label``, ``type``, ``aliases``, ``documents``) and stated relations
     (keyed by predicate name, attributes ``predicate`` and ``evidence`` = number of evidence nodes).
 
+    For exploring by document and year, entities also carry ``docs`` (document IRIs) and ``years``,
+    relations ``docs``, ``years`` and ``quotes`` ((document IRI, line, quote) of each evidence);
+    ``g.graph["documents"]`` maps a document IRI to its ``name``, ``title`` and ``year``.
+
     ``source`` is a build folder, a .ttl file or an already loaded Oxigraph store.
     """
     store = source if isinstance(source, ox.Store) else load_store(source, with_ontology=False)
@@ -49,7 +60,28 @@ def to_networkx(source: str | Path | ox.Store) -> nx.MultiDiGraph:
     for s, p, o, n in sorted(run_query(store, EDGES_Q)[1]):
         if s in g and o in g:
             g.add_edge(s, o, key=local_name(p), predicate=local_name(p), evidence=int(n))
+    add_documents(g, store)
     return g
+
+
+def add_documents(g: nx.MultiDiGraph, store: ox.Store) -> None:
+    """The documents, years and evidence quotes of ``g``'s entities and relations (see to_networkx)."""
+    documents = {d: {"name": name, "title": title or name, "year": int(year[:4]) if year else None}
+                 for d, name, title, year in run_query(store, DOCUMENTS_Q)[1]}
+    g.graph["documents"] = dict(sorted(documents.items()))
+    docs: dict[str, set[str]] = defaultdict(set)
+    for e, d in run_query(store, MENTIONED_Q)[1]:
+        docs[e].add(d)
+    for n, data in g.nodes(data=True):
+        data["docs"] = sorted(docs.get(n, ()))
+        data["years"] = sorted({documents[d]["year"] for d in data["docs"] if documents.get(d, {}).get("year")})
+    quotes: dict[tuple, list] = defaultdict(list)
+    for s, p, o, d, line, quote in run_query(store, QUOTES_Q)[1]:
+        quotes[(s, local_name(p), o)].append((d, int(line) if line else 0, quote or ""))
+    for s, o, k, data in g.edges(keys=True, data=True):
+        data["quotes"] = sorted(quotes.get((s, k, o), []))
+        data["docs"] = sorted({d for d, _, _ in data["quotes"]})
+        data["years"] = sorted({documents[d]["year"] for d in data["docs"] if documents.get(d, {}).get("year")})
 
 
 def actor_network(g: nx.MultiDiGraph) -> nx.Graph:

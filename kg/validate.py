@@ -6,17 +6,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from rdflib import Graph, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SH, SKOS
+from rdflib.namespace import SH
 
 from ontology import SHAPES
 
 from .query import load_graph  # noqa: F401 - `kg validate` loads graphs through here
-from .vocab import BASE
+from .vocab import PREFIXES
 
-NAMESPACES = (("kg:", BASE + "ontology#"), ("id:", BASE + "id/"), ("doc:", BASE + "doc/"),
-              ("ev:", BASE + "evidence/"), ("mention:", BASE + "mention/"), ("derived:", BASE + "derived/"),
-              ("rdf:", str(RDF)), ("rdfs:", str(RDFS)), ("skos:", str(SKOS)), ("prov:", str(PROV)),
-              ("dcterms:", str(DCTERMS)), ("sh:", str(SH)))
+NAMESPACES = tuple((f"{prefix}:", ns) for prefix, ns in PREFIXES.items())  # the one prefix table
 _IRI_IN_TEXT = re.compile(r"<?(https?://[^\s<>\"{}|\\^`,]+)>?")
 
 

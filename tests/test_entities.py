@@ -112,6 +112,8 @@ def test_lists_definitions_and_agent_cues(nlp):
 def test_quoted_names(nlp):
     found = ents(nlp, "Region Gotland deltog i temaveckan ”Unga bygger framtiden” i maj.")
     assert ("Unga bygger framtiden", "Project") in found
+    found = ents(nlp, "Det syns i konkurserna (se avsnitt 1, ”Det allmänna läget i ekonomin”, ovan).")
+    assert not any(t == "Det allmänna läget i ekonomin" for t, _ in found)  # a section referred to
 
 
 def test_rule_spans_carry_an_id(nlp):
@@ -729,3 +731,14 @@ def test_an_appropriations_name_follows_its_number():
 ])
 def test_a_grants_beneficiary_is_an_organisation(nlp, text, name):
     assert (name, "Organisation") in ents(nlp, text)
+
+
+def _form_examples():
+    from extractors.entity_rules import FORM_EXAMPLES
+    return [(rule, *ex) for rule, exs in FORM_EXAMPLES.items() for ex in exs]
+
+
+@pytest.mark.parametrize("rule, text, name, label", _form_examples(), ids=lambda v: v if isinstance(v, str) and len(v) < 30 else None)
+def test_name_form_examples(nlp, rule, text, name, label):
+    """Every example a name-form rule carries: the name is found whole, with its type."""
+    assert (name, label) in ents(nlp, text), (rule, ents(nlp, text))

@@ -30,6 +30,8 @@ def names(text):
     ("Ungdomar från Klimatbyråns grupp deltog.", "Klimatbyrån"),
     ("Redovisningen lämnas till Regeringskansliet (Näringsdepartementet) i mars.", "Näringsdepartementet"),
     ("Frågan bereds av Klimat- och näringslivsdepartementet under våren.", "Klimat- och näringslivsdepartementet"),
+    ("Rapporten är skapad av Samhällsanalys, Region Dalarna", "Samhällsanalys"),
+    ("Underlaget är sammanställt av Enheten för analys, Umeå kommun, i maj.", "Enheten för analys"),
 ])
 def test_forms(text, name):
     assert name in names(text)
@@ -40,6 +42,8 @@ def test_forms(text, name):
     "Institutionen för att stödja barn har lagts ned.",
     "Ett gemensamt centrum för hela länet diskuteras.",
     "Kommittén lämnade sitt betänkande i maj.",
+    "Boken är skriven av Anna, Region Dalarna.",
+    "Planen är framtagen av regionen, Region Dalarna och kommunerna.",
 ])
 def test_not_names(text):
     assert not names(text)

@@ -126,3 +126,13 @@ def test_all_caps_headings_name_the_fund_and_are_no_names():
     res = extract_text(build_nlp(), raw, "caps.txt")
     assert ("Inlandsnavet", "fundedBy", "Europeiska regionala utvecklingsfonden") in {(r.s, r.p, r.o) for r in res.relations}
     assert not any(e.name.isupper() and " " in e.name for e in res.entities)
+
+
+@pytest.mark.parametrize("layout,lines,expected", _examples("described"), ids=lambda v: str(v)[:40])
+def test_layout_description_examples(layout, lines, expected):
+    """Every 'description_verbs' example: the relations the paragraph after a fact box gives its owner."""
+    prose = "En inledande mening om året som gått i regionen, skriven som en hel rad i en rapport av det här slaget."
+    raw = "\n".join([prose] * 3) + "\n\n" + "\n".join(lines) + "\n\nEn mening efter blocket.\n"
+    res = extract_text(build_nlp(), raw, "box.txt")
+    said = {(r.s, r.p, r.o) for r in res.relations if r.p in {p for _, p, _ in map(tuple, expected)} | {"manages"}}
+    assert said == {tuple(r) for r in expected}

@@ -74,7 +74,7 @@ def test_cli_exit_code_and_one_line_summary(sample_build, tmp_path):
     shutil.copytree(sample_build, broken)
     with open(broken / "graph.ttl", "a", encoding="utf-8") as f:
         f.write(f"\n<{FREIA}> <{KG.partOf}> <{REGION}> .\n")
-    r = subprocess.run([sys.executable, "-m", "kg", "validate", "--graph", str(broken)],
+    r = subprocess.run([sys.executable, "-m", "kg", "validate", "--graph", str(broken / "graph.ttl")],
                        capture_output=True, text=True)
     assert r.returncode == 1
     assert r.stderr.count("\n") == 1 and r.stderr.startswith("Error: graph violates the shapes:")
