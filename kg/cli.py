@@ -173,6 +173,7 @@ def export(graph_dir: Path, fmt: str, output: Path | None, with_ontology: bool) 
     """Export a built graph as RDF, or its entity network for Gephi, networkx or Neo4j."""
     from .atomic import write_bytes
 
+    quiet = click.get_current_context().find_root().obj.get("quiet")
     if output:
         check_folder_of(output)  # (for csv: the folder that will hold the output folder)
     if fmt in ("graphml", "gexf", "csv"):
@@ -181,7 +182,7 @@ def export(graph_dir: Path, fmt: str, output: Path | None, with_ontology: bool) 
         result = export_network(graph_dir, fmt, output)
         if isinstance(result, bytes):
             click.echo(result.decode("utf-8"), nl=False)
-        else:
+        elif not quiet:
             click.echo("\n".join(f"wrote {p}" for p in result), err=True)
         return
     from .export import export_graph
@@ -189,7 +190,7 @@ def export(graph_dir: Path, fmt: str, output: Path | None, with_ontology: bool) 
     data = export_graph(graph_dir, fmt, with_ontology)
     if output:
         write_bytes(output, data)
-        if not click.get_current_context().find_root().obj.get("quiet"):
+        if not quiet:
             click.echo(f"wrote {output}", err=True)
     else:
         click.echo(data.decode("utf-8"), nl=False)
@@ -253,18 +254,22 @@ def analyze(graph_dir: Path, top: int, csv_dir: Path | None, write: bool) -> Non
 
     a = run_analysis(to_networkx(graph_dir))
     click.echo(report(a, top))
+    quiet = click.get_current_context().find_root().obj.get("quiet")
     if csv_dir:
-        csv_dir.mkdir(parents=True, exist_ok=True)
+        check_folder_of(csv_dir)
+        csv_dir.mkdir(exist_ok=True)
         for name, text in to_csv(a).items():
             write_text(csv_dir / name, text)
-            click.echo(f"wrote {csv_dir / name}", err=True)
+            if not quiet:
+                click.echo(f"wrote {csv_dir / name}", err=True)
     if write:
         from .triplestore import replace_derived
 
         target, turtle = derived_path(graph_dir), derived_graph(a).serialize(format="turtle", encoding="utf-8")
         write_bytes(target, turtle)
         replace_derived(graph_dir, turtle)
-        click.echo(f"wrote {target} and its values into {graph_dir}/store", err=True)
+        if not quiet:
+            click.echo(f"wrote {target} and its values into {graph_dir}/store", err=True)
 
 
 @cli.command()

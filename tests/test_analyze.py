@@ -102,3 +102,25 @@ def test_cli_prints_writes_csv_and_derived_values(build_copy, tmp_path):
 def test_missing_build_is_one_line(tmp_path):
     r = CliRunner().invoke(cli, ["analyze", "--graph", str(tmp_path / "nothing")])
     assert r.exit_code == 1 and "no built graph" in r.output and "Traceback" not in r.output
+
+
+def test_every_derived_term_is_declared_with_swedish_and_english_labels(build_copy):
+    """ontology/derived.ttl declares each kg.vocab.KGD term, and derived.ttl uses no other kgd: term."""
+    from pathlib import Path
+
+    import ontology
+    from rdflib import RDF, RDFS, Graph
+    from rdflib.namespace import OWL
+
+    from kg.vocab import KGD as K
+
+    g = Graph().parse(Path(ontology.__file__).parent / "derived.ttl", format="turtle")
+    declared = {str(s)[len(KGD):] for t in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)
+                for s in g.subjects(RDF.type, t) if str(s).startswith(KGD)}
+    assert declared == set(K.__annotations__)
+    for name in declared:
+        assert {lbl.language for lbl in g.objects(K[name], RDFS.label)} == {"sv", "en"}, name
+    assert CliRunner().invoke(cli, ["analyze", "--graph", str(build_copy)]).exit_code == 0
+    written = Graph().parse(derived_path(build_copy), format="turtle")
+    used = {str(t)[len(KGD):] for triple in written for t in triple if str(t).startswith(KGD)}
+    assert {"Analysis", "betweenness", "community", "broker"} <= used <= declared

@@ -29,6 +29,7 @@ def test_graphml_and_gexf_load_back(sample_build, tmp_path, fmt, read):
     assert dvis["aliases"] == "DVIS" and dvis["type"] == "Project" and dvis["years"] == "2025"
     assert all(isinstance(d["evidence"], int) and d["evidence"] >= 1 for *_, d in back.edges(data=True))
     assert all(d["quote"] for *_, d in back.edges(data=True))
+    assert export(sample_build, fmt, tmp_path / f"again.{fmt}").read_bytes() == (tmp_path / f"g.{fmt}").read_bytes()
 
 
 def test_neo4j_csv(sample_build, tmp_path):
@@ -62,3 +63,12 @@ def test_csv_needs_a_folder(sample_build, tmp_path):
     (tmp_path / "file").write_text("x")
     r = CliRunner().invoke(cli, ["export", "--graph", str(sample_build), "--format", "csv", "-o", str(tmp_path / "file")])
     assert r.exit_code == 1 and "must be a folder" in r.output
+
+
+def test_outputs_need_an_existing_folder(sample_build, tmp_path):
+    """A typo in -o's folder is a one-line error, not a tree of new folders (export and analyze --csv)."""
+    for args in (["export", "--format", "graphml", "-o", str(tmp_path / "nope" / "g.graphml")],
+                 ["analyze", "--no-write", "--csv", str(tmp_path / "nope" / "csv")]):
+        r = CliRunner().invoke(cli, [*args, "--graph", str(sample_build)])
+        assert r.exit_code == 1 and "no such folder" in r.output, r.output
+    assert not (tmp_path / "nope").exists()
