@@ -9,6 +9,7 @@ the layouts real Swedish reports use, runs the real extractor on them, and score
 comes back against the facts themselves (the "distant" truth):
 
   grant_table    owner-first granted-projects table under a heading naming the fund (ERUF)
+  grant_table_project_first  the same table with the project's column first
   press_release  press-release sentences, several templates in turn (ERUF)
   fact_box       project heading + "Projektägare:", "Partner:", "Finansiär:", "Budget:" (Interreg)
   partner_list   "Projektet P leds av X. Partner i projektet är:" + bullets + programme (Interreg)
@@ -206,9 +207,18 @@ def wrap_row(row: str, width: int) -> list[str]:
     return [line.replace(GLUE, " ") for line in lines]
 
 
-def render_grant_table(records: list[Record]) -> str:
+# the same table with the project first: "PROJEKTNAMN PROJEKTÄGARE BELOPP KR", rows "<project> <owner> <amount>"
+GRANT_TABLE_PROJECT_FIRST = {**GRANT_TABLE, "header": "PROJEKTNAMN PROJEKTÄGARE BELOPP KR", "row": "{project} {lead} {amount}"}
+
+
+def render_grant_table_project_first(records: list[Record]) -> str:
+    """As :func:`render_grant_table`, the project's column first."""
+    return render_grant_table(records, GRANT_TABLE_PROJECT_FIRST)
+
+
+def render_grant_table(records: list[Record], t: dict | None = None) -> str:
     """One table per programme area: heading naming the fund, header row, rows, totals row."""
-    t = GRANT_TABLE
+    t = t or GRANT_TABLE
     by_area: dict[str, list[Record]] = defaultdict(list)
     for r in records:
         by_area[r.area].append(r)
@@ -276,6 +286,7 @@ LAYOUTS = {
     "press_release": ("eruf", render_press_release, False),
     "fact_box": ("interreg", render_fact_box, False),
     "partner_list": ("interreg", render_partner_list, False),
+    "grant_table_project_first": ("eruf", render_grant_table_project_first, True),  # last: the others' samples stay
 }
 
 

@@ -257,6 +257,19 @@ FORM_EXAMPLES = {
          "Instrumentet för grannskapspolitik", "FundingSource"),
     ],
 }
+# Names a rule's span holds whole, besides its own: a programme named by its fund also names the fund
+# ("programmet för fonden för en rättvis omställning"); the fund is a mention of its own, outside the
+# sentence's mention list (relations read the outer name).
+_NESTED = {"programme-of-fund": re.compile(r"\b[Ff]onden\sför\s\S.*$")}
+
+
+def nested_name(rule: str, span_text: str) -> tuple[int, int] | None:
+    """(start, end) inside ``span_text`` of the name a rule's span also states, or None."""
+    rx = _NESTED.get(rule.removeprefix("rule:"))
+    m = rx.search(span_text) if rx else None
+    return m.span() if m and m.start() > 0 else None
+
+
 _STRAT_ADJ = (r"(?:(?:[Rr]egional[at]?|[Nn]ationell[at]?|[Gg]emensamm?a?|[Ll]änsgemensamm?a?|[Nn]y|[Nn]ya|[Nn]orrländsk[at]?|"
               r"[Ss]vensk[at]?|[Ee]uropeisk[at]?|[Dd]igital[at]?|[Gg]rön[at]?|[Ss]ocial[at]?|[Cc]irkulär[at]?|[a-zåäö]{4,}isk[at]?)\s){1,2}")
 # the adjectives of _STRAT_ADJ that are words, not the open "-isk" class ("strategiskt innovationsprogram för X" is a fund)
@@ -427,6 +440,8 @@ _QUOTED = re.compile(r"[”\"“«](?P<name>[A-ZÅÄÖ][^”\"“»\n]{2,100}?)[
 # a quoted title after these is a text referred to ('se ”Mer information om statistiken”', 'rapport ”X”')
 _QUOTE_REFERENCE = {"se", "läs", "jfr", "rapport", "rapporter", "skrift", "publikation", "publikationen", "artikel",
                     "artikeln", "kapitel", "kapitlet", "avsnitt", "avsnittet", "sidan", "webbsidan", "rubrik", "rubriken"}
+# a kind of strategy named, then its name in quotes: "en ny regional utvecklingsstrategi (beslutad 2026), ”Dalastrategin”"
+_KIND_BEFORE_QUOTE = re.compile(r"\b[a-zåäö\-]*(?:strategi|strategin|plan|planen|agenda|agendan)(?:\s*\([^()]{0,80}\))?,?\s*[”\"“«]$")
 _QUOTE_SKIP = ("metoden", "foldern", "tema", "temat", "årstema", "årstemat", "fokusområdet", "verktyget", "rapporten",
                "boken", "filmen", "utställningen", "skriften", "broschyren", "titeln", "rubriken", "begreppet",
                "frågan", "devisen", "parollen", "visionen,", "och")
@@ -1237,11 +1252,14 @@ class EntityRules:
                 if cue.endswith(_QUOTE_SKIP) or cue in _QUOTE_REFERENCE or m.group("name").rstrip().endswith("?"):
                     continue
                 tail = next((c for c in self.cue_tails if cue.endswith(c)), None)
-                etype = lex.cues[tail] if tail else ("Strategy" if cue.endswith(("reformen", "visionen"))
+                kind = _KIND_BEFORE_QUOTE.search(text, max(0, m.start() - 160), m.start() + 1)
+                etype = lex.cues[tail] if tail else ("Strategy" if cue.endswith(("reformen", "visionen")) or kind
                                                      else "Project")
+                tail = tail or (kind and kind.group())
                 name = m.group("name").strip()
                 if self._name_ok(name) and len(name.split()) <= 12:
-                    cands.append((m.start("name"), m.start("name") + len(name), etype, 3 if tail else 2, "quoted"))
+                    cands.append((m.start("name"), m.start("name") + len(name), etype, 4 if kind else 3 if tail else 2,
+                                  "quoted"))  # a quoted name after its kind outranks a shorter name inside it
         for m in (_AGENT_CUE.finditer(text) if scan.needed("agent-cue") else ()):  # "i samarbete med X", "drivs av X och Y": X is an actor
             for x in _LIST_ITEM.finditer(m.group("items")):
                 name = x.group()

@@ -21,6 +21,7 @@ from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExe
 from spacy.language import Language
 from threadpoolctl import ThreadpoolController
 
+from .entity_rules import nested_name
 from .normalize import Normalized, normalize
 from .pipeline import _LOWER_NAME_HEADS, _LOWER_TAILS, MODEL_KB_ID, _gazetteer_words
 from .records import DocResult, Mention
@@ -92,6 +93,11 @@ def _collect(norm: Normalized, paras: list[tuple[str, int]],
                 m = Mention(text[e0:e1], label, norm.line_at(start), start, offset + e1, source, rule)
                 mentions.append(m)
                 sentence.mentions.append(m)
+                nested = nested_name(rule, text[e0:e1])
+                if nested:  # "programmet för fonden för en rättvis omställning" also names the fund
+                    n0 = e0 + nested[0]
+                    mentions.append(Mention(text[n0:e0 + nested[1]], label, norm.line_at(offset + n0), offset + n0,
+                                            offset + e0 + nested[1], source, rule + ":nested"))
                 k += 1
             sentences.append(sentence)
     return mentions, sentences

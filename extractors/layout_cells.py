@@ -176,18 +176,65 @@ def repeated_prefixes(rows: list[str], layout_start_words: frozenset[str] = froz
             and k not in layout_start_words and k.rsplit(" ", 1)[-1] not in _JOINING_WORDS}
 
 
+def _owner_start(words: list[re.Match], known: set[str], layout: Layout, rule_orgs: list[tuple[int, int]],
+                 repeated: set[str] = frozenset()) -> int | None:
+    """Where the owner cell starts (a word index) in a project-first row, or None: the last words of the
+    row that have an organisation's shape, opening with a capital; the strongest evidence wins, then
+    the rules' organisation, then the longest ("Norrbottens Energikontor AB", not "Energikontor AB")."""
+    best: tuple[int, bool, int] | None = None
+    for k in range(1, min(len(words) - 1, MAX_OWNER_WORDS) + 1):
+        first = words[-k].group()
+        if not first[0].isupper() or first.casefold() in _LEGAL_FORMS:
+            continue
+        suffix = [w.group() for w in words[-k:]]
+        rule_org = any(s == words[-k].start() and e == words[-1].end() for s, e in rule_orgs)
+        score = _owner_score(" ".join(suffix), suffix, layout, known, repeated, rule_org)
+        if score and (best is None or (score, rule_org, k) > best):
+            best = (score, rule_org, k)
+    return None if best is None else len(words) - best[2]
+
+
+def repeated_suffixes(rows: list[str], max_words: int = 5) -> set[str]:
+    """Last-word runs (as keys, before the amount) that end two or more rows of a project-first table: owners."""
+    counts: dict[str, int] = {}
+    for text in rows:
+        amount = AMOUNT_END.search(text)
+        words = (text[:amount.start()] if amount else text).split()
+        for k in range(1, min(max_words, len(words) - 1) + 1):
+            key = norm_key(" ".join(words[-k:]))
+            counts[key] = counts.get(key, 0) + 1
+    return {k for k, n in counts.items() if n >= 2 and len(k) > 3}
+
+
+def _cut_project_first(body: str, offset: int, layout: Layout, known: set[str],
+                       rule_orgs: list[tuple[int, int]], repeated: set[str]) -> dict[str, tuple[int, int, str]] | None:
+    words = list(_TOKEN.finditer(body))
+    k = _owner_start(words, known, layout, [(s - offset, e - offset) for s, e in rule_orgs], repeated)
+    if k is None or k == 0:
+        return None
+    p_end, o_start = words[k - 1].end(), words[k].start()
+    if len(re.findall(r"[^\W\d_]{3,}", body[:p_end])) < 1:
+        return None
+    return {"project": (offset, offset + p_end, body[:p_end]),
+            "owner": (offset + o_start, offset + len(body), body[o_start:])}
+
+
 def cut_row(text: str, offset: int, layout: Layout, known: set[str],
             rule_orgs: list[tuple[int, int]], repeated: set[str] = frozenset()) -> dict[str, tuple[int, int, str]] | None:
-    """Cells of one owner-first row ``text`` starting at ``offset``; None when the row cannot be cut."""
+    """Cells of one row ``text`` starting at ``offset`` (owner first, or project first when the layout's
+    first role is the project); None when the row cannot be cut."""
     amount = AMOUNT_END.search(text)
     if amount is None:
         return None
     body = text[:amount.start()].rstrip()
+    first, second = ("project", "owner") if layout.first_role == "project" else ("owner", "project")
     if "  " in body:  # a column gap kept by the normaliser
         parts = [p for p in re.split(r"\s{2,}", body) if p.strip()]
         if len(parts) == 2:
-            return {"owner": (offset, offset + len(parts[0]), parts[0]),
-                    "project": (offset + body.rindex(parts[1]), offset + len(body), parts[1])}
+            return {first: (offset, offset + len(parts[0]), parts[0]),
+                    second: (offset + body.rindex(parts[1]), offset + len(body), parts[1])}
+    if first == "project":
+        return _cut_project_first(body, offset, layout, known, rule_orgs, repeated)
     words = list(_TOKEN.finditer(body))
     k = _owner_end(words, known, layout, [(s - offset, e - offset) for s, e in rule_orgs], repeated)
     if k is None:
@@ -209,16 +256,18 @@ def table_rows(structure: Structure, norm: Normalized, mentions: MentionIndex | 
     known |= {norm_key(m.text) for m in index.all if m.type == "Organisation" and m.start not in in_rows}
     out = []
     for table, rows in zip(structure.tables, all_rows):
-        repeated = repeated_prefixes([norm.text[s:e] for _, (s, e) in rows], table.layout.owner_start_words)
+        texts = [norm.text[s:e] for _, (s, e) in rows]
+        project_first = table.layout.first_role == "project"
+        repeated = repeated_suffixes(texts) if project_first else repeated_prefixes(texts, table.layout.owner_start_words)
         for lines, (s, e) in rows:
-            rule_orgs = [(m.start, m.end) for m in index.starting_in(s, s + 1)
+            rule_orgs = [(m.start, m.end) for m in (index.starting_in(s, e) if project_first else index.starting_in(s, s + 1))
                          if m.type == "Organisation" and m.end <= e]
             cells = cut_row(norm.text[s:e], s, table.layout, known, rule_orgs, repeated)
             if cells:
                 known.add(norm_key(cells["owner"][2]))
                 fund = _fund_above(index, table.header_line - table.layout.fund_from_heading_lines,
                                    table.header_line, table.heading_lines)
-                out.append(Cut(table.layout, {r: [c] for r, c in cells.items()}, [(s, cells["project"][1])],
+                out.append(Cut(table.layout, {r: [c] for r, c in cells.items()}, [(s, max(c[1] for c in cells.values()))],
                                lines[0], norm.text[s:e], {"fund": fund} if fund else {}))
     return out
 

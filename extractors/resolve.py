@@ -981,6 +981,42 @@ def _join_strategy_apposition(c: _Components) -> None:
                     union(ga, gb)
 
 
+_BARE_KIND = re.compile(r"(?:strategi|strategin|plan|planen|agenda|agendan)$")
+_TITLE_DASH = re.compile(r"^(?P<title>[A-ZÅÄÖ][\w\-]+(?:\s[\w\-]+){0,2})\s[–\-]\s[A-ZÅÄÖ]")
+
+
+def _join_title_and_subtitle(c: _Components) -> None:
+    """"Dalastrategin – Tillsammans för ett hållbart Dalarna" and "Dalastrategin": a strategy's or project's
+    title with its subtitle and the title alone are one."""
+    keyed, groups, union, group_of, kd_of = c.keyed, c.groups, c.union, c.group_of, c.keys_by_type
+    for t, k, m in keyed:
+        if t not in ("Strategy", "Project"):
+            continue
+        title = _TITLE_DASH.match(m.text)
+        g = kd_of.get(t, {}).get(entity_key(title.group("title"), t)) if title else None
+        if g is not None:
+            union(g, group_of[id(m)])
+
+
+_KIND_THEN_QUOTE = re.compile(r"\s*(?:\([^()]{0,80}\))?\s*,?\s*[”\"“«]")
+
+
+def _join_kind_and_quoted_name(c: _Components) -> None:
+    """A kind of strategy and its name in quotes right after it are one: "antog en ny regional
+    utvecklingsstrategi (reviderad 2026), ”Dalastrategin – Tillsammans för ett hållbart Dalarna”"."""
+    text, keyed, groups, union, group_of, by_start = c.text, c.keyed, c.groups, c.union, c.group_of, c.by_start
+    if text and any(q in text for q in '”"«'):
+        for _, _, m in keyed:
+            if m.type != "Strategy" or not m.text[:1].islower() or not _BARE_KIND.search(m.text):
+                continue  # "en ny regional utvecklingsstrategi", not "den nationella strategin för X"
+            q = _KIND_THEN_QUOTE.match(text, m.end)
+            other = by_start.get(q.end()) if q else None
+            if other is not None and other.type == "Strategy" and other.text[:1].isupper():
+                ga, gb = best_type_key(group_of[id(m)], groups), best_type_key(group_of[id(other)], groups)
+                if ga and gb and ga[0] == gb[0]:
+                    union(gb, ga)
+
+
 def _join_copula(c: _Components) -> None:
     """"Skånes innovationsstrategi för hållbar tillväxt är också Skånes strategi för smart specialisering (S3)":
     a copula between two names of one kind (strategy, fund) says they are one"""
@@ -1096,6 +1132,25 @@ def _join_acronym_prefix(c: _Components) -> None:
             longs = [k2 for k2, g2 in kd.items() if find(g2) == ra and k2 != first and " " in k2]
             if any(k2.startswith(rest + " ") or k2 == rest for k2 in longs):
                 union(kd[first], g)
+
+
+def _join_initialism(c: _Components) -> None:
+    """"IUC Norrbotten AB" = "Industriellt Utvecklings Centrum Norrbotten AB": an acronym that spells the
+    first words of a name of the same type, the rest of the two names alike"""
+    groups, keys_by_type, find, union = c.groups, c.keys_by_type, c.find, c.union
+    for t, kd in keys_by_type.items():
+        by_rest: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for k in kd:
+            words = k.split()
+            for n in range(2, min(len(words), 7)):
+                by_rest[" ".join(words[n:])].append(("".join(w[0] for w in words[:n]), k))
+        for k, g in list(kd.items()):
+            first, _, rest = k.partition(" ")
+            if not rest or rest not in by_rest or not any(_is_acronym(mm.text.split()[0]) for mm in groups[g]):
+                continue
+            for initials, other in by_rest[rest]:
+                if initials == first and find(kd[other]) != find(g):
+                    union(kd[other], g)
 
 
 def _join_compound_and_for(c: _Components) -> None:
@@ -1256,12 +1311,15 @@ _JOINS = (_join_acronym_definitions,
           _join_side_by_side,
           _join_said_to_be_one,
           _join_strategy_apposition,
+          _join_kind_and_quoted_name,
+          _join_title_and_subtitle,
           _join_copula,
           _join_head_for_tail,
           _join_bare_heads,
           _join_qualified_organisation,
           _join_national_form,
           _join_acronym_prefix,
+          _join_initialism,
           _join_compound_and_for,
           _join_ellipsis,
           _join_home_region,

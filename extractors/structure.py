@@ -216,9 +216,10 @@ def analyse(raw: str, layouts: tuple[Layout, ...] | None = None) -> Structure:
     content = [(i + 1, _collapse(ln)) for i, ln in enumerate(lines) if ln.strip() and not is_furniture(ln)]
     out = Structure()
     tables = tuple(lay for lay in layouts if lay.kind == "table")
+    gapped = frozenset(i + 1 for i, ln in enumerate(lines) if _COLUMN_GAP.search(ln.strip()))  # lines with column gaps
     k = 0
     while k < len(content):
-        table, k = _table_at(content, k, tables)
+        table, k = _table_at(content, k, tables, gapped)
         if table is not None:
             out.tables.append(table)
             end_line = content[k - 1][0] if k - 1 < len(content) else None
@@ -377,12 +378,14 @@ def _before(content: list[tuple[int, str]], lineno: int) -> int | None:
     return content[i - 1][0] if i > 0 else None
 
 
-def _table_at(content: list[tuple[int, str]], k: int, layouts) -> tuple[Table | None, int]:
+def _table_at(content: list[tuple[int, str]], k: int, layouts, gapped: frozenset[int] = frozenset()) -> tuple[Table | None, int]:
     """The table whose header starts at ``content[k]``, and the index after it; (None, k + 1) when there
     is none. A header may run over up to MAX_HEADER_LINES lines ("PROJEKTÄGARE" / "PROJEKTNAMN" / "BELOPP KR")."""
     if len(content[k][1]) > 120:
         return None, k + 1
     for layout in layouts:
+        if layout.data.get("single_spaced_only") and content[k][0] in gapped:
+            continue  # a table with column gaps is read by the prose rules' column cuts
         header, n = _header(content, k, layout)
         if header is None:
             continue
@@ -395,6 +398,7 @@ def _table_at(content: list[tuple[int, str]], k: int, layouts) -> tuple[Table | 
 
 
 MAX_HEADER_LINES = 3
+_COLUMN_GAP = re.compile(r"\S\s{3,}\S")
 
 
 def _header(content: list[tuple[int, str]], k: int, layout: Layout) -> tuple[list[str] | None, int]:

@@ -742,3 +742,12 @@ def _form_examples():
 def test_name_form_examples(nlp, rule, text, name, label):
     """Every example a name-form rule carries: the name is found whole, with its type."""
     assert (name, label) in ents(nlp, text), (rule, ents(nlp, text))
+
+
+def test_programme_named_by_its_fund_also_names_the_fund():
+    from extractors.extract import extract_text
+    from extractors.pipeline import build_nlp
+    res = extract_text(build_nlp(), "Stålindustrin prioriteras i programmet för fonden för en rättvis omställning.\n", "p.txt")
+    found = {(e.name.lower(), e.type) for e in res.entities}
+    assert ("programmet för fonden för en rättvis omställning", "FundingSource") in found
+    assert ("fonden för en rättvis omställning", "FundingSource") in found

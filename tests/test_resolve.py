@@ -585,3 +585,39 @@ def test_two_gazetteer_names_side_by_side_stay_apart():
     ms = [_at(text, "Interreg Aurora", "FundingSource"), _at(text, "ERUF", "FundingSource"),
           _at(text, "Europeiska regionala utvecklingsfonden", "FundingSource")]
     assert len(resolve(ms, text)) == 2
+
+
+def test_initialism_of_the_first_words_joins_the_long_name():
+    ents = resolve([m("Industriellt Utvecklings Centrum Norrbotten AB", "Organisation", 0),
+                    m("IUC Norrbotten AB", "Organisation", 80), m("Norrbotten Energi AB", "Organisation", 120)])
+    assert ("Organisation", "Industriellt Utvecklings Centrum Norrbotten AB") in names(ents)
+    assert len(ents) == 2  # the company whose words do not spell the acronym stays apart
+    ents = resolve([m("Umeå Centrum Norrbotten AB", "Organisation", 0), m("IUC Norrbotten AB", "Organisation", 80)])
+    assert len(ents) == 2  # 'uc' does not spell 'IUC'
+
+
+def test_common_noun_abbreviations_are_no_names():
+    """'SMF' (small and medium enterprises) is a common noun: no entity, and no project joins it."""
+    ents = resolve([m("SMF", "Project", 0), m("Pegin XL - Affärsutveckling för expansion i industrinära SMF", "Project", 20)])
+    assert names(ents) == {("Project", "Pegin XL - Affärsutveckling för expansion i industrinära SMF"): []}
+
+
+def test_a_kind_of_strategy_and_its_quoted_name_are_one():
+    from extractors.extract import extract_text
+    from extractors.pipeline import build_nlp
+    raw = ("Inledning om länet och dess utmaningar i en hel mening här.\n\nFör att skapa en hållbar framtid antog "
+           "Regionfullmäktige i juni 2021 en ny regional utvecklingsstrategi (reviderad 2026-02-16), ”Dalastrategin – "
+           "Tillsammans för ett hållbart Dalarna”.\n")
+    res = extract_text(build_nlp(), raw, "q.txt")
+    strategies = [e for e in res.entities if e.type == "Strategy"]
+    assert len(strategies) == 1
+    assert "Dalastrategin – Tillsammans för ett hållbart Dalarna" in [strategies[0].name, *strategies[0].aliases]
+    assert ("Regionfullmäktige", "responsibleFor", strategies[0].name) in {(r.s, r.p, r.o) for r in res.relations}
+
+
+def test_title_with_subtitle_joins_the_title():
+    ents = resolve([m("Dalastrategin – Tillsammans för ett hållbart Dalarna", "Strategy", 0),
+                    m("Dalastrategin", "Strategy", 80), m("Kulturplan – Dalarna", "Strategy", 120)])
+    assert len(ents) == 2  # 'Kulturplan – Dalarna' has no title of its own in the text
+    assert any(sorted([e.name, *e.aliases]) == ["Dalastrategin", "Dalastrategin – Tillsammans för ett hållbart Dalarna"]
+               for e in ents)
