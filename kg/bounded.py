@@ -2,8 +2,8 @@
 
 pyoxigraph releases the GIL while it evaluates, but offers no way to stop a query. Two runners:
 
-* :func:`run_in_thread`: the work runs in a daemon thread; the caller waits in short, interruptible
-  steps (Ctrl-C works) and gets :class:`QueryTimeout` when time is up. The abandoned evaluation goes on
+* :func:`run_in_thread`: the work runs in a (reused) daemon thread; the caller waits interruptibly
+  (Ctrl-C works) and gets :class:`QueryTimeout` when time is up. The abandoned evaluation goes on
   until it ends by itself, so this suits a process that ends after the error (the CLI) or a caller
   who accepts that (the Python façade's default).
 * :func:`run_in_process`: the work runs in a child process that is killed when time is up, so nothing
@@ -13,6 +13,7 @@ pyoxigraph releases the GIL while it evaluates, but offers no way to stop a quer
 from __future__ import annotations
 
 import multiprocessing
+import queue
 import threading
 from typing import Any, Callable
 
@@ -27,20 +28,42 @@ def timeout_message(timeout: float) -> str:
     return f"query timed out after {timeout:g} s (raise --timeout, or add a LIMIT or more specific patterns)"
 
 
+class _Worker(threading.Thread):
+    """A daemon thread that runs one piece of work at a time; idle ones wait in ``_IDLE`` for the next.
+
+    Reusing threads keeps a query's overhead to one hand-over (starting a thread per query cost more than
+    a small query itself). A worker whose work timed out is simply not reused until it finishes.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(name="kg-query", daemon=True)
+        self.jobs: queue.SimpleQueue = queue.SimpleQueue()
+        self.start()
+
+    def run(self) -> None:
+        while True:
+            work, box, done = self.jobs.get()
+            try:
+                box["value"] = work()
+            except BaseException as e:  # noqa: BLE001 - handed to the caller's thread
+                box["error"] = e
+            _IDLE.put(self)
+            done.set()
+
+
+_IDLE: queue.SimpleQueue = queue.SimpleQueue()
+
+
 def run_in_thread(work: Callable[[], Any], timeout: float | None) -> Any:
     """``work()``, or :class:`QueryTimeout` after ``timeout`` seconds (None: no limit)."""
+    try:
+        worker = _IDLE.get_nowait()
+    except queue.Empty:
+        worker = _Worker()
     box: dict[str, Any] = {}
-
-    def target() -> None:
-        try:
-            box["value"] = work()
-        except BaseException as e:  # noqa: BLE001 - handed to the caller's thread
-            box["error"] = e
-
-    thread = threading.Thread(target=target, name="kg-query", daemon=True)
-    thread.start()
-    thread.join(timeout)  # join with a timeout: the main thread still receives Ctrl-C
-    if thread.is_alive():
+    done = threading.Event()
+    worker.jobs.put((work, box, done))
+    if not done.wait(timeout):  # a wait on a lock: the main thread still receives Ctrl-C
         raise QueryTimeout(timeout_message(timeout))
     if "error" in box:
         raise box["error"]

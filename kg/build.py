@@ -19,7 +19,7 @@ from tqdm import tqdm
 
 from . import __version__, buildfolder, store, triplestore
 from .errors import KgError
-from .graph import Merged, build_graph, merge_entities, stated_relations
+from .graph import Merged, build_graph, graph_triples, merge_entities, stated_relations  # noqa: F401
 from .ingest import Document, Skipped, read_all
 
 if TYPE_CHECKING:
@@ -134,9 +134,9 @@ def _build_locked(paths, out: Path, db_url: str | None, progress: bool, jobs: in
         d.year = year
     results = extract_documents(docs, progress=progress, jobs=jobs, ner=ner)
     merged = merge_entities(docs, results)
-    graph = build_graph(docs, results, merged)
-    turtle = graph.serialize(format="turtle").encode("utf-8")
-    check_turtle(turtle, len(graph))
+    triples = triplestore.from_rdflib(graph_triples(docs, results, merged))
+    turtle = triplestore.turtle(triples)
+    check_turtle(turtle, len(triples))
     rows = store_rows(docs, results, merged)
     manifest = {
         "generator": f"kg {__version__}",
@@ -145,7 +145,7 @@ def _build_locked(paths, out: Path, db_url: str | None, progress: bool, jobs: in
         "skipped": [{"path": s.path, "reason": s.reason} for s in sorted(skipped, key=lambda s: s.path)],
         "entities": len(merged.nodes),
         "relations": sum(1 for r in rows if isinstance(r, store.RelationRow)),
-        "triples": len(graph),
+        "triples": len(triples),
         "store": STORE_FILE if db_url is None else store.safe_url(db_url),
     }
     with buildfolder.new_version(out) as version:  # removed on error; one left by a kill goes at the next build

@@ -17,7 +17,7 @@ from pathlib import Path
 from . import query as q
 from .bounded import run_in_process
 from .questions import get_question, questions
-from .triplestore import data_quads, open_store, store_path
+from .triplestore import count_data, open_store, store_path
 
 
 class KnowledgeGraph:
@@ -44,7 +44,7 @@ class KnowledgeGraph:
 
     def __len__(self) -> int:
         """Number of triples in the built graph (without the ontology)."""
-        return sum(1 for _ in data_quads(self.store))
+        return count_data(self.store)
 
     def __repr__(self) -> str:
         return f"KnowledgeGraph({str(self.path)!r})"

@@ -207,62 +207,72 @@ def new_graph() -> Graph:
 def build_graph(docs: list[Document], results: list[DocResult], merged: Merged | None = None) -> Graph:
     """The RDF graph of ``docs`` and their extraction ``results`` (``merged``: from :func:`merge_entities`)."""
     g = new_graph()
+    for t in graph_triples(docs, results, merged):
+        g.add(t)
+    return g
+
+
+def graph_triples(docs: list[Document], results: list[DocResult], merged: Merged | None = None) -> set[tuple]:
+    """The triples of :func:`build_graph`, as a set of rdflib term tuples (no Graph: `kg build` hands them
+    to Oxigraph, which serialises and stores them many times faster than an rdflib Graph would)."""
+    triples: set[tuple] = set()
+    add = triples.add
     for doc in docs:
         d = DOC[doc.id]
-        g.add((d, RDF.type, KG.Document))
-        g.add((d, DCTERMS.title, Literal(clean(doc.title) or doc.name)))
-        g.add((d, RDFS.label, Literal(clean(doc.name))))
-        g.add((d, KG.sourcePath, Literal(clean(doc.path))))
+        add((d, RDF.type, KG.Document))
+        add((d, DCTERMS.title, Literal(clean(doc.title) or doc.name)))
+        add((d, RDFS.label, Literal(clean(doc.name))))
+        add((d, KG.sourcePath, Literal(clean(doc.path))))
         if doc.year:
-            g.add((d, KG.year, Literal(str(doc.year), datatype=XSD.gYear)))
+            add((d, KG.year, Literal(str(doc.year), datatype=XSD.gYear)))
     if merged is None:
         merged = merge_entities(docs, results)
     for node in merged.nodes.values():
-        g.add((node.iri, RDF.type, TYPE_CLASS[node.type]))
-        g.add((node.iri, RDFS.label, Literal(node.name, lang="sv")))
+        add((node.iri, RDF.type, TYPE_CLASS[node.type]))
+        add((node.iri, RDFS.label, Literal(node.name, lang="sv")))
         for alias in sorted(node.aliases):
-            g.add((node.iri, SKOS.altLabel, Literal(alias, lang="sv")))
+            add((node.iri, SKOS.altLabel, Literal(alias, lang="sv")))
         by_line: dict[tuple[str, int], list[tuple[str, str]]] = defaultdict(list)
         for doc_id, line, text, source in node.mentions:
             by_line[(doc_id, line)].append((text, source))
         for doc_id in sorted({doc_id for doc_id, _ in by_line}):
-            g.add((node.iri, KG.mentionedIn, DOC[doc_id]))
+            add((node.iri, KG.mentionedIn, DOC[doc_id]))
         for (doc_id, line), forms in by_line.items():
             m = MENTION[short_hash(str(node.iri), doc_id, str(line))]
-            g.add((m, RDF.type, KG.Mention))
-            g.add((m, KG.refersTo, node.iri))
-            g.add((m, PROV.wasDerivedFrom, DOC[doc_id]))
-            g.add((m, KG.line, Literal(int(line))))
+            add((m, RDF.type, KG.Mention))
+            add((m, KG.refersTo, node.iri))
+            add((m, PROV.wasDerivedFrom, DOC[doc_id]))
+            add((m, KG.line, Literal(int(line))))
             for text, source in forms:
-                g.add((m, KG.text, Literal(text or node.name)))
-                g.add((m, KG.extractor, Literal(source or "unknown")))
+                add((m, KG.text, Literal(text or node.name)))
+                add((m, KG.extractor, Literal(source or "unknown")))
     stated = stated_relations(docs, results, merged)
     evidence_of: dict[tuple[URIRef, str, URIRef], list[URIRef]] = defaultdict(list)
     for st in stated:
         r = st.rel
-        g.add((st.s, PREDICATE[st.p], st.o))
+        add((st.s, PREDICATE[st.p], st.o))
         ev = EVIDENCE[short_hash(st.doc.id, str(st.s), st.p, str(st.o), str(r.line))]
         evidence_of[(st.s, st.p, st.o)].append(ev)
-        g.add((ev, RDF.type, KG.Evidence))
-        g.add((ev, RDF.subject, st.s))
-        g.add((ev, RDF.predicate, PREDICATE[st.p]))
-        g.add((ev, RDF.object, st.o))
-        g.add((ev, PROV.wasDerivedFrom, DOC[st.doc.id]))
-        g.add((ev, KG.line, Literal(int(r.line))))
-        g.add((ev, KG.quote, Literal(clean(r.evidence))))
-        g.add((ev, KG.extractor, Literal(r.extractor)))
+        add((ev, RDF.type, KG.Evidence))
+        add((ev, RDF.subject, st.s))
+        add((ev, RDF.predicate, PREDICATE[st.p]))
+        add((ev, RDF.object, st.o))
+        add((ev, PROV.wasDerivedFrom, DOC[st.doc.id]))
+        add((ev, KG.line, Literal(int(r.line))))
+        add((ev, KG.quote, Literal(clean(r.evidence))))
+        add((ev, KG.extractor, Literal(r.extractor)))
         conf = min(max(float(r.confidence), 0.0), 1.0)
-        g.add((ev, KG.confidence, Literal(f"{conf:.3f}", datatype=XSD.decimal)))
+        add((ev, KG.confidence, Literal(f"{conf:.3f}", datatype=XSD.decimal)))
     for (a, b), projects in co_participation({(st.s, st.p, st.o) for st in stated}).items():
         cp = DERIVED[short_hash(str(a), str(b))]
-        g.add((cp, RDF.type, KG.CoParticipation))
-        g.add((cp, KG.actor, a))
-        g.add((cp, KG.actor, b))
-        g.add((cp, KG.weight, Literal(len(projects))))
+        add((cp, RDF.type, KG.CoParticipation))
+        add((cp, KG.actor, a))
+        add((cp, KG.actor, b))
+        add((cp, KG.weight, Literal(len(projects))))
         for p in sorted(projects):
-            g.add((cp, KG.viaProject, p))
+            add((cp, KG.viaProject, p))
             for actor in (a, b):  # derived from the evidence that each takes part in the project
                 for pred in ("participatesIn", "leads"):
                     for ev in evidence_of.get((actor, pred, p), ()):
-                        g.add((cp, PROV.wasDerivedFrom, ev))
-    return g
+                        add((cp, PROV.wasDerivedFrom, ev))
+    return triples

@@ -90,7 +90,7 @@ def term_text(term) -> str | None:
     return Iri(term.value) if isinstance(term, ox.NamedNode) else term.value
 
 
-@dataclass
+@dataclass(repr=False)
 class QueryResult:
     """A query's answer: solutions (``columns``/``rows`` of terms), a boolean, or ``triples``."""
 
@@ -115,6 +115,8 @@ class QueryResult:
 
     def __str__(self) -> str:
         return format_rows(*self.table(), "table")
+
+    __repr__ = __str__  # a notebook or the REPL shows the table
 
     def _repr_html_(self) -> str:
         """A notebook shows the result as a table (values escaped)."""

@@ -20,7 +20,7 @@ import pyoxigraph as ox
 from .errors import KgError
 from .query import QueryResult, collect
 from .sparql_guard import bind_values, check_query
-from .triplestore import data_quads, ontology_quads, open_store
+from .triplestore import count_data, data_quads, ontology_quads, open_store
 from .vocab import BASE, ONTOLOGY_GRAPH, PREFIXES
 
 GRAPH_BASE = BASE + "graph/"
@@ -62,7 +62,7 @@ def push(url: str, graph_dir: str | Path, name: str | None = None, timeout: floa
     iri = graph_iri(graph_dir, name)
     put_graph(url, iri, data_quads(store), timeout)
     put_graph(url, ONTOLOGY_GRAPH, ontology_quads(store), timeout)
-    return {"graph": iri, "triples": sum(1 for _ in data_quads(store)), "url": url}
+    return {"graph": iri, "triples": count_data(store), "url": url}
 
 
 def remote_execute(endpoint: str, sparql: str, *, graphs: list[str] = (), timeout: float | None = 30,

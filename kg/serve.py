@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -161,7 +162,7 @@ class Handler(BaseHTTPRequestHandler):
 def make_server(graph_dir: str | Path, host: str = "127.0.0.1", port: int = 8000, *, timeout: float | None = 30,
                 limit: int | None = 10000, allow_service: set[str] = frozenset()) -> ThreadingHTTPServer:
     """A server for ``graph_dir`` (not yet serving: call ``serve_forever``); port 0 picks a free one."""
-    store_dir = str(store_path(graph_dir).resolve())
+    store_dir = os.path.abspath(store_path(graph_dir))  # not resolved: each query opens the current build's store
     open_store(graph_dir)  # fail now, in one line, if the store cannot be opened
     config = {"store_dir": store_dir, "timeout": timeout, "limit": limit,
               "allow_service": frozenset(h.lower() for h in allow_service)}

@@ -14,6 +14,7 @@ refused, including a query the parser cannot read.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from .errors import KgError
@@ -49,6 +50,7 @@ def words(text: str) -> list[str]:
     return [m.group("word").upper() for m in _TOKEN.finditer(decode_escapes(text)) if m.lastgroup == "word"]
 
 
+@lru_cache(maxsize=256)  # named questions and repeated queries are checked once
 def query_form(text: str) -> str | None:
     """SELECT, ASK, CONSTRUCT, DESCRIBE, or UPDATE for an update; None if the text starts with neither."""
     for w in words(text):
@@ -70,6 +72,11 @@ def check_query(text: str, allow_service: set[str] | frozenset[str] = frozenset(
 
 
 def check_service(text: str, allowed: set[str] | frozenset[str]) -> None:
+    _check_service(text, frozenset(allowed))
+
+
+@lru_cache(maxsize=256)
+def _check_service(text: str, allowed: frozenset[str]) -> None:
     decoded = decode_escapes(text)
     if "service" not in decoded.casefold():
         return
@@ -126,6 +133,7 @@ def service_endpoints(text: str) -> list[str | None]:
     return found
 
 
+@lru_cache(maxsize=256)
 def where_brace(text: str) -> int:
     """Offset of the ``{`` that opens a SELECT/ASK query's WHERE group (outside comments, strings, IRIs)."""
     seen_form = False

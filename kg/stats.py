@@ -7,7 +7,7 @@ import networkx as nx
 
 from .network import PREDICATES, TYPES, actor_network, local_name, to_networkx
 from .query import load_store, run_query
-from .triplestore import data_quads
+from .triplestore import count_data
 
 CLASSES = TYPES + ("Document", "Mention", "Evidence", "CoParticipation")
 CLASS_Q = """SELECT ?class (COUNT(DISTINCT ?e) AS ?n) WHERE {
@@ -47,7 +47,7 @@ def graph_stats(graph_dir: str | Path, top: int = 10) -> dict:
                      "partners": actors.degree(n), "betweenness": round(centrality.get(n, 0.0), 4),
                      "documents": data["documents"]})
     rows.sort(key=lambda r: (-r["relations"], -r["partners"], r["name"]))
-    return {"triples": sum(1 for _ in data_quads(store)), "entities": sum(classes[t] for t in TYPES), "classes": classes,
+    return {"triples": count_data(store), "entities": sum(classes[t] for t in TYPES), "classes": classes,
             "predicates": predicates, "documents": docs, "top_actors": rows[:top]}
 
 

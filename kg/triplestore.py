@@ -19,7 +19,7 @@ import pyoxigraph as ox
 from ontology import ONTOLOGY
 
 from .errors import KgError
-from .vocab import DERIVED_GRAPH, ONTOLOGY_GRAPH
+from .vocab import DERIVED_GRAPH, ONTOLOGY_GRAPH, PREFIXES
 
 log = logging.getLogger(__name__)
 
@@ -42,12 +42,51 @@ def load_into(store: ox.Store, data: bytes | str | Path, fmt: ox.RdfFormat = ox.
 def write_store(folder: str | Path, data: bytes | str | Path, fmt: ox.RdfFormat = ox.RdfFormat.TURTLE) -> int:
     """Write a store holding ``data`` into the new folder ``folder``; returns its number of data triples."""
     store = ox.Store(str(folder))
-    load_into(store, data, fmt)
-    store.optimize()
-    store.flush()
-    n = sum(1 for _ in data_quads(store))
+    load_into(store, data, fmt)  # (bulk loading writes the database's files directly: no optimize() needed)
+    n = count_data(store)
     del store  # closes the database before its folder is moved
     return n
+
+
+def from_rdflib(triples) -> list[ox.Triple]:
+    """rdflib term triples as Oxigraph triples, sorted (so that the Turtle of a build is the same every run)."""
+    from rdflib import BNode, Literal, URIRef
+
+    iris: dict[str, ox.NamedNode] = {}  # keyed by plain strings: hashing rdflib terms costs more than converting
+    literals: dict[tuple, ox.Literal] = {}
+
+    def iri(value: str) -> ox.NamedNode:
+        found = iris.get(value)
+        if found is None:
+            found = iris[value] = ox.NamedNode(value)
+        return found
+
+    def term(t):
+        if isinstance(t, URIRef):
+            return iri(str(t))
+        if isinstance(t, Literal):
+            key = (str(t), t.language, None if t.datatype is None else str(t.datatype))
+            found = literals.get(key)
+            if found is None:
+                found = literals[key] = (ox.Literal(key[0], language=key[1]) if key[1] else
+                                         ox.Literal(key[0], datatype=iri(key[2]) if key[2] else None))
+            return found
+        if isinstance(t, BNode):
+            return ox.BlankNode(str(t))
+        raise TypeError(f"not an RDF term: {t!r}")
+
+    out = [ox.Triple(term(s), term(p), term(o)) for s, p, o in triples]
+    out.sort(key=str)
+    return out
+
+
+def turtle(triples: list[ox.Triple]) -> bytes:
+    """Turtle of ``triples`` with the project's prefixes, written by Oxigraph.
+
+    (Not ``id:``: entity IRIs have a slash after it, which Turtle would have to escape: id:organisation\\/x.)
+    """
+    prefixes = {k: v for k, v in PREFIXES.items() if k != "id"}
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes) or b""
 
 
 def store_path(graph_dir: str | Path) -> Path:
@@ -107,6 +146,12 @@ def _nothing():
 def data_quads(store: ox.Store):
     """The built graph's triples (the default graph), as quads."""
     return store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+
+
+def count_data(store: ox.Store) -> int:
+    """Number of triples of the built graph, counted without turning them into Python objects."""
+    others = (ONTOLOGY_NODE, DERIVED_NODE)  # the ontology and what `kg analyze` added
+    return len(store) - sum(1 for g in others for _ in store.quads_for_pattern(None, None, None, g))
 
 
 def ontology_quads(store: ox.Store):

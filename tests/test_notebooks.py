@@ -17,6 +17,7 @@ from viz_support import ARTIFACTS
 NOTEBOOKS = sorted((Path(__file__).parent.parent / "notebooks").glob("*.ipynb"))
 # what each notebook must print (by file name); others only have to run without error
 EXPECT = {"explore.ipynb": ["Region Västerbotten", "Länsstyrelsen Västerbotten", "partners"],
+          "01_build_and_ask.ipynb": ["participants", "triples", "document"],
           "02_collaboration_network.ipynb": ["communities (leiden)", "broker:", "GraphML loads back"],
           "03_compare_years.ipynb": ["new", "gone", "page:"]}
 PICTURES = {"02_collaboration_network.ipynb": 2, "03_compare_years.ipynb": 2}

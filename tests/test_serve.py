@@ -204,3 +204,36 @@ def test_push_then_ask_remote_equals_local(oxigraph_server, pushed_build):
     r = CliRunner().invoke(cli, ["query", "INSERT DATA { <urn:a> <urn:b> <urn:c> }", "--endpoint",
                                  f"{oxigraph_server}/query"])
     assert r.exit_code == 1 and "read-only" in r.output
+
+
+def test_build_push_and_a_rebuild_replaces_the_graph(oxigraph_server, tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text("Region Västerbotten leder projektet FREIA.\n", encoding="utf-8")
+    url = f"{oxigraph_server}/store"
+    r = CliRunner().invoke(cli, ["build", str(report), "--out", str(tmp_path / "b"), "--push", url])
+    assert r.exit_code == 0, r.output
+    graph = r.output.split("graph <", 1)[1].split(">", 1)[0]
+    first = count(oxigraph_server, graph)
+    assert first == len(KnowledgeGraph.open(tmp_path / "b"))
+    report.write_text("Region Västerbotten leder projektet FREIA. Umeå kommun deltar i FREIA.\n", encoding="utf-8")
+    r = CliRunner().invoke(cli, ["build", str(report), "--out", str(tmp_path / "b"), "--push", url])
+    assert r.exit_code == 0, r.output
+    assert count(oxigraph_server, graph) == len(KnowledgeGraph.open(tmp_path / "b")) > first
+
+
+def test_server_answers_from_the_current_build_after_a_rebuild(tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text("Region Västerbotten leder projektet FREIA.\n", encoding="utf-8")
+    assert CliRunner().invoke(cli, ["build", str(report), "--out", str(tmp_path / "b")]).exit_code == 0
+    server = make_server(tmp_path / "b", "127.0.0.1", 0, timeout=30)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        assert json.loads(get(base, PROJECTS_Q)[2])["results"]["bindings"][0]["l"]["value"] == "FREIA"
+        report.write_text("Region Västerbotten leder projektet VIGO.\n", encoding="utf-8")
+        assert CliRunner().invoke(cli, ["build", str(report), "--out", str(tmp_path / "b")]).exit_code == 0
+        status, _, body = get(base, PROJECTS_Q)
+        assert status == 200 and [b["l"]["value"] for b in json.loads(body)["results"]["bindings"]] == ["VIGO"]
+    finally:
+        server.shutdown()
+        server.server_close()
