@@ -226,7 +226,9 @@ _FUND_FORMS = [
     # "Programmet för lokalt ledd utveckling med stöd från social- och regionalfonden"
     ("programme-of-fund", re.compile(r"\b(?:[Nn]ationell[at]?\s)?[Pp]rogram(?:met)?\s(?:för|inom)\s(?!att\b)(?:[a-zåäö\-]+\s){0,7}?"
                                      r"(?:[a-zåäö]+-\soch\s)?[a-zåäö]*fonden(?:\sför\s(?:en\s)?[a-zåäö]{4,}(?:\s(?!och\b|att\b|som\b)[a-zåäö]{4,})?)?")),
-    ("fund-programme", re.compile(rf"\b(?:[Rr]egionalfonds|[Ss]ocialfonds|[Ll]andsbygds|[Hh]avs-\soch\sfiskeri)program(?:met)?"
+    # a programme of a fund is named in the definite ("regionalfondsprogrammet"), the plural that points at a set of
+    # them, or by its area ("regionalfondsprogram för X"); the bare indefinite ("ett regionalfondsprogram") is a kind
+    ("fund-programme", re.compile(rf"\b(?:[Rr]egionalfonds|[Ss]ocialfonds|[Ll]andsbygds|[Hh]avs-\soch\sfiskeri)program(?:met|men|(?=\s(?:för|i)\s[{_UP}]))"
                                   rf"(?:\s(?:för|i)\s[{_UP}][\w\-]*\w(?:\s[{_UP}][\w\-]*\w)?(?:\soch\s[{_UP}][\w\-]*\w)?)?")),
 ]
 # Examples of the name-form rules above, (text, name the pipeline must find, type); the newer forms carry
@@ -245,6 +247,37 @@ FORM_EXAMPLES = {
          "programmet för lokalt ledd utveckling med stöd från social- och regionalfonden", "FundingSource"),
         ("Tillväxtverket förbereder ett nationellt program inom fonden för en rättvis omställning.",
          "nationellt program inom fonden för en rättvis omställning", "FundingSource"),
+    ],
+    "fund-programme": [
+        ("Tillväxtverket är förvaltande myndighet för regionalfondsprogrammet för Norra Mellansverige.",
+         "regionalfondsprogrammet för Norra Mellansverige", "FundingSource"),
+        ("Ansökan görs inom Landsbygdsprogrammet och hanteras av länsstyrelsen.", "Landsbygdsprogrammet", "FundingSource"),
+        # the kind, not a name: no entity
+        ("Varje region tar fram ett regionalfondsprogram under våren.", "regionalfondsprogram", None),
+        ("Kommissionen har godkänt fyra nya regionalfondsprogram i dag.", "regionalfondsprogram", None),
+    ],
+    "cue-list": [
+        ("Dialog har förts med branschorganisationer som Organic Sweden och Svensk Handel.", "Organic Sweden", "Organisation"),
+        ("Bland deltagarna finns medlemsföretag som Norrskog Trä och Fjällmejeriet.", "Norrskog Trä", "Organisation"),
+    ],
+    "project-head": [
+        ("Bredbandsforum samlar aktörerna. Kommunerna startar Nätverk för återbruk under 2024.",
+         "Nätverk för återbruk", "Project"),
+        # an activity area of the project described, listed after its lead-in: no entity
+        ("Följande aktivitetsområden kommer projektet att verka i. - Nätverk för samverkan - Forskning som katalysator - "
+         "Marknadsutveckling", "Nätverk för samverkan", None),
+        ("Projektet har tre arbetspaket: - Forum för kunskapsspridning - Utbildning av handledare",
+         "Forum för kunskapsspridning", None),
+    ],
+    "is-an-org": [
+        ("Norrskog Trä och Fjällmejeriet är två stora företag i länet som deltar i projektet.", "Norrskog Trä", "Organisation"),
+        ("Norrskog Trä och Fjällmejeriet är två stora företag i länet som deltar i projektet.", "Fjällmejeriet", "Organisation"),
+        ("Kulturkraft är en ideell förening som driver unga entreprenörers idéer vidare.", "Kulturkraft", "Organisation"),
+        ("Skogsgruppen Väst är ett av de största bolagen i regionen.", "Skogsgruppen Väst", "Organisation"),
+        # a capitalised common noun opening the sentence: no entity
+        ("Företaget är ett av de största bolagen i regionen.", "Företaget", None),
+        # a project that works for companies stays a project
+        ("Fjällkraft är ett projekt som stärker småföretag i fjällvärlden.", "Fjällkraft", "Project"),
     ],
     "statens": [
         ("Samråd sker med Statens geotekniska institut och länsstyrelserna.", "Statens geotekniska institut", "Organisation"),
@@ -432,6 +465,17 @@ _PROJECT_HEAD = re.compile(
     r"(?<![\w\-])(?P<word>[A-ZÅÄÖ][\w\-]*(?:nätverk|nätverket|forum|forumet|träff|träffen|"
     r"veckan|vecka|veckorna|dagen|dagarna|mötet|samverkan|klustret|-SM|samverkansgruppen|(?<![Oo]m)rådet|(?<![Oo]m)råd))(?![\w\-])(?P<tail>(?:\s(?!Region\b)[A-ZÅÄÖ][\w\-]+){0,2})(?P<year>\s20\d\d\b)?"
     r"(?:\s(?P<comp>för|i|mot|inom|på)\s)?")
+# an item of a dash list whose lead-in announces activities ("Följande aktivitetsområden kommer projektet att verka
+# i. - Nätverk för samverkan - Forskning som ..."): a line of work inside the project, not a project of its own
+_ACTIVITY_ITEM = re.compile(r"\b(?:[a-zåäö]*områden(?:a)?|arbetspaket(?:en)?|aktiviteter(?:na)?|delprojekt(?:en)?|insatser(?:na)?)\b"
+                            r"[^.:\n]{0,80}[.:](?:\s+-\s[^.:\n]*?)*\s+-\s$")
+
+
+def activity_item(text: str, start: int) -> bool:
+    """Whether ``start`` opens an item of a dash list of activities (see ``_ACTIVITY_ITEM``)."""
+    return bool(_ACTIVITY_ITEM.search(text, max(0, start - 400), start))
+
+
 _ORG_HEAD = re.compile(
     r"(?<![\w\-])(?P<word>(?:[A-ZÅÄÖ][a-zåäö]+(?:isk|iska|ala|ska)\s[a-zåäö]+|[A-ZÅÄÖ][\w\-]*)"
     r"(?:(?<!h)enheten|avdelningen|avdelning|centrum|institutionen|högskolan|kontoret|byrån|utredningen|"
@@ -452,6 +496,13 @@ _SUBJECT = re.compile(
     rf"beviljat|beslutat|tilldelats|anställt|investerat|etablerat|startat|utvecklat)|ansvarar|beslutade|beviljade|äger|ägs|"
     rf"erbjuder|bjöd|investerar|investerade|anställer|etablerar|etablerade|tillverkar|producerar|förvärvade|köpte|"
     rf"(?:beviljas|beviljades|får|fick|tilldelas|tilldelades)(?=\s(?:\d|närmare\s\d|drygt\s\d|ytterligare\s\d)))\b")
+# names a sentence opens with and then says are companies or associations: "Communicare är en ideell förening som ...",
+# "A och B är två stora företag som ...", "X är ett av de största bolagen i länet" (no legal form needed)
+_IS_AN_ORG = re.compile(
+    rf"(?:^|(?<=[.!?•●▪]\s)|(?<=\n))(?P<items>(?:{_CHAIN})(?:,\s(?:{_CHAIN}))*(?:,?\s(?:och|samt)\s(?:{_CHAIN}))?)"
+    rf"\s(?:är|var)\s(?:en|ett|två|tre|fyra|fem|sex)\s"
+    rf"(?:(?!(?:som|och|med|för|inom|i|att)\s)(?![a-zåäö]*(?:projekt|nätverk|satsning|samarbete|plattform|initiativ|program))[a-zåäö]+\s){{0,3}}?"
+    rf"(?:[a-zåäö]*(?:förening|företag|bolag|organisation|stiftelse)|koncern|aktör)(?:en|et|ar|er|erna|na)?\b")
 _PROJECT_SUBJECT = re.compile(
     rf"(?:^|(?<=[.!?•●▪]\s)|(?<=\n)|(?<=[a-zåäö,]\s))(?P<name>{_CHAIN})(?:\s\([^()]{{2,12}}\))?\s(?:syftar\still|pågår|pågick|"
     rf"avslutades|startade|startades|påbörjades|drevs\sav|drivs\sav|finansieras\sav|finansierades\sav|handlar\som|"
@@ -463,8 +514,9 @@ _SUBJECT_NEEDS = ("har ", "ansvarar", "beslutade", "beviljade", "äger", "ägs",
                   "får ", "fick ", "tilldela")
 _PSUBJECT_NEEDS = ("syftar", "pågå", "pågick", "avslutades", "start", "påbörjades", "drevs", "drivs", "finansier",
                    "handlar", "adresserar", "löper")
+# a kind of organisation may be a compound: "branschorganisationer som A", "medlemsföretag som B och C"
 _CUE_LIST = re.compile(
-    rf"\b(?P<cue>[Pp]rojekt|[Pp]lattformar|[Nn]ätverk|[Ii]nitiativ|[Ss]atsningar|[Mm]ötesplatser|[Ee]venemang|"
+    rf"\b(?:[a-zåäö]{{3,}}(?=(?:organisationer|företag|aktörer|föreningar|bolag|myndigheter)\b))?(?P<cue>[Pp]rojekt|[Pp]lattformar|[Nn]ätverk|[Ii]nitiativ|[Ss]atsningar|[Mm]ötesplatser|[Ee]venemang|"
     rf"[Ff]estivaler|[Mm]ötesplatser|[Mm]ötesplatserna|[Aa]ktörer|[Oo]rganisationer|[Ff]öretag|[Pp]rojekten|[Nn]ätverken|[Ss]atsningarna|[Ii]nitiativen|"
     rf"[Ii]nkubatorer|[Ff]öreningar|[Mm]yndigheter|[Ll]ärosäten|[Bb]olag|[Mm]edfinansiärer|[Ff]inansiärer|[Ss]amarbetspartners?|"
     rf"[Pp]arter|[Mm]edlemmar|[Dd]elägare)"
@@ -993,6 +1045,8 @@ class EntityRules:
             cands.append((m.start(), m.end(), "Project", 3, "project-head"))
         for m in (_COUNCIL_FOR.finditer(text) if scan.needed("council-for") else ()):  # "Rådet för levande städer"
             e = self._scan_lower(text, m.end())
+            if e and activity_item(text, m.start()):
+                continue
             if e:  # an owner's genitive ("SKR:s nätverk för X") must outrank the owner's own name
                 owner = re.match(r"\S+(?::s|s)\s(?:nätverk|forum|samråd)\b", m.group())
                 cands.append((m.start(), e, "Project", 5 if owner else 3, "project-head"))
@@ -1026,6 +1080,8 @@ class EntityRules:
                 else:
                     e = m.end("word")
             elif not word[0].isupper():
+                continue
+            if activity_item(text, s):
                 continue
             pre = _PROJECT_OWNER.search(text, max(0, s - 16), s)
             if pre and word[0].isupper():  # "Region 10 Rektorsnätverk": the owner is part of the name, and outranks it
@@ -1297,6 +1353,8 @@ class EntityRules:
                         _COMPOUND_NOUN.search(name) and head_type(name, lex) is None):
                     a = m.start("items") + x.start()  # not "RUS-prioritering 5": a compound common noun
                     cands.append((a, a + len(name), etype, 3, "cue-list"))
+        if " är " in text or " var " in text:
+            self._said_organisations(text, cands)
         if "(" in text:
             for m in _ACR_VERB.finditer(text):  # "Kompetenslyft besöksnäring X (KOBE) drivs av ...": a project
                 name = m.group("name")
@@ -1370,6 +1428,21 @@ class EntityRules:
                     ce = cs + text[cs:ce].rindex(" ")
                 fixed.append((cs, ce, lab, pr, rule))
             cands[:] = fixed
+
+    def _said_organisations(self, text: str, cands: list) -> None:
+        """Names the sentence opens with and calls companies or associations ("A och B är två stora företag")."""
+        lex = self.lex
+        for m in _IS_AN_ORG.finditer(text):
+            for x in _LIST_ITEM.finditer(m.group("items")):
+                name = x.group()
+                first = name.split()[0]
+                if first.lower() in lex.boundary or first.lower() in _SENT_WORDS or first in lex.first_names \
+                        or not self._name_ok(name) or _COMPOUND_NOUN.search(name):
+                    continue
+                if re.fullmatch(r"[A-ZÅÄÖ][a-zåäö]+(?:et|en|na|erna)", name):
+                    continue  # "Företaget är ett av ...", "Bolagen är ...": a capitalised common noun
+                a = m.start("items") + x.start()
+                cands.append((a, a + len(name), head_type(name, lex) or "Organisation", 3, "is-an-org"))
 
     def _subjects(self, text: str, rx: re.Pattern, default: str, cands: list) -> None:
         """Name-like subjects of typical verbs: actors ("X har beviljat") or projects ("X syftar till")."""

@@ -136,6 +136,7 @@ def _model_span_ok(span) -> bool:
     a strategy or fund word, no plain places or persons (the rules' gazetteers).
     """
     from .resolve import STOPLIST, norm_key  # resolve's stoplist is the one shared list of generic words
+    from .entity_rules import activity_item
 
     text = span.text.strip()
     key = norm_key(text)
@@ -153,6 +154,8 @@ def _model_span_ok(span) -> bool:
     line_start = span.doc.text.rfind("\n", 0, span.start_char) + 1
     if in_place_field(span.doc.text[line_start:span.start_char]):
         return False  # "Län: Västra Götaland   Kommuner: Ale, LillaEdet": a fact box's places
+    if activity_item(span.doc.text, span.start_char):
+        return False  # "Följande aktivitetsområden ... - Nätverk för samverkan - ...": a line of work, not a name
     places, given = _gazetteer_words()
     prev = span.doc[span.start - 1] if span.start > 0 else None
     after_cue = prev is not None and any(h in prev.lower_ for h in _LOWER_TAILS)  # "projektet X"

@@ -269,6 +269,8 @@ def list_item(text: str, layout: Layout) -> str | None:
     name = text.lstrip(layout.data["bullets"] + " ").strip()
     name = re.split(r"\s[–-]\s|:\s", name, maxsplit=1)[0].rstrip(" ,;.")
     name = _strip_qualifiers(name, layout)
+    if not name.split():  # a bullet alone on its line
+        return None
     if name.split()[0] in layout.data.get("noise_starts", ()):
         return None  # an indicator label ('Antal anslutna företag'), not a name
     words = {w.casefold() for w in name.split()}

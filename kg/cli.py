@@ -175,7 +175,7 @@ def export(graph_dir: Path, fmt: str, output: Path | None, with_ontology: bool) 
 
     quiet = click.get_current_context().find_root().obj.get("quiet")
     if output:
-        check_folder_of(output)
+        check_folder_of(output)  # (for csv: the folder that will hold the output folder)
     if fmt in ("graphml", "gexf", "csv"):
         from .network_export import export_network
 

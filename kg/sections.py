@@ -20,9 +20,10 @@ from dataclasses import dataclass
 from extractors import SIGNATURE
 from extractors.records import DocResult, Entity, Relation
 
-SECTION_CHARS = 1_000_000
+SECTION_CHARS = 4_000_000  # a 4 MB section needs ~100 MB for extraction; larger ones change little
 _PROSE_END = re.compile(r"[.!?»\"”]\s*$")
 _BLANK = re.compile(r"\n[ \t\f\r]*\n")
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\f]")  # what extractors.normalize counts as a line end
 
 
 @dataclass
@@ -56,7 +57,7 @@ def sections(texts: Iterable[str], size: int | None = None) -> Iterator[Section]
         while start < len(text):
             end = len(text) if len(text) - start <= size * 3 // 2 else _cut(text, start, size)
             yield Section(d, start, end, line0)
-            line0 += text.count("\n", start, end)
+            line0 += sum(1 for _ in _LINE_BREAK.finditer(text, start, end))
             start = end
 
 

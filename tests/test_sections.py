@@ -30,6 +30,8 @@ def test_sections_cover_the_text_once_and_cut_after_prose():
     assert all(a.end == b.start for a, b in zip(first, first[1:]))
     assert all(text[p.start - 2:p.start] == "\n\n" and text[p.start - 3] == "." for p in first[1:])
     assert all(p.line0 == text.count("\n", 0, p.start) for p in first)
+    crlf = text.replace("\n", "\r\n").replace("Årsrapport", "Års\frapport")
+    assert [p.line0 for p in sections([crlf], size=5_000)] == [p.line0 + 1 if p.start else 0 for p in first]
 
 
 @pytest.fixture(scope="module")

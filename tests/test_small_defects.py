@@ -17,7 +17,8 @@ def kg(*args):
     return subprocess.run([sys.executable, "-m", "kg", *map(str, args)], capture_output=True, text=True, timeout=300)
 
 
-@pytest.mark.parametrize("command", [["export", "--format", "nt", "-o"], ["viz", "-o"]])
+@pytest.mark.parametrize("command", [["export", "--format", "nt", "-o"], ["export", "--format", "graphml", "-o"],
+                                     ["export", "--format", "csv", "-o"], ["viz", "-o"]])
 def test_an_output_in_a_missing_folder_is_an_error_not_a_new_folder(sample_build, tmp_path, command):
     target = tmp_path / "missing" / "deeper" / "out.x"
     r = kg(*command, target, "--graph", sample_build)
