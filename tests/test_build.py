@@ -192,3 +192,22 @@ def test_outputs_get_ordinary_permissions(tmp_path, sample_build):
     finally:
         os.umask(umask)
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_cyclic_gc_paused_restores_the_collector_even_on_error():
+    import gc
+
+    from kg.build import cyclic_gc_paused
+
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), cyclic_gc_paused():
+        assert not gc.isenabled()
+        raise RuntimeError("a failing build")
+    assert gc.isenabled()
+    gc.disable()  # a caller that had it off keeps it off
+    try:
+        with cyclic_gc_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
