@@ -41,8 +41,10 @@ def test_sets_do_not_overlap():
 
 
 @needs_shared
-@pytest.mark.parametrize("gold_file", GOLD_FILES, ids=lambda p: p.stem[:50])
+@pytest.mark.parametrize("gold_file", sorted((FIXTURES / "real" / "gold").glob("*.json")) + GOLD_FILES,
+                         ids=lambda p: f"{p.parent.parent.name}/{p.stem[:50]}")
 def test_gold_follows_schema(gold_file):
+    """Every real set's gold (the tuning set's too): known types and signatures, lines in the slice, short evidence."""
     g = json.loads(gold_file.read_text(encoding="utf-8"))
     lines = _source(g["doc"]).read_text(encoding="utf-8").splitlines()
     first, last = g["lines"]
