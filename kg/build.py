@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-GRAPH_FILE = "graph.ttl"
+GRAPH_FILE = triplestore.GRAPH_FILE
 STORE_FILE = "kg.sqlite"
 MANIFEST_FILE = "manifest.json"
 # top-level names of a build folder (links into its current version); store/ is the Oxigraph store
@@ -125,8 +125,9 @@ def build(paths: list[str | Path], out: str | Path, db_url: str | None = None, p
 def _build_locked(paths, out: Path, db_url: str | None, progress: bool, jobs: int, ner: str,
                   strict: bool, year: int | None) -> dict:
     docs, skipped = read_inputs(paths, strict=strict)
-    for d in docs if year is not None else ():
-        d.year = year
+    if year is not None:  # --year states every input's reporting year
+        for d in docs:
+            d.year = year
     results = extract_documents(docs, progress=progress, jobs=jobs, ner=ner)
     with cyclic_gc_paused():
         return _write_outputs(docs, skipped, results, out, db_url)

@@ -130,14 +130,11 @@ def remove_stale(out: Path) -> None:
     """Remove versions that are not current and temporary files left by killed builds."""
     current = current_version(out)
     versions = out / VERSIONS_DIR
-    if versions.is_dir():
-        for v in versions.iterdir():
-            if current is None or v.name != current.name:
-                shutil.rmtree(v, ignore_errors=True) if v.is_dir() else v.unlink(missing_ok=True)
-    for tmp in out.glob(".*.tmp"):  # links and files of an interrupted switch, or of older kg versions
-        if tmp.is_dir() and not tmp.is_symlink():
-            shutil.rmtree(tmp, ignore_errors=True)
+    stale = [v for v in versions.iterdir() if current is None or v.name != current.name] if versions.is_dir() else []
+    stale += out.glob(".*.tmp")  # links and files of an interrupted switch, or of older kg versions
+    stale += out.glob(".*.tmp-journal")
+    for path in stale:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
         else:
-            tmp.unlink(missing_ok=True)
-    for journal in out.glob(".*.tmp-journal"):
-        journal.unlink(missing_ok=True)
+            path.unlink(missing_ok=True)

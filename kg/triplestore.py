@@ -11,7 +11,7 @@ that says how to get one.
 from __future__ import annotations
 
 import logging
-from contextlib import contextmanager
+from contextlib import nullcontext
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -106,17 +106,13 @@ def replace_derived(graph_dir: str | Path, turtle: bytes) -> None:
     from .buildfolder import locked
 
     path = store_path(graph_dir).resolve()
-    with locked(Path(graph_dir)) if Path(graph_dir, ".lock").exists() else _nothing():
+    with locked(Path(graph_dir)) if Path(graph_dir, ".lock").exists() else nullcontext():
         store = ox.Store(str(path))
-        store.remove_graph(DERIVED_NODE) if store.contains_named_graph(DERIVED_NODE) else None
+        if store.contains_named_graph(DERIVED_NODE):
+            store.remove_graph(DERIVED_NODE)
         store.load(turtle, format=ox.RdfFormat.TURTLE, to_graph=DERIVED_NODE)
         store.flush()
         del store  # closes the database
-
-
-@contextmanager
-def _nothing():
-    yield
 
 
 def data_quads(store: ox.Store):
