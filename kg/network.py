@@ -9,7 +9,8 @@ import pyoxigraph as ox
 
 from extractors import PREDICATES, TYPES
 
-from .query import load_store, run_query
+from .query import run_query
+from .triplestore import open_store
 
 
 NODES_Q = """SELECT ?e ?type ?label WHERE {
@@ -49,7 +50,7 @@ def to_networkx(source: str | Path | ox.Store) -> nx.MultiDiGraph:
 
     ``source`` is a build folder, a .ttl file or an already loaded Oxigraph store.
     """
-    store = source if isinstance(source, ox.Store) else load_store(source, with_ontology=False)
+    store = source if isinstance(source, ox.Store) else open_store(source)
     aliases: dict[str, list[str]] = defaultdict(list)
     for e, alias in run_query(store, ALIASES_Q)[1]:
         aliases[e].append(alias)

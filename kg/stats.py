@@ -6,7 +6,8 @@ from pathlib import Path
 import networkx as nx
 
 from .network import PREDICATES, TYPES, actor_network, local_name, to_networkx
-from .query import load_store, run_query
+from .query import run_query
+from .triplestore import open_store
 from .triplestore import count_data
 
 CLASSES = TYPES + ("Document", "Mention", "Evidence", "CoParticipation")
@@ -28,7 +29,7 @@ DOCS_Q = """SELECT ?d ?name ?title ?year
 
 def graph_stats(graph_dir: str | Path, top: int = 10) -> dict:
     """Everything `kg stats` shows, as a JSON-ready dict."""
-    store = load_store(graph_dir, with_ontology=False)
+    store = open_store(graph_dir)  # its queries read the default graph only
     found = {local_name(c): int(n) for c, n in run_query(store, CLASS_Q)[1]}
     classes = {c: found.get(c, 0) for c in CLASSES}
     found = {local_name(p): int(n) for p, n in run_query(store, PRED_Q)[1]}
