@@ -206,10 +206,10 @@ def worker_rdflib(ttl: str, params_file: str, per_question: float) -> dict:
 
 
 def worker_oxload(ttl: str, store_dir: str) -> dict:
-    from kg.triplestore import write_store
+    from kg.triplestore import store_from_rdf
 
     t = time.perf_counter()
-    write_store(store_dir, Path(ttl))
+    store_from_rdf(store_dir, Path(ttl))
     return {"load": time.perf_counter() - t}
 
 

@@ -37,7 +37,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from . import grant_names, org_forms, project_defs
+from . import distributive, grant_names, org_forms, project_defs
 from .field_labels import all_labels, label_alternation
 from .heading_names import heading_name, run_in_heading
 
@@ -168,6 +168,8 @@ def _word_head_type(last: str, lex: Lexicon) -> str | None:
 
 
 # ---------------------------------------------------------------- regexes
+# all-capital gazetteer acronyms whose capitalised form is a common word ("Life Science", "Rise"): never matched so
+_ACRONYMS_ALSO_WORDS = {"LIFE", "RISE"}
 _UP = "A-ZÅÄÖÉÜ"
 _CAP = rf"[{_UP}][\w\-–:&'’./]*[\w+]|[{_UP}]"  # capitalised word or acronym
 _CONN = r"(?:i|för|på|av|mot|till|of|for|and|the|in|on|at|de|up|to|with|by|from|into|through|across|towards|&|-|–)"
@@ -195,7 +197,7 @@ _ORG_FORMS = [
     ("universitetssjukhus", re.compile(rf"\b[{_UP}]\w+ [Uu]niversitetssjukhus\b|\b[Uu]niversitetssjukhuset i [{_UP}]\w+")),
     ("ab", re.compile(rf"\b(?:[{_UP}][\w\-&.]*\w )(?:[{_UP}0-9][\w\-&.]*\w |och |& |i (?=[{_UP}])){{0,3}}(?:AB|Oyj?|ASA?|Ltd|GmbH)\b")),
     ("agency", re.compile(rf"\b[{_UP}][a-zåäö]{{2,}}(?:(?<![Nn]ät)verket|myndigheten|styrelsen|inspektionen|kansliet|förbundet|kammaren|institutet|kommittén|ämbetet|kassan|förmedlingen|nämnden|(?<![Oo]m)rådet(?!\s(?:för|i|mot)\s)|delegationen|beredningen|fullmäktige|förvaltningen)\b(?:\s(?!Region\b|Länsstyrelsen\b|Under\b|Inom\b|Genom\b|Det\b|Den\b)[{_UP}][a-zåäö]\w+(?:\slän)?)?")),
-    ("myndigheten-for", re.compile(r"\b(?:Myndigheten|Centrum|Institutionen|Centre|Centret|Institutet|Kommittén|Utredningen|Föreningen) (?:för|mot|for) ")),
+    ("myndigheten-for", re.compile(r"\b(?:Myndigheten|Centrum|Institutionen|Centre|Centret|Institutet|Kommittén|Utredningen|Föreningen|Rådet) (?:för|mot|for) ")),
     ("political-body", re.compile(r"\b(?:regionala |kommunala |[a-zåäö]+- och )?(?:[a-zåäö]{3,}nämnden|regionfullmäktige|regionstyrelsen|regionala utvecklingsförvaltningen|primärkommunala delegationen)\b")),
     ("statens", re.compile(r"\bStatens (?:[a-zåäö]+-? och )?(?:[a-zåäö]{4,}a\s)?[a-zåäö]{4,}(?:institut|verk|råd|museer|museum|nämnd|myndighet|kommitté)\w*"
                             r"|\bStatens [a-zåäö]{4,}a (?:institut|verk|råd|museer|museum|nämnd|myndighet|kommitté)\w*")),
@@ -697,6 +699,23 @@ def _matches_near(rx: re.Pattern, text: str, words: tuple[str, ...], max_spaces:
         pos = m.end()
 
 
+def _known_complement(text: str, pos: int, cands) -> int | None:
+    """End of a name a rule already found right at ``pos`` (after "Rådet för "), with a place after it
+    ("... i Sverige"); None if no name starts there."""
+    ends = [ce for cs, ce, _, pr, _ in cands if cs == pos and pr >= 5]
+    if not ends:
+        return None
+    m = re.match(rf"\s(?:i|för)\s[{_UP}]\w+", text[max(ends):])
+    return max(ends) + (m.end() if m else 0)
+
+
+def _may_define(before: str, acr: str) -> bool:
+    """Whether "(ACR)" may define an acronym for the words ``before`` it: one of the last as many words as it has
+    letters starts with its first letter ("regeringsformen (RF)"); otherwise it cites a source ("länet i landet (SCB)"),
+    unless a number follows (a regulation: "Kommissionens beslut (EU) 2015/1478", see the caller)."""
+    return any(w[:1].lower() == acr[:1].lower() for w in re.findall(r"\w+", before)[-len(acr):])
+
+
 def _paren_matches(rx: re.Pattern, text: str):
     """``rx.finditer(text)`` for a pattern that ends in " (...)": searched only in a window before each
     parenthesis, in order and without overlaps (same matches unless a long form exceeds the window)."""
@@ -811,6 +830,8 @@ class EntityRules:
         for canon, aliases, etype in self.lex.names:
             for form in sorted({canon, *aliases}):
                 variants = {form, form + ":s" if form.isupper() else form + ("" if form.endswith("s") else "s")}
+                if form.isupper() and form.isalpha() and len(form) >= 4 and form not in _ACRONYMS_ALSO_WORDS:
+                    variants |= {form.capitalize(), form.capitalize() + "s"}  # "Ejflu", "Erufs": a pronounceable acronym
                 for v in variants:
                     single = " " not in v
                     short = single and (v.isupper() or len(v) < 9 or "-" in v)
@@ -942,7 +963,8 @@ class EntityRules:
             for c in cands:
                 cs, ce = c[0], c[1]
                 if c[2] == "Organisation" and text[cs - 1:cs] == "(" and text[ce:ce + 1] == ")" and text[cs:ce].isupper() and cs >= 2 \
-                        and text[cs - 2] == " " and (cs - 2) not in ends and re.search(r"[a-zåäö]\s\($", text[max(0, cs - 4):cs]):
+                        and text[cs - 2] == " " and (cs - 2) not in ends and re.search(r"[a-zåäö]\s\($", text[max(0, cs - 4):cs]) \
+                        and (_may_define(text[max(0, cs - 80):cs - 2], text[cs:ce]) or re.match(r"\)\s\d", text[ce:ce + 3])):
                     continue
                 kept.append(c)
             cands[:] = kept
@@ -1027,13 +1049,16 @@ class EntityRules:
                     if rule == "ab" and first.lower() in lex.places and text[max(0, s - 2):s] == "i " or \
                             first.lower() in lex.boundary or first.lower() in _SENT_WORDS:
                         s += len(first) + 1  # "material i Örnsköldsvik Processum AB", "Både X fylkeskommune"
+                known = None
                 if rule == "myndigheten-for":
-                    e = self._scan_lower(text, e)
+                    known = _known_complement(text, e, cands)  # "Rådet för Europeiska socialfonden i Sverige"
+                    e = known or self._scan_lower(text, e)
                     if not e:
                         continue
-                prio = 6 if rule == "region" and " " in text[s:e].strip()[7:] else 5 if rule == "ab" else 4
+                prio = 6 if rule == "region" and " " in text[s:e].strip()[7:] or known else 5 if rule == "ab" else 4
                 cands.append((s, e, "Organisation", prio, rule))  # "X AB": the legal form outranks a known name inside
         cands.extend(org_forms.find(text, low))  # associations, university units, committees, centres
+        cands.extend(distributive.find(text, low))  # "landstingen i Blekinge och Kalmar län": one body per county
         cands.extend(grant_names.find(text, low))  # "får N kronor för projektet <long name> från regionalfonden"
 
     def _head_words(self, scan: _Scan) -> None:
@@ -1416,7 +1441,8 @@ class EntityRules:
         if " i " in text:  # "Savonia University of Applied Sciences i Finland": the country is where, not who
             cut = []
             for cs, ce, lab, pr, rule in cands:
-                m = _IN_COUNTRY.search(text, cs, ce) if lab == "Organisation" and rule != "gaz" else None
+                # (not in "Rådet för Europeiska socialfonden i Sverige": the country completes the council's remit)
+                m = _IN_COUNTRY.search(text, cs, ce) if lab == "Organisation" and rule not in ("gaz", "myndigheten-for") else None
                 if m and m.end() == ce and m.start() > cs:
                     ce = m.start()
                 cut.append((cs, ce, lab, pr, rule))

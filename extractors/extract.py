@@ -21,6 +21,7 @@ from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExe
 from spacy.language import Language
 from threadpoolctl import ThreadpoolController
 
+from .distributive import member_name
 from .entity_rules import nested_name
 from .normalize import Normalized, normalize
 from .pipeline import _LOWER_NAME_HEADS, _LOWER_TAILS, MODEL_KB_ID, _gazetteer_words
@@ -90,7 +91,9 @@ def _collect(norm: Normalized, paras: list[tuple[str, int]],
             while k < len(ents) and ents[k][0] < s1:
                 e0, e1, label, source, rule = ents[k]
                 start = offset + e0
-                m = Mention(text[e0:e1], label, norm.line_at(start), start, offset + e1, source, rule)
+                # a member of a distributed list is named in full: "Blekinge" in "landstingen i Blekinge och ..."
+                name = member_name(rule, text[e0:e1]) or text[e0:e1]
+                m = Mention(name, label, norm.line_at(start), start, offset + e1, source, rule)
                 mentions.append(m)
                 sentence.mentions.append(m)
                 nested = nested_name(rule, text[e0:e1])
@@ -105,6 +108,10 @@ def _collect(norm: Normalized, paras: list[tuple[str, int]],
 
 _WORD = re.compile(r"\w+")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-zåäöéü][\w]*")
+# one capitalised word in a definite form: opening a sentence ("Visionen är ...", "Genomförandet sker ..."), the
+# trained model takes it for a name; a name in this form ("Robotdalen") is still found where it stands mid-sentence
+_DEFINITE_NOUN = re.compile(r"[A-ZÅÄÖ][a-zåäö]{3,}(?:en|et|an|na)")
+_BULLETS = " \t•·*–-"
 
 
 def _model_mention_ok(m: Mention, lower_words: set[str]) -> bool:
@@ -132,7 +139,9 @@ def _finish(norm: Normalized, mentions: list[Mention], sentences: list[Sentence]
             structure: Structure | None = None) -> DocResult:
     if any(m.source == "model" for m in mentions):
         lower_words = set(_LOWER_WORD.findall(norm.text))
-        bad = {id(m) for m in mentions if m.source == "model" and not _model_mention_ok(m, lower_words)}
+        openings = {s.start + len(s.text) - len(s.text.lstrip(_BULLETS)) for s in sentences}
+        bad = {id(m) for m in mentions if m.source == "model" and (
+            not _model_mention_ok(m, lower_words) or m.start in openings and _DEFINITE_NOUN.fullmatch(m.text))}
         if bad:
             mentions = [m for m in mentions if id(m) not in bad]
             for s in sentences:

@@ -26,6 +26,8 @@ MIN_WRAP_WIDTH = 20
 # extraction): they become two spaces, which no name rule crosses; other runs of spaces become one.
 _COLUMN_GAP = re.compile(r"[ \u00a0]{3,}|\t+")
 _SPACES = re.compile(r"[ \u00a0]+")
+# "Klimat-och näringslivsdepartementet": a suspended compound whose space the PDF lost
+_GLUED_COORD = re.compile(r"(?<=[^\W\d_]{2})-(?=(?:och|eller|samt) [^\W\d_])")
 # A line ending in an amount ("1 200 000", "350 tkr") before a capitalised line is a table row.
 _AMOUNT_END = re.compile(r"\d{1,3}(?: \d{3})+(?: ?(?:kr|kronor|tkr|mnkr|sek|euro|€))?$|\d+ ?(?:kr|tkr|mnkr|€)$", re.I)
 # A line ending in one of these words (or a comma) continues on the next line, whatever its length.
@@ -120,6 +122,7 @@ def normalize(raw: str, joins: dict[int, str] | None = None) -> Normalized:
     pos = 0
     for k, (lineno, text) in enumerate(content):
         text = _SPACES.sub(" ", _COLUMN_GAP.sub("\t", text.strip())).replace("\t", "  ")
+        text = _GLUED_COORD.sub("- ", text)
         lm.add(pos, lineno)
         if joins and lineno in joins:
             kind = joins[lineno]

@@ -764,7 +764,8 @@ def _keyed(mentions: list[Mention], text: str, gaz, munis) -> list[tuple[str, st
                 and not _DETERMINER.search(text, max(0, m.start - 12), m.start)):
             continue  # "i regionala utvecklingsprogram", "regionala livsmedelsstrategier": a kind, not a name
         etype = m.type
-        if etype == "Organisation" and text and re.search(r"Länsstyrelserna i \S+ (?:och|samt) $", text[max(0, m.start - 50):m.start]):
+        if etype == "Organisation" and text and not m.rule.startswith("rule:dist-") \
+                and re.search(r"Länsstyrelserna i \S+ (?:och|samt) $", text[max(0, m.start - 50):m.start]):
             k = entity_key("Länsstyrelsen " + m.text, etype)  # "Länsstyrelserna i Västerbotten och Norrbotten"
         elif etype == "Organisation" and k0 in munis:
             k = entity_key(munis[k0], etype)

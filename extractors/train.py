@@ -416,7 +416,7 @@ def train(corpus: list[Path], output: Path = DEFAULT_OUTPUT, max_steps: int | No
             # what the silver labels depend on: the rules' code and data
             "rules_sha256": _digest([*PATTERN_DIR.glob("*.jsonl"), *(HERE / "gazetteers").glob("*"),
                                      *(HERE / n for n in ("entity_rules.py", "heading_names.py", "org_forms.py", "grant_names.py",
-                                                          "project_defs.py", "resolve.py", "pipeline.py",
+                                                          "project_defs.py", "distributive.py", "resolve.py", "pipeline.py",
                                                           "normalize.py", "extract.py", "field_labels.py",
                                                           "lexicons/field_labels.json"))]),
             "examples_sha256": _digest(Path(examples_dir).glob("*.txt")),

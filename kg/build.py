@@ -1,7 +1,7 @@
 """`kg build`: documents in, evidence store and RDF graph out, written atomically.
 
-Order of work: take the folder's lock, read every input, extract, build the
-graph and serialise it, and only then write: into a fresh version directory that
+Order of work: take the folder's lock, read every input, extract, and only then
+write, streaming the graph and the evidence rows into a fresh version directory that
 replaces the folder's current build in one step (kg/buildfolder.py), so a failing
 or killed build (bad input, extraction error, database error, a signal) leaves
 the previous build as it was. Nothing in the outputs depends on time or on the order of the
@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import json
 import logging
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,7 +21,7 @@ from tqdm import tqdm
 
 from . import __version__, buildfolder, store, triplestore
 from .errors import KgError
-from .graph import Merged, build_graph, graph_triples, merge_entities, stated_relations  # noqa: F401
+from .graph import Merged, Stated, build_graph, graph_triples, merge_entities, stated_relations  # noqa: F401
 from .ingest import Document, Skipped, read_all
 
 if TYPE_CHECKING:
@@ -85,23 +86,20 @@ def extract_documents(docs: list[Document], progress: bool = False, jobs: int = 
     return results
 
 
-def store_rows(docs: list[Document], results: list[DocResult], merged: Merged) -> dict[type, list[dict]]:
-    """Rows of the evidence store, per table: documents, entities, aliases, mentions, stated relations."""
-    rows: dict[type, list[dict]] = {
-        store.DocumentRow: [dict(id=d.id, name=d.name, path=d.path, title=d.title, year=d.year) for d in docs],
-        store.EntityRow: [], store.AliasRow: [], store.MentionRow: [], store.RelationRow: []}
-    for node in merged.nodes.values():
-        iri = str(node.iri)
-        rows[store.EntityRow].append(dict(iri=iri, name=node.name, type=node.type))
-        rows[store.AliasRow].extend(dict(entity_iri=iri, alias=a) for a in sorted(node.aliases))
-        rows[store.MentionRow].extend(dict(entity_iri=iri, document_id=doc_id, line=line, text=text, extractor=src)
-                                      for doc_id, line, text, src in node.mentions)
-    for st in stated_relations(docs, results, merged):
-        r = st.rel
-        rows[store.RelationRow].append(dict(s_iri=str(st.s), p=st.p, o_iri=str(st.o), document_id=st.doc.id,
-                                            line=r.line, evidence=r.evidence, extractor=r.extractor,
-                                            confidence=float(r.confidence)))
-    return rows
+def store_rows(docs: list[Document], merged: Merged, stated: list[Stated]) -> dict[type, Iterator[dict]]:
+    """Rows of the evidence store, per table, made as they are inserted: documents, entities, aliases,
+    mentions, stated relations."""
+    nodes = merged.nodes.values
+    return {
+        store.DocumentRow: (dict(id=d.id, name=d.name, path=d.path, title=d.title, year=d.year) for d in docs),
+        store.EntityRow: (dict(iri=str(n.iri), name=n.name, type=n.type) for n in nodes()),
+        store.AliasRow: (dict(entity_iri=str(n.iri), alias=a) for n in nodes() for a in sorted(n.aliases)),
+        store.MentionRow: (dict(entity_iri=str(n.iri), document_id=doc_id, line=line, text=text, extractor=src)
+                           for n in nodes() for doc_id, line, text, src in n.mentions),
+        store.RelationRow: (dict(s_iri=str(st.s), p=st.p, o_iri=str(st.o), document_id=st.doc.id, line=st.rel.line,
+                                 evidence=st.rel.evidence, extractor=st.rel.extractor,
+                                 confidence=float(st.rel.confidence)) for st in stated),
+    }
 
 
 def build(paths: list[str | Path], out: str | Path, db_url: str | None = None, progress: bool = False,
@@ -129,6 +127,8 @@ def _build_locked(paths, out: Path, db_url: str | None, progress: bool, jobs: in
         for d in docs:
             d.year = year
     results = extract_documents(docs, progress=progress, jobs=jobs, ner=ner)
+    for d in docs:  # the texts are not needed any more (a 50 MB report is 100 MB of str)
+        d.text = ""
     with cyclic_gc_paused():
         return _write_outputs(docs, skipped, results, out, db_url)
 
@@ -148,29 +148,29 @@ def cyclic_gc_paused():
 
 def _write_outputs(docs: list[Document], skipped: list[Skipped], results: list[DocResult], out: Path,
                    db_url: str | None) -> dict:
-    """The graph, its Turtle, the Oxigraph store, the evidence store and the manifest, published together."""
+    """The graph, its Turtle, the Oxigraph store, the evidence store and the manifest, published together.
+
+    The triples and rows are streamed into the stores as they are made (never all in memory), so a
+    large build's memory is what extraction left, not that times the graph's size.
+    """
     merged = merge_entities(docs, results)
-    triples = triplestore.sorted_triples(graph_triples(docs, results, merged))
-    turtle = triplestore.turtle(triples)
-    rows = store_rows(docs, results, merged)
-    manifest = {
-        "generator": f"kg {__version__}",
-        "documents": [{"id": d.id, "name": d.name, "path": d.path, "paths": d.paths, "title": d.title,
-                       "year": d.year} for d in docs],
-        "skipped": [{"path": s.path, "reason": s.reason} for s in sorted(skipped, key=lambda s: s.path)],
-        "entities": len(merged.nodes),
-        "relations": len(rows[store.RelationRow]),
-        "triples": len(triples),
-        "store": STORE_FILE if db_url is None else store.safe_url(db_url),
-    }
+    stated = stated_relations(docs, results, merged)
     with buildfolder.new_version(out) as version:  # removed on error; one left by a kill goes at the next build
-        (version / GRAPH_FILE).write_bytes(turtle)
+        n_triples = triplestore.write_store(version / triplestore.STORE_DIR,
+                                            graph_triples(docs, results, merged, stated), version / GRAPH_FILE)
+        store.replace_all(f"sqlite:///{version / STORE_FILE}" if db_url is None else db_url,
+                          store_rows(docs, merged, stated))  # one transaction
+        manifest = {
+            "generator": f"kg {__version__}",
+            "documents": [{"id": d.id, "name": d.name, "path": d.path, "paths": d.paths, "title": d.title,
+                           "year": d.year} for d in docs],
+            "skipped": [{"path": s.path, "reason": s.reason} for s in sorted(skipped, key=lambda s: s.path)],
+            "entities": len(merged.nodes),
+            "relations": len(stated),
+            "triples": n_triples,
+            "store": STORE_FILE if db_url is None else store.safe_url(db_url),
+        }
         (version / MANIFEST_FILE).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n",
                                              encoding="utf-8")
-        # the Oxigraph store readers query; loading it is also the check that the Turtle parses back whole
-        loaded = triplestore.write_store(version / triplestore.STORE_DIR, turtle)
-        if loaded != len(triples):
-            raise KgError(f"internal error: the serialised graph has {loaded} triples, expected {len(triples)}")
-        store.replace_all(f"sqlite:///{version / STORE_FILE}" if db_url is None else db_url, rows)  # one transaction
         buildfolder.publish(out, version, OUTPUTS)
     return manifest

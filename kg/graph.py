@@ -18,6 +18,7 @@ import logging
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import combinations
 from types import SimpleNamespace
@@ -233,7 +234,8 @@ DOC_BASE, EVIDENCE_BASE, MENTION_BASE, DERIVED_BASE = str(DOC), str(EVIDENCE), s
 
 
 class _Terms:
-    """Oxigraph terms made once each: entity IRIs by their string, literals by value."""
+    """Oxigraph terms made once each: entity and document IRIs by their string, integers by value
+    (mention and evidence IRIs are used once each and not kept)."""
 
     def __init__(self):
         self.iris: dict[str, ox.NamedNode] = {}
@@ -252,78 +254,91 @@ class _Terms:
         return found
 
 
-def graph_triples(docs: list[Document], results: list[DocResult], merged: Merged | None = None) -> set[ox.Triple]:
-    """The triples of :func:`build_graph`, as a set of Oxigraph triples (no rdflib terms: `kg build` hands them
-    to Oxigraph, which serialises and stores them many times faster than rdflib would)."""
-    triples: set[ox.Triple] = set()
+def graph_triples(docs: list[Document], results: list[DocResult], merged: Merged | None = None,
+                  stated: list[Stated] | None = None) -> Iterator[ox.Triple]:
+    """The triples of :func:`build_graph`, one after another as Oxigraph triples (a triple may come twice).
+
+    A generator, so that `kg build` streams them into its Oxigraph store without holding the graph in
+    Python objects (a 50 MB report makes over a million triples); ``stated``: from :func:`stated_relations`.
+    """
     T = ox.Triple
-    add = triples.add
     terms = _Terms()
-    iri, integer = terms.iri, terms.integer
+    iri = terms.iri
     for doc in docs:
         d = iri(DOC_BASE + doc.id)
-        add(T(d, V.type, V.Document))
-        add(T(d, V.title, ox.Literal(clean(doc.title) or doc.name)))
-        add(T(d, V.label, ox.Literal(clean(doc.name))))
-        add(T(d, V.sourcePath, ox.Literal(clean(doc.path))))
+        yield T(d, V.type, V.Document)
+        yield T(d, V.title, ox.Literal(clean(doc.title) or doc.name))
+        yield T(d, V.label, ox.Literal(clean(doc.name)))
+        yield T(d, V.sourcePath, ox.Literal(clean(doc.path)))
         if doc.year:
-            add(T(d, V.year, ox.Literal(str(doc.year), datatype=V.gYear)))
+            yield T(d, V.year, ox.Literal(str(doc.year), datatype=V.gYear))
     if merged is None:
         merged = merge_entities(docs, results)
     for node in merged.nodes.values():
-        _add_node(add, terms, node)
-    stated = stated_relations(docs, results, merged)
+        yield from _node_triples(terms, node)
+    if stated is None:
+        stated = stated_relations(docs, results, merged)
     evidence_of: dict[tuple[URIRef, str, URIRef], list[ox.NamedNode]] = defaultdict(list)
     for st in stated:
-        r = st.rel
-        s, p, o = iri(str(st.s)), OX_PREDICATE[st.p], iri(str(st.o))
-        add(T(s, p, o))
-        ev = iri(EVIDENCE_BASE + short_hash(st.doc.id, str(st.s), st.p, str(st.o), str(r.line)))
+        ev = ox.NamedNode(EVIDENCE_BASE + short_hash(st.doc.id, str(st.s), st.p, str(st.o), str(st.rel.line)))
         evidence_of[(st.s, st.p, st.o)].append(ev)
-        add(T(ev, V.type, V.Evidence))
-        add(T(ev, V.subject, s))
-        add(T(ev, V.predicate, p))
-        add(T(ev, V.object, o))
-        add(T(ev, V.wasDerivedFrom, iri(DOC_BASE + st.doc.id)))
-        add(T(ev, V.line, integer(int(r.line))))
-        add(T(ev, V.quote, ox.Literal(clean(r.evidence))))
-        add(T(ev, V.extractor, ox.Literal(r.extractor)))
-        conf = min(max(float(r.confidence), 0.0), 1.0)
-        add(T(ev, V.confidence, ox.Literal(f"{conf:.3f}", datatype=V.decimal)))
+        yield from _evidence_triples(terms, st, ev)
+    yield from _co_participation_triples(terms, stated, evidence_of)
+
+
+def _evidence_triples(terms: _Terms, st: Stated, ev: ox.NamedNode) -> Iterator[ox.Triple]:
+    """A stated relation as a plain triple, and its reified kg:Evidence node ``ev``."""
+    T, r = ox.Triple, st.rel
+    s, p, o = terms.iri(str(st.s)), OX_PREDICATE[st.p], terms.iri(str(st.o))
+    yield T(s, p, o)
+    yield T(ev, V.type, V.Evidence)
+    yield T(ev, V.subject, s)
+    yield T(ev, V.predicate, p)
+    yield T(ev, V.object, o)
+    yield T(ev, V.wasDerivedFrom, terms.iri(DOC_BASE + st.doc.id))
+    yield T(ev, V.line, terms.integer(int(r.line)))
+    yield T(ev, V.quote, ox.Literal(clean(r.evidence)))
+    yield T(ev, V.extractor, ox.Literal(r.extractor))
+    conf = min(max(float(r.confidence), 0.0), 1.0)
+    yield T(ev, V.confidence, ox.Literal(f"{conf:.3f}", datatype=V.decimal))
+
+
+def _co_participation_triples(terms: _Terms, stated: list[Stated], evidence_of: dict) -> Iterator[ox.Triple]:
+    """kg:CoParticipation nodes, derived from the evidence that each actor takes part in the shared project."""
+    T, iri = ox.Triple, terms.iri
     for (a, b), projects in co_participation({(st.s, st.p, st.o) for st in stated}).items():
         cp = iri(DERIVED_BASE + short_hash(str(a), str(b)))
-        add(T(cp, V.type, V.CoParticipation))
-        add(T(cp, V.actor, iri(str(a))))
-        add(T(cp, V.actor, iri(str(b))))
-        add(T(cp, V.weight, integer(len(projects))))
+        yield T(cp, V.type, V.CoParticipation)
+        yield T(cp, V.actor, iri(str(a)))
+        yield T(cp, V.actor, iri(str(b)))
+        yield T(cp, V.weight, terms.integer(len(projects)))
         for p in sorted(projects):
-            add(T(cp, V.viaProject, iri(str(p))))
-            for actor in (a, b):  # derived from the evidence that each takes part in the project
+            yield T(cp, V.viaProject, iri(str(p)))
+            for actor in (a, b):
                 for pred in ("participatesIn", "leads"):
                     for ev in evidence_of.get((actor, pred, p), ()):
-                        add(T(cp, V.wasDerivedFrom, ev))
-    return triples
+                        yield T(cp, V.wasDerivedFrom, ev)
 
 
-def _add_node(add, terms: _Terms, node: Node) -> None:
+def _node_triples(terms: _Terms, node: Node) -> Iterator[ox.Triple]:
     """An entity's type, labels, documents and one kg:Mention per document line that names it."""
     T = ox.Triple
     e = terms.iri(str(node.iri))
-    add(T(e, V.type, OX_CLASS[node.type]))
-    add(T(e, V.label, ox.Literal(node.name, language="sv")))
+    yield T(e, V.type, OX_CLASS[node.type])
+    yield T(e, V.label, ox.Literal(node.name, language="sv"))
     for alias in sorted(node.aliases):
-        add(T(e, V.altLabel, ox.Literal(alias, language="sv")))
+        yield T(e, V.altLabel, ox.Literal(alias, language="sv"))
     by_line: dict[tuple[str, int], list[tuple[str, str]]] = defaultdict(list)
     for doc_id, line, text, source in node.mentions:
         by_line[(doc_id, line)].append((text, source))
     for doc_id in sorted({doc_id for doc_id, _ in by_line}):
-        add(T(e, V.mentionedIn, terms.iri(DOC_BASE + doc_id)))
+        yield T(e, V.mentionedIn, terms.iri(DOC_BASE + doc_id))
     for (doc_id, line), forms in by_line.items():
-        m = terms.iri(MENTION_BASE + short_hash(str(node.iri), doc_id, str(line)))
-        add(T(m, V.type, V.Mention))
-        add(T(m, V.refersTo, e))
-        add(T(m, V.wasDerivedFrom, terms.iri(DOC_BASE + doc_id)))
-        add(T(m, V.line, terms.integer(int(line))))
+        m = ox.NamedNode(MENTION_BASE + short_hash(str(node.iri), doc_id, str(line)))
+        yield T(m, V.type, V.Mention)
+        yield T(m, V.refersTo, e)
+        yield T(m, V.wasDerivedFrom, terms.iri(DOC_BASE + doc_id))
+        yield T(m, V.line, terms.integer(int(line)))
         for text, source in forms:
-            add(T(m, V.text, ox.Literal(text or node.name)))
-            add(T(m, V.extractor, ox.Literal(source or "unknown")))
+            yield T(m, V.text, ox.Literal(text or node.name))
+            yield T(m, V.extractor, ox.Literal(source or "unknown"))

@@ -6,8 +6,12 @@ previous content as it was.
 """
 from __future__ import annotations
 
-from sqlalchemy import Float, ForeignKey, Integer, String, Text, create_engine, delete, insert, select
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from sqlalchemy import Float, ForeignKey, Integer, String, Text, create_engine, delete, insert, inspect, select
 from sqlalchemy.engine import make_url
+from sqlalchemy.schema import CreateTable
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
@@ -95,22 +99,45 @@ def engine_for(url: str):
     return create_engine(url)
 
 
-def replace_all(url: str, rows: dict[type[Base], list[dict]]) -> None:
-    """Replace the store's content with ``rows`` (per table, the column values of each row) in one transaction
-    (nothing changes if it fails). Core executemany inserts: ORM objects cost seconds on a large build."""
+BATCH_ROWS = 10_000  # rows per INSERT: large enough to be fast, small enough to keep memory flat
+
+
+def replace_all(url: str, rows: dict[type[Base], Iterable[dict]]) -> None:
+    """Replace the store's content with ``rows`` (per table, the column values of each row; an iterator is
+    consumed in batches) in one transaction (nothing changes if it fails). Core executemany inserts: ORM
+    objects cost seconds on a large build."""
     eng = engine_for(url)
     try:
-        Base.metadata.create_all(eng)
+        create_schema(eng)
         with eng.begin() as conn:
             for table in TABLES:
                 conn.execute(delete(table.__table__))
             for table in reversed(TABLES):  # referenced tables first
-                if rows.get(table):
-                    conn.execute(insert(table.__table__), rows[table])
+                for batch in batched(rows.get(table, ()), BATCH_ROWS):
+                    conn.execute(insert(table.__table__), batch)
     except SQLAlchemyError as e:
         raise KgError(f"cannot write the evidence store {safe_url(url)}: {str(e).splitlines()[0]}") from None
     finally:
         eng.dispose()
+
+
+def create_schema(eng) -> None:
+    """The tables that are missing, each with its indexes in name order (``create_all`` takes them in set order,
+    so two builds of the same graph would give SQLite files with different bytes)."""
+    with eng.begin() as conn:
+        existing = set(inspect(conn).get_table_names())
+        for table in Base.metadata.sorted_tables:
+            if table.name not in existing:
+                conn.execute(CreateTable(table))
+                for index in sorted(table.indexes, key=lambda ix: ix.name):
+                    index.create(conn)
+
+
+def batched(items: Iterable, n: int) -> Iterator[list]:
+    """Lists of ``n`` items (the last may be shorter); itertools.batched from Python 3.12."""
+    it = iter(items)
+    while chunk := list(islice(it, n)):
+        yield chunk
 
 
 def read_rows(url: str, table):

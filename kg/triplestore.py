@@ -11,6 +11,7 @@ that says how to get one.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from contextlib import nullcontext
 from pathlib import Path
 
@@ -19,11 +20,13 @@ import pyoxigraph as ox
 from ontology import ONTOLOGY
 
 from .errors import KgError
+from .store import batched
 from .vocab import DERIVED_GRAPH, ONTOLOGY_GRAPH, PREFIXES
 
 log = logging.getLogger(__name__)
 
 STORE_DIR = "store"
+BULK_QUADS = 200_000  # quads per bulk load: Oxigraph sorts each load in memory (~300 bytes a quad)
 GRAPH_FILE = "graph.ttl"
 ONTOLOGY_NODE = ox.NamedNode(ONTOLOGY_GRAPH)
 DERIVED_NODE = ox.NamedNode(DERIVED_GRAPH)
@@ -39,30 +42,43 @@ def load_into(store: ox.Store, data: bytes | str | Path, fmt: ox.RdfFormat = ox.
     store.bulk_load(path=str(ONTOLOGY), format=ox.RdfFormat.TURTLE, to_graph=ONTOLOGY_NODE)
 
 
-def write_store(folder: str | Path, data: bytes | str | Path, fmt: ox.RdfFormat = ox.RdfFormat.TURTLE) -> int:
-    """Write a store holding ``data`` into the new folder ``folder``; returns its number of data triples."""
+def store_from_rdf(folder: str | Path, data: bytes | str | Path, fmt: ox.RdfFormat = ox.RdfFormat.TURTLE) -> int:
+    """Write a store holding the graph ``data`` (bytes, or a file path) into the new folder ``folder``, the
+    ontology beside it; returns its number of data triples (for tests and benchmarks that start from RDF)."""
     store = ox.Store(str(folder))
     try:
-        load_into(store, data, fmt)  # (bulk loading writes the database's files directly: no optimize() needed)
+        load_into(store, data, fmt)
     except (SyntaxError, ValueError) as e:
-        raise KgError(f"internal error: the serialised graph does not parse back: {str(e).splitlines()[0]}") from None
+        raise KgError(f"cannot load the graph into a store: {str(e).splitlines()[0]}") from None
     n = count_data(store)
-    del store  # closes the database before its folder is moved
+    del store  # closes the database
     return n
 
 
-def sorted_triples(triples) -> list[ox.Triple]:
-    """Oxigraph triples in N-Triples order, so that the Turtle of a build is the same every run."""
-    return sorted(triples, key=str)
+def write_store(folder: str | Path, triples: Iterable[ox.Triple], turtle_file: str | Path) -> int:
+    """Write a store holding ``triples`` (the ontology beside them) into the new folder ``folder``, and its
+    graph as Turtle to ``turtle_file``; returns the number of data triples.
 
-
-def turtle(triples: list[ox.Triple]) -> bytes:
-    """Turtle of ``triples`` with the project's prefixes, written by Oxigraph.
-
-    (Not ``id:``: entity IRIs have a slash after it, which Turtle would have to escape: id:organisation\\/x.)
+    Streams: the triples go to disk as they come and the Turtle is written from the store, so memory does
+    not grow with the graph. The store's order (by Oxigraph's term encoding) depends on the content only,
+    so the same graph gives the same Turtle every run. Parsing the Turtle back is the check that it is whole.
     """
-    prefixes = {k: v for k, v in PREFIXES.items() if k != "id"}
-    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes) or b""
+    store = ox.Store(str(folder))
+    quads = (ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+    for chunk in batched(quads, BULK_QUADS):  # one bulk load of all would hold them all in memory at once
+        store.bulk_extend(chunk)
+    store.bulk_load(path=str(ONTOLOGY), format=ox.RdfFormat.TURTLE, to_graph=ONTOLOGY_NODE)
+    prefixes = {k: v for k, v in PREFIXES.items() if k != "id"}  # (id:x/y would need an escaped slash)
+    store.dump(str(turtle_file), ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=prefixes)
+    n = count_data(store)
+    del store  # closes the database before its folder is moved
+    try:
+        parsed = sum(1 for _ in ox.parse(path=str(turtle_file), format=ox.RdfFormat.TURTLE))
+    except (SyntaxError, ValueError) as e:
+        raise KgError(f"internal error: the serialised graph does not parse back: {str(e).splitlines()[0]}") from None
+    if parsed != n:
+        raise KgError(f"internal error: the serialised graph has {parsed} triples, the store {n}")
+    return n
 
 
 def store_path(graph_dir: str | Path) -> Path:

@@ -12,7 +12,7 @@ from kg.bounded import QueryTimeout
 from kg.cli import cli
 from kg.errors import KgError
 from kg.questions import questions
-from kg.triplestore import write_store
+from kg.triplestore import store_from_rdf
 
 from test_query_safety import RUNAWAY
 
@@ -92,7 +92,7 @@ def odd_names(tmp_path_factory):
         lit = n.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
         ttl.append(f'<urn:org{i}> a kg:Organisation ; rdfs:label "Org {i}"@sv ; kg:leads <urn:p{i}> .')
         ttl.append(f'<urn:p{i}> a kg:Project ; rdfs:label "{lit}"@sv .')
-    write_store(out / "store", "\n".join(ttl).encode())
+    store_from_rdf(out / "store", "\n".join(ttl).encode())
     return out, names
 
 

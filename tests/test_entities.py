@@ -442,6 +442,13 @@ def test_kind_noun_lists(nlp):
 def test_gazetteer_acronym_defined_for_a_term_is_dropped(nlp):
     found = ents(nlp, "Enligt regeringsformen (RF) ska det samiska folkets möjligheter främjas.")
     assert not any(t == "RF" for t, _ in found)
+    found = ents(nlp, "Genom Kommissionens beslut (EU) 2015/1478 inrättades anläggningen.")  # a regulation
+    assert not any(t == "EU" for t, _ in found)
+
+
+def test_gazetteer_acronym_citing_a_source_is_kept(nlp):
+    found = ents(nlp, "Dalarna är det femte mest skogstäta länet i landet (SCB). Allt är inte produktivt.")
+    assert ("SCB", "Organisation") in found
 
 
 def test_so_called_term_but_not_a_named_collaboration(nlp):
@@ -755,3 +762,10 @@ def test_programme_named_by_its_fund_also_names_the_fund():
     found = {(e.name.lower(), e.type) for e in res.entities}
     assert ("programmet för fonden för en rättvis omställning", "FundingSource") in found
     assert ("fonden för en rättvis omställning", "FundingSource") in found
+
+
+def test_council_for_a_known_name(nlp):
+    found = ents(nlp, "Samråd ska även ske med Rådet för Europeiska socialfonden i Sverige om programmet.")
+    assert ("Rådet för Europeiska socialfonden i Sverige", "Organisation") in found
+    found = ents(nlp, "Rådet för hållbara städer har bildats av regeringen.")
+    assert ("Rådet för hållbara städer", "Organisation") in found

@@ -19,6 +19,12 @@ def test_coordination_hyphen_keeps_space():
     assert "hel- och delägda" in n.text
 
 
+def test_glued_coordination_hyphen_gets_its_space():
+    n = normalize("informera Regeringskansliet (Klimat-och näringslivsdepartementet) om in-eller utflyttning.\n")
+    assert "(Klimat- och näringslivsdepartementet)" in n.text and "in- eller utflyttning" in n.text
+    assert "Sverige-Norge och Aurora" in normalize("Interreg Sverige-Norge och Aurora.\n").text
+
+
 def test_wrapped_sentence_joined_and_lines_mapped():
     raw = ("Under året har arbetet fortsatt i nära samverkan med länets kommuner och Region\n"
            "Västerbotten har lett det.\n\nNy rubrik\n")

@@ -61,3 +61,16 @@ def test_trig_puts_the_graph_in_a_fixed_named_graph(sample_build):
 def test_nt_lines_are_sorted(sample_build):
     lines = _export(sample_build, "nt", 3).splitlines()
     assert lines == sorted(lines) and len(lines) > 100
+
+
+def test_build_outputs_are_byte_identical_across_processes(tmp_path):
+    """Two `kg build` processes (different hash seeds: Python's set order differs) write the same bytes."""
+    digests = []
+    for seed in (1, 2):
+        out = tmp_path / f"out{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": str(seed)}
+        r = subprocess.run([sys.executable, "-m", "kg", "-q", "build", "--out", str(out)], capture_output=True,
+                           env=env, timeout=300)
+        assert r.returncode == 0, r.stderr
+        digests.append({name: (out / name).read_bytes() for name in ("graph.ttl", "kg.sqlite", "manifest.json")})
+    assert digests[0] == digests[1]

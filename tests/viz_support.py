@@ -36,12 +36,12 @@ def make_evil_build(out: Path) -> Path:
     rels = [Relation(org, "leads", project, 1, QUOTE), Relation(other, "participatesIn", project, 2, HREF + " deltar.")]
     res = [DocResult("evil.txt", ents, rels)]
     g = build_graph([d], res, merge_entities([d], res))
-    from kg.triplestore import write_store
+    from kg.triplestore import store_from_rdf
 
     out.mkdir(parents=True, exist_ok=True)
     turtle = g.serialize(format="turtle", encoding="utf-8")
     (out / "graph.ttl").write_bytes(turtle)
-    write_store(out / "store", turtle)  # readers query a build folder's store
+    store_from_rdf(out / "store", turtle)  # readers query a build folder's store
     return out
 
 
