@@ -37,7 +37,7 @@ _STOP_WORDS = {"antal", "andel", "mål", "delmål", "resultat", "uppföljning", 
 _ADJ_NEUTER = re.compile(rf"^(?P<adj>[A-ZÅÄÖ][a-zåäö]{{3,}}(?:t))\s(?P<head>[a-zåäö]*{_HEAD})(?:\s(?P<rest>.+))?$")
 _ADJ_DEF = re.compile(rf"^(?:(?:Det|Den)\s)?(?:[A-ZÅÄÖa-zåäö][a-zåäö]{{3,}}a\s){{1,2}}[a-zåäö]{{3,}}{_HEAD_DEF}"
                       rf"(?:\s(?:för|i)\s[\wåäö\- ]+)?$")
-_COMPOUND_Q = re.compile(rf"^[A-ZÅÄÖ][a-zåäö]{{3,}}(?:forum|möte|nätverk|råd|samråd|dialog)\s(?P<q>[a-zåäö]{{3,}}|[A-ZÅÄÖ][\w/]+)$")
+_COMPOUND_Q = re.compile(r"^[A-ZÅÄÖ][a-zåäö]{3,}(?:forum|möte|nätverk|råd|samråd|dialog)\s(?P<q>[a-zåäö]{3,}|[A-ZÅÄÖ][\w/]+)$")
 _VERB_FORM = re.compile(r"(?:ar|er|ade|ades|as|ats|it|tt)$")  # "Rådet innefattar ...": a sentence
 _DASH_DESC = re.compile(r"\s[–\-]\s.*$")
 _END_PUNCT = re.compile(r"[.!?:;,]$")

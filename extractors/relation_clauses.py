@@ -45,7 +45,6 @@ def _words_rx(key: str) -> str:
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
-    lx = lexicon()
     return {
         "proposal": re.compile(r"^\s+(?:(?:nya|nytt|reviderade|slutliga|senaste|gemensamma|egna)\s+)?(?:"
                                + _words_rx("proposal_nouns") + r")\s+(?:(?:en|ett|den|det|de|nytt|ny|nya|"

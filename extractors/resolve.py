@@ -989,7 +989,7 @@ _TITLE_DASH = re.compile(r"^(?P<title>[A-ZÅÄÖ][\w\-]+(?:\s[\w\-]+){0,2})\s[�
 def _join_title_and_subtitle(c: _Components) -> None:
     """"Dalastrategin – Tillsammans för ett hållbart Dalarna" and "Dalastrategin": a strategy's or project's
     title with its subtitle and the title alone are one."""
-    keyed, groups, union, group_of, kd_of = c.keyed, c.groups, c.union, c.group_of, c.keys_by_type
+    keyed, union, group_of, kd_of = c.keyed, c.union, c.group_of, c.keys_by_type
     for t, k, m in keyed:
         if t not in ("Strategy", "Project"):
             continue

@@ -7,8 +7,6 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 
-from extractors import PREDICATES, TYPES
-
 from .query import run_query
 from .triplestore import open_store
 

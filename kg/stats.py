@@ -5,7 +5,9 @@ from pathlib import Path
 
 import networkx as nx
 
-from .network import PREDICATES, TYPES, actor_network, local_name, to_networkx
+from extractors import PREDICATES, TYPES
+
+from .network import actor_network, local_name, to_networkx
 from .query import run_query
 from .triplestore import open_store
 from .triplestore import count_data

@@ -24,9 +24,11 @@ from pathlib import Path
 
 import networkx as nx
 
+from extractors import PREDICATES, TYPES
+
 from .atomic import write_text
 from .layout import positions
-from .network import PREDICATES, TYPES, to_networkx
+from .network import to_networkx
 from .views import SHARES, STATUSES, make_view
 
 DATA = Path(__file__).parent / "data"
