@@ -30,6 +30,8 @@ _TOKEN = re.compile(r"\S+")
 MAX_OWNER_WORDS = 8
 _LEGAL_FORMS = {"ab", "hb", "kb", "(publ)", "ab,"}
 _JOINING_WORDS = {"i", "för", "och", "av", "på", "vid", "med", "till"}  # "Länsstyrelsen i" is half a name
+_TITLE_TAIL_WORDS = _JOINING_WORDS | {"från", "mot", "om", "inom", "som", "att", "en", "ett", "the", "of", "for", "and",
+                                      "in", "to"}  # a title does not end in one
 _CELL_START = re.compile(r"[\wÅÄÖåäö\"'”“«(]")
 
 
@@ -179,9 +181,13 @@ def repeated_prefixes(rows: list[str], layout_start_words: frozenset[str] = froz
 def _owner_start(words: list[re.Match], known: set[str], layout: Layout, rule_orgs: list[tuple[int, int]],
                  repeated: set[str] = frozenset()) -> int | None:
     """Where the owner cell starts (a word index) in a project-first row, or None: the last words of the
-    row that have an organisation's shape, opening with a capital; the strongest evidence wins, then
-    the rules' organisation, then the longest ("Norrbottens Energikontor AB", not "Energikontor AB")."""
-    best: tuple[int, bool, int] | None = None
+    row that have an organisation's shape, opening with a capital. A cut that leaves the title ending in a
+    preposition or a comma loses ("Fler affärer till | Norrbotten Investeringar i Norrbotten AB"); then strong
+    evidence (a legal form, a known name); among weaker evidence an owner opening with a place or an owner
+    word ("Göteborgs kommun", not "Shop Göteborgs kommun"; "Gävleborgs Läns Landsting", not the "Läns
+    Landsting" that ends several rows); then the score, the rules' organisation, the longest
+    ("Norrbottens Energikontor AB", not "Energikontor AB")."""
+    best: tuple | None = None
     for k in range(1, min(len(words) - 1, MAX_OWNER_WORDS) + 1):
         first = words[-k].group()
         if not first[0].isupper() or first.casefold() in _LEGAL_FORMS:
@@ -189,9 +195,23 @@ def _owner_start(words: list[re.Match], known: set[str], layout: Layout, rule_or
         suffix = [w.group() for w in words[-k:]]
         rule_org = any(s == words[-k].start() and e == words[-1].end() for s, e in rule_orgs)
         score = _owner_score(" ".join(suffix), suffix, layout, known, repeated, rule_org)
-        if score and (best is None or (score, rule_org, k) > best):
-            best = (score, rule_org, k)
-    return None if best is None else len(words) - best[2]
+        strong = score >= 4  # a legal form or a known name: a company's name may open with anything
+        key = (not _dangling(words[-k - 1].group()), strong, not strong and _opens_owner(first, layout), score, rule_org, k)
+        if score and (best is None or key > best):
+            best = key
+    return None if best is None else len(words) - best[-1]
+
+
+def _dangling(word: str) -> bool:
+    """Whether a title ending in ``word`` is cut short: "Fler internationella affärer till", "Subsea Brg,"."""
+    return word.endswith(",") or word.casefold() in _TITLE_TAIL_WORDS
+
+
+def _opens_owner(word: str, layout: Layout) -> bool:
+    """Whether an owner's name may open with ``word``: a place or its genitive ("Göteborgs"), an owner word."""
+    lex = load_lexicon()
+    w, places = word.casefold(), lex.places | lex.counties
+    return w in layout.owner_start_words or w in places or w.endswith("s") and w[:-1] in places
 
 
 def repeated_suffixes(rows: list[str], max_words: int = 5) -> set[str]:
