@@ -212,7 +212,7 @@ _FUND_FORMS = [
     ("anslag", re.compile(r"\b[Aa]nslag(?:et)? \d:\d+(?: utgiftsområde \d+(?: [a-zåäö]+){0,2}"
                           r"| [A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]{3,})?(?= *[,.;:)]|$| och | samt | för | inom ))?|\b\d:\d+-anslaget\b")),
     # "Europeiska havs- och fiskerifonden", "Asyl- och migrationsfonden": a suspended first part belongs to the name
-    ("fonden", re.compile(r"\b(?:[Ee]uropeiska\s)?(?:[a-zåäö]+a\s)?(?:[A-ZÅÄÖa-zåäö][a-zåäö]+-\s(?:och|eller)\s)?"
+    ("fonden", re.compile(r"\b(?:[Ee]uropeiska\s)?(?:[a-zåäö]{3,}a\s)?(?:[A-ZÅÄÖa-zåäö][a-zåäö]+-\s(?:och|eller)\s)?"
                           r"(?:[A-ZÅÄÖ][a-zåäö]{3,}|[a-zåäö]{4,})fonde(?:n|rna)\b")),
     # "Fonden för inre säkerhet", "Fonden för en rättvis omställning"
     ("fonden-for", re.compile(r"\bFonden\sför\s(?:en\s)?[a-zåäö]{3,}(?:\s(?!och\b|att\b|som\b)[a-zåäö]{3,})?")),

@@ -476,6 +476,8 @@ def apply_layouts(structure: Structure, norm: Normalized, mentions: list[Mention
         kept.extend(m for ms in made.values() for m in ms)
         if cut.in_sentences:
             _place_in_sentences([m for ms in made.values() for m in ms], sentences)
+        elif cut.layout.label_roles.get("topic") in made:  # "Projektnamn: P": the prose below the box is about P
+            _place_in_sentences(made[cut.layout.label_roles["topic"]], sentences)
         for role, m in cut.given.items():
             made.setdefault(role, [m])
         for s_role, pred, o_role in cut.relations or cut.layout.relations:

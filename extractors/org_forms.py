@@ -45,12 +45,18 @@ _FORMS = [
     ("ovk-for", re.compile(rf"\bÖvervakningskommitté(?:n|erna)(?:\s\([{_UP}]+\))?\sför\s(?:[{_UP}][\w+\-]*)(?:(?:,\s|\soch\s)[{_UP}][\w+\-]*)*"),
      ("övervakningskommitt",)),
     # "Precisionsmedicinskt centrum", "Nationellt kompetenscenter för social innovation"
-    ("centrum-adj", re.compile(rf"\b[{_UP}][a-zåäö]{{3,}}(?:skt|ellt|alt|igt)\s[a-zåäö]*(?:centrum|center)\b"
+    ("centrum-adj", re.compile(rf"\b[{_UP}][a-zåäö]{{3,}}(?:skt|ellt|alt|igt)\s(?:[a-zåäö]*(?:centrum|center)|Centrum|Center)\b"
                                rf"(?:\sför\s[a-zåäö]+(?:\s[a-zåäö]+)?)?"), ("centrum", "center")),
     # a regional partnership of a programme area: "Strukturfondspartnerskapet för Övre Norrland"
     ("partnerskapet", re.compile(rf"\b(?:[{_UP}][a-zåäö]+a\spartnerskapet|[{_UP}][a-zåäö]{{3,}}partnerskapet)\s(?:för\s)?"
                                  rf"(?:(?:Övre|Nedre|Mellersta|Norra|Södra|Östra|Västra)\s)?[{_UP}][a-zåäö]{{3,}}\b"),
      ("partnerskapet",)),
+    # university colleges named by their town, Nordic spellings too: "Högskolan i Gävle", "Högskolen i Hedmark"
+    ("hogskolan-i", re.compile(rf"\b(?:Högskolan|Högskolen|Høgskolen|Høgskulen|Universitetet)\si\s[{_UP}Ø][\wøæ\-]+"),
+     ("högskolan i", "högskolen i", "høgskolen i", "høgskulen i", "universitetet i")),
+    # local business associations and business regions: "Eda Näringsliv", "Karlstad Business Region"
+    ("naringsliv", re.compile(rf"\b{_CAPW}\s(?:Näringsliv|Business\sRegion)\b|\bBusiness\sRegion\s{_CAPW}"),
+     ("näringsliv", "business region")),
     # a staff unit: "Stab för regional utveckling", "staben för digitalisering"
     ("stab-for", re.compile(r"\b[Ss]tab(?:en)?\sför\s[a-zåäö]{4,}(?:\s[a-zåäö]{4,})?\b"), ("stab",)),
     # regional cultural institutions named by kind and county: "Regionbibliotek Västerbotten", "Länsmuseet Gävleborg"

@@ -65,6 +65,11 @@ def _rx(key: str) -> re.Pattern:
         return re.compile(r"\s*(?:(?:den|projektets|dess|all|hela)\s+)?(?:[a-zåäö]+(?:a|ska)\s+){0,3}(?:" + _alt(c["nouns"])
                           + r")\s+(?:(?:i\s+projektet|till\s+projektet|för\s+projektet|på\s+[\d\s]+(?:kronor|euro|kr)|"
                           r"om\s+[\d\s]+(?:kronor|euro|kr))\s+)?(?:" + _alt(c["verbs"]) + r")\s+", re.I)
+    if key == "role_lists":
+        nouns = lx["role_lists"]["participation"] + lx["role_lists"]["financing"]
+        return re.compile(r"\s*(?:(?:projektets|de|dess)\s+)?(?P<roles>(?:" + _alt(nouns) + r")(?:\s+(?:och|samt)\s+(?:"
+                          + _alt(nouns) + r"))?)(?:\s+i\s+projektet)?\s+(?:är|var|blir)\s+(?:(?:bland\s+annat|främst|"
+                          r"också|även)\s+)?(?=[A-ZÅÄÖ])", re.I)
     if key == "managing_genitive":
         return re.compile(r"\s+(?:är|var|blir|blev)\s+(?:(?:även|också|numera|sedan\s+\d{4})\s+)?(" + _alt(lx["managing_anaphora"])
                           + r")\s+(?:[a-zåäö]+(?:a|ska)\s+){0,2}(?:" + _alt(lx["managing_nouns"]) + r")(?!" + _W + ")", re.I)
@@ -322,6 +327,25 @@ def cofinancing(unit, out, project: str | None) -> None:
     for m in _list_after(unit.text, [m for m in unit.ms if m.type in ("Organisation", "FundingSource")], hit.end(),
                          types=("Organisation", "FundingSource")):
         out.add(project, "fundedBy", m.name, unit, m.start, "cofinancing", 0.7)
+
+
+def role_lists(unit, out, project: str | None) -> None:
+    """'Deltagande kommuner och medfinansiärer är A, B samt C': the listed organisations take part in the project of
+    the section (a participation noun) and finance it (a financing noun)."""
+    if not project:
+        return
+    hit = _rx("role_lists").match(unit.text)
+    if not hit:
+        return
+    roles = hit.group("roles").lower()
+    financing = any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", roles) for n in lexicon()["role_lists"]["financing"])
+    taking_part = any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", roles)
+                      for n in lexicon()["role_lists"]["participation"])
+    for m in _list_after(unit.text, unit.ms, hit.end(), types=("Organisation", "FundingSource")):
+        if taking_part and m.type == "Organisation":
+            out.add(m.name, "participatesIn", project, unit, m.start, "role-list", 0.7)
+        if financing:
+            out.add(project, "fundedBy", m.name, unit, m.start, "role-list", 0.7)
 
 
 # ---------------------------------------------------------------------------------------- fund anaphora

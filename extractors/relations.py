@@ -40,7 +40,7 @@ from .field_labels import role_labels, topic_labels
 from .enumerations import SEP as _SEP, chains
 from .records import Mention, Relation
 from .relation_patterns import pattern_relations
-from .relation_structures import GoalCitations, LabelledList, anaphor_fund, managing_genitive, self_mentions, Members, StrategyTable, cofinancing, one_of_plural
+from .relation_structures import GoalCitations, LabelledList, anaphor_fund, managing_genitive, self_mentions, Members, StrategyTable, cofinancing, one_of_plural, role_lists
 from .relation_clauses import (GenericEnumeration, GoalSections, StrategyList, clause_relations, collaboration_subject, cooccurrence_blocked,
                                coordinated_agents, event_anaphor, generic_object, is_place,
                                nearest_subject, partner_object, strategy_anaphor_implements, fund_anaphor,
@@ -78,6 +78,7 @@ class M:
     start: int
     end: int
     line: int
+    layout: bool = False  # made by a layout's cell (a fact box's, a table row's), not by the prose rules
 
 
 @dataclass
@@ -330,7 +331,7 @@ def build_units(sentences: list[Sentence], name_of: dict[int, str]) -> list[Unit
         if not text:
             continue
         lead = len(s.text) - len(s.text.lstrip())
-        ms = [M(name_of[id(m)], m.type, m.start - s.start - lead, m.end - s.start - lead, m.line)
+        ms = [M(name_of[id(m)], m.type, m.start - s.start - lead, m.end - s.start - lead, m.line, m.rule.startswith("layout:"))
               for m in s.mentions if id(m) in name_of]
         # sentences of one paragraph are one space apart in the normalised text; paragraphs further
         inside = 0 <= s.start + lead - prev_end <= 1
@@ -343,7 +344,7 @@ def build_units(sentences: list[Sentence], name_of: dict[int, str]) -> list[Unit
         if joined:
             base = len(cur.text) + 1
             cur.text = cur.text + " " + text
-            cur.ms.extend(M(m.name, m.type, m.start + base, m.end + base, m.line) for m in ms)
+            cur.ms.extend(M(m.name, m.type, m.start + base, m.end + base, m.line, m.layout) for m in ms)
             cur.seg_starts.append(base)
             cur.seg_lines.append(s.line)
             continue
@@ -439,6 +440,7 @@ class _Ctx:
     last_fund: str | None = None  # the funding source named last ('förvaltande myndighet för programmet')
     recent_funds: list[str] = field(default_factory=list)  # funding sources named before, most recent last
     strategy_any: str | None = None  # the strategy named last, across headings ('strategins mål' in a later section)
+    layout_box: bool = False  # in a fact box a layout read: its label lines are stated by the layout already
 
 
 class _Out:
@@ -1664,6 +1666,7 @@ class _Observers:
         page_project = ctx.topic or ctx.last_project or ctx.last_named
         self.labelled.observe(u, out, page_project)
         cofinancing(u, out, page_project)
+        role_lists(u, out, page_project)  # 'Deltagande kommuner och medfinansiärer är A, B samt C'
         managing_genitive(u, out, ctx.recent_funds)
         self.goal_citations.observe(u, out, ctx.topic)
 
@@ -1677,8 +1680,11 @@ def _enter_unit(u: Unit, ctx: _Ctx, out: _Out) -> tuple[list[M], bool]:
         named = [m for m in projects if m.start >= label.end(1)]
         if named:  # 'Projektnamn: P': the fact box below is about P
             ctx.topic, ctx.topic_age, ctx.last_project = named[0].name, 0, named[0].name
+            ctx.layout_box = named[0].layout
             projects = []
-    if label and not projects:
+    if not label:
+        ctx.layout_box = False
+    if label and not projects and not ctx.layout_box:
         _fact_line(u, ctx, out)
     if u.heading and not (label and not projects):  # a fact-box line keeps the section's project
         ctx.topic = projects[0].name if projects else None

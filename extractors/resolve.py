@@ -474,6 +474,8 @@ def repair_mentions(mentions: list[Mention], text: str) -> list[Mention]:
     return out
 
 
+_FUND_ITSELF = re.compile(r"(?:fonden|fond|\bFund)$")  # a fund's own name, not a programme's
+
 _FUNCTION_WORDS = {"för", "och", "i", "av", "om", "på", "med", "till", "vid", "for", "of", "and", "the", "in", "on",
                    "&", "-", "–"}
 
@@ -1382,7 +1384,8 @@ def _entities(c: _Components, munis) -> list[Entity]:
             if fuller:
                 forms[name] += 0
                 name = max(fuller, key=lambda f: (forms[f] > 0, bool(re.search(r"(?:19|20)\d\d$", f)), len(f)))
-        if gaz_name and etype in ("Strategy", "FundingSource") and not re.search(r"(?:19|20)\d\d$", name):
+        if gaz_name and etype in ("Strategy", "FundingSource") and not re.search(r"(?:19|20)\d\d$", name) \
+                and not _FUND_ITSELF.search(name):  # a fund outlives its periods: "ERUF 2014–2020" is ERUF
             dated = sorted(f for f in forms if re.fullmatch(re.escape(name) + r" (?:19|20)\d\d(?:\s?[–-]\s?(?:19|20)\d\d)?", f))
             if dated:
                 forms[name] += 0

@@ -769,3 +769,8 @@ def test_council_for_a_known_name(nlp):
     assert ("Rådet för Europeiska socialfonden i Sverige", "Organisation") in found
     found = ents(nlp, "Rådet för hållbara städer har bildats av regeringen.")
     assert ("Rådet för hållbara städer", "Organisation") in found
+
+
+def test_fund_after_a_preposition(nlp):
+    found = ents(nlp, "Målet är att öka företagens kapitalinflöde via Innovationsfonden i regionen.")
+    assert ("Innovationsfonden", "FundingSource") in found

@@ -32,6 +32,11 @@ def names(text):
     ("Frågan bereds av Klimat- och näringslivsdepartementet under våren.", "Klimat- och näringslivsdepartementet"),
     ("Rapporten är skapad av Samhällsanalys, Region Dalarna", "Samhällsanalys"),
     ("Underlaget är sammanställt av Enheten för analys, Umeå kommun, i maj.", "Enheten för analys"),
+    ("Lärosäten på norska sidan, som Høgskolen i Innlandet, deltar.", "Høgskolen i Innlandet"),
+    ("Arbetet sker med Högskolan i Skövde och andra.", "Högskolan i Skövde"),
+    ("Planen togs fram med föreningen Strömsunds Näringsliv i fjol.", "Strömsunds Näringsliv"),
+    ("Samverkan sker med Sundsvall Business Region om etableringar.", "Sundsvall Business Region"),
+    ("Testerna görs vid Materialtekniskt Centrum i Luleå.", "Materialtekniskt Centrum"),
 ])
 def test_forms(text, name):
     assert name in names(text)

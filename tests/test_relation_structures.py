@@ -120,6 +120,23 @@ def test_cofinancing_needs_a_financing_subject():
     assert not any(p == "fundedBy" for _, p, _ in t)
 
 
+def test_role_list_names_participants_and_funders():
+    t = triples("[Fiber i Fjällen|P] bygger ut bredband i länet.",
+                "Deltagande kommuner och medfinansiärer är [Åre kommun|O], [Krokoms kommun|O] samt [Bergs kommun|O].")
+    for org in ("Åre kommun", "Krokoms kommun", "Bergs kommun"):
+        assert (org, "participatesIn", "Fiber i Fjällen") in t and ("Fiber i Fjällen", "fundedBy", org) in t
+    t = triples("[Fiber i Fjällen|P] bygger ut bredband i länet.",
+                "Samverkanspartner är [Mittuniversitetet|O] och [Region Jämtland Härjedalen|O].")
+    assert ("Mittuniversitetet", "participatesIn", "Fiber i Fjällen") in t
+    assert not any(p == "fundedBy" for _, p, _ in t)
+
+
+def test_role_list_needs_a_role_subject():
+    t = triples("[Fiber i Fjällen|P] bygger ut bredband i länet.",
+                "Största kommuner i länet är [Östersunds kommun|O] och [Krokoms kommun|O].")
+    assert not any(s == "Östersunds kommun" for s, _, _ in t)
+
+
 # ------------------------------------------------------------------ managing authority of an anaphoric programme
 
 def test_programme_anaphor_prefers_the_programme_over_its_fund():
