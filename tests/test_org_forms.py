@@ -49,6 +49,7 @@ def test_forms(text, name):
     "Kommittén lämnade sitt betänkande i maj.",
     "Boken är skriven av Anna, Region Dalarna.",
     "Planen är framtagen av regionen, Region Dalarna och kommunerna.",
+    "Kontakt: Eva Ek, tf Chef Näringsliv och samhällsbyggnad, Region Dalarna.",
 ])
 def test_not_names(text):
     assert not names(text)
