@@ -843,6 +843,9 @@ def _active_hit(t: _Trigger) -> None:
         _active_emit(t, agents, partner_agents, themes, conf)
 
 
+_BY_AGENT = re.compile(r"(?<![\wåäö])av\s+$")
+
+
 def _active_agents(t: _Trigger):
     """The agents of an active trigger (agents, fronted partners, where the agents end, confidence, a V2
     subject), or None when the hit states nothing: a participle, a purpose, a negation, a project subject."""
@@ -858,7 +861,11 @@ def _active_agents(t: _Trigger):
             and not inf_before.search(text[max(0, tpos - 60):tpos]):
         return None  # "för att organisera, leda och ...": a purpose, not a statement
     if frame.name == "collaborate":
-        agents = nearest_subject(unit, chs, tpos) or _subject_before(ms, chs, text, tpos)
+        near = [m for m in ms if m.end <= tpos and m.type == "Organisation"]
+        if near and not text[near[-1].end:tpos].strip() and _BY_AGENT.search(text[max(0, near[-1].start - 8):near[-1].start]):
+            agents = near[-1:]  # "P, som drivs av A tillsammans med B": A's partners, not the sentence subject's
+        else:
+            agents = nearest_subject(unit, chs, tpos) or _subject_before(ms, chs, text, tpos)
     else:
         agents = _agents_before(ms, chs, text, tpos, agent_types,
                                 relative=frame.name in ("lead", "own", "participate"))
@@ -1558,6 +1565,13 @@ def _fact_labels() -> dict[str, str]:
     return {**role_labels(), **{w.lower(): "topic" for w in topic_labels()}}
 
 
+@lru_cache(maxsize=1)
+def _generic_box_titles() -> frozenset[str]:
+    """Fact-box titles that name no project ("Om projektet", "Projektfakta"), from the layouts' data."""
+    from .structure import load_layouts
+    return frozenset(t for layout in load_layouts() for t in layout.generic_titles)
+
+
 def _fact_line(unit: Unit, ctx: _Ctx, out: _Out) -> None:
     """Fact-box lines under a heading naming a project: 'Projektägare: X' (leads), 'Partner: A, B och C',
     'Associerade partner: ...' (participatesIn), 'Finansiär: Y' (fundedBy)."""
@@ -1676,6 +1690,9 @@ def _enter_unit(u: Unit, ctx: _Ctx, out: _Out) -> tuple[list[M], bool]:
     a fact-box line; a heading sets the section's topic, a fact line states its label's relation."""
     projects = [m for m in u.ms if m.type == "Project"]
     label = _LABEL.match(u.text)
+    generic = not projects and u.text.lower().strip(" #:") in _generic_box_titles()
+    if generic:  # "Om projektet", "Fakta": a box title that names no project is about the one the page has named
+        ctx.topic = ctx.last_project = ctx.topic or ctx.last_project or ctx.last_named
     if label and _fact_labels().get(label.group(1).lower()) == "topic":
         named = [m for m in projects if m.start >= label.end(1)]
         if named:  # 'Projektnamn: P': the fact box below is about P
@@ -1686,14 +1703,14 @@ def _enter_unit(u: Unit, ctx: _Ctx, out: _Out) -> tuple[list[M], bool]:
         ctx.layout_box = False
     if label and not projects and not ctx.layout_box:
         _fact_line(u, ctx, out)
-    if u.heading and not (label and not projects):  # a fact-box line keeps the section's project
+    if u.heading and not generic and not (label and not projects):  # a fact-box line keeps the section's project
         ctx.topic = projects[0].name if projects else None
         orgs = [m for m in u.ms if m.type == "Organisation"]
         ctx.topic_org = orgs[0].name if orgs and not projects else None
         ctx.last_project = ctx.topic
     out.claimed, out.used = set(), set()
     out.prev_agent, out.cur_agent = out.cur_agent, None
-    ctx.topic_age = 0 if u.heading else ctx.topic_age + 1
+    ctx.topic_age = 0 if u.heading or generic else ctx.topic_age + 1
     return projects, bool(label and not projects)
 
 

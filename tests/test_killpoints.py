@@ -35,12 +35,12 @@ def _cmd(src, out, jobs):
 
 
 def _state(out: Path) -> dict:
-    """The folder's files as a reader sees them; the store by its content (SQLite's page bytes vary)."""
+    """The folder's files as a reader sees them; the store by its content (what a reader gets from it)."""
     state = {name: (out / name).read_bytes() for name in FILES if (out / name).exists()}
     if "kg.sqlite" in state:
         con = sqlite3.connect(f"file:{out / 'kg.sqlite'}?mode=ro", uri=True)
         try:
-            state["kg.sqlite"] = "\n".join(sorted(con.iterdump()))  # (index order varies by hash seed)
+            state["kg.sqlite"] = "\n".join(sorted(con.iterdump()))
         finally:
             con.close()
     return state

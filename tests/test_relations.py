@@ -68,6 +68,20 @@ def test_leads_passive_with_partners():
     assert ("Sorsele kommun", "collaboratesWith", "Storumans kommun") in t
 
 
+def test_partners_of_a_passive_agent_are_not_the_subjects():
+    t = triples("[Region Jämtland Härjedalen|O] har beviljat medel till projektet [Fjällnära|P], som drivs av "
+                "[Storumans kommun|O] tillsammans med [Sorsele kommun|O].")
+    assert ("Sorsele kommun", "collaboratesWith", "Storumans kommun") in t
+    assert not any("Region Jämtland Härjedalen" in (a, b) and p == "collaboratesWith" for a, p, b in t)
+
+
+def test_generic_box_title_is_about_the_page_project():
+    t = triples("[Region Jämtland Härjedalen|O] har beviljat medel till projektet [Fjällnära|P].",
+                "Om projektet", "Partner: [Sorsele kommun|O], [SCA|O]", "Finansiär: [Europeiska socialfonden|F]")
+    assert ("Sorsele kommun", "participatesIn", "Fjällnära") in t and ("SCA", "participatesIn", "Fjällnära") in t
+    assert ("Fjällnära", "fundedBy", "Europeiska socialfonden") in t
+
+
 def test_passive_anaphor_refers_to_heading_project():
     t = triples("Plattformen [ELVA|P]",
                 "Plattformen samägs av [Region Norrbotten|O] och [Luleå kommun|O], och den har många medlemmar.")
