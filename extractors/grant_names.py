@@ -24,13 +24,14 @@ _UP = "A-ZÅÄÖÉÜ"
 # name stops before ", som ..." at the first chance.
 _WORD = r"(?:[^\s.,!?;]|(?<=\d)[.,](?=\d))+"
 # words that open the clause after a name, never a word of it
-_CLAUSE = (r"(?:från|ur|via|inom|som|där|vilket|tillsammans\smed|i\ssamverkan\smed|i\ssamarbete\smed|med\sstöd|projektet|"
+_CLAUSE = (r"(?:från|ur|via|inom|som|där|vilket|för\satt|tillsammans\smed|i\ssamverkan\smed|i\ssamarbete\smed|med\sstöd|projektet|"
            r"och\s(?:finansieras|drivs|leds|genomförs|ska|har|är))\b")
 _NAME = rf"(?P<name>[{_UP}0-9]{_WORD}(?:,?\s(?!{_CLAUSE}){_WORD}){{0,18}}?)"
 # what closes a granted project's name: the fund it is granted from, or the end of the sentence
 _SOURCE = (r"(?:\s(?:från|ur|via|inom)\s(?:[A-ZÅÄÖ]|EU|regionalfonden|socialfonden|fonden|landsbygdsprogrammet|"
            r"regionalfondsprogrammet|programmet))")
-_END = r"(?:\.\s|\.$|\s\(|,\s(?:som|vilket|där|och\s(?:beslutet|pengarna|medlen))\b|\s(?:i\ssamverkan|i\ssamarbete|tillsammans)\smed\b)"
+_END = (r"(?:\.\s|\.$|\s\(|,\s(?:som|vilket|där|och\s(?:beslutet|pengarna|medlen))\b|\s(?:i\ssamverkan|i\ssamarbete|tillsammans)\smed\b"
+        r"|\sför\satt\s)")  # "... projektet Unga i Fjällen för att locka unga": the purpose is no part of the name
 
 # the passive verb after a project's name that says who runs or funds it
 _RUN_BY = (r"(?=\s(?:leds|drivs|ägs|samordnas|koordineras|finansieras|medfinansieras|genomförs|har\sbeviljats|"

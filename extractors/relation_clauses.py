@@ -231,11 +231,15 @@ def _masked(unit, a: int, b: int) -> str:
     return "".join(seg)
 
 
+_COORDINATED = re.compile(r",?\s+(?:och|samt)\s+(?:[a-zåäö]+\s+)?|,\s+(?:[a-zåäö]+\s+)?")
+
+
 def implementation_nouns(unit, earlier: str | None, out) -> None:
     """'P, som har Ss genomförande i fokus', 'Inom projektet P ... genomförandet av S': P implements S."""
     text, ms = unit.text, unit.ms
     pats = _patterns()
     projects = [m for m in ms if m.type == "Project"]
+    qualified_end = None  # where the last strategy named after an implementation noun ends
     for s in ms:
         if s.type != "Strategy":
             continue
@@ -243,9 +247,11 @@ def implementation_nouns(unit, earlier: str | None, out) -> None:
         after = pats["impl_after"].match(text[s.end:s.end + 40])
         genitive_inside = surface.endswith("s") and re.match(r"\s+(?:" + _words_rx("implementation_nouns") + r")(?!"
                                                                + _W + ")", text[s.end:s.end + 40], re.I)
-        before = pats["impl_before"].search(text[max(0, s.start - 40):s.start])
+        before = pats["impl_before"].search(text[max(0, s.start - 40):s.start]) or (
+            qualified_end is not None and _COORDINATED.fullmatch(text[qualified_end:s.start]))  # "av S1 och länets S2"
         if not (after or genitive_inside or before):
             continue
+        qualified_end = s.end if before else None
         cands = [p for p in projects if 0 <= s.start - p.end <= 200] or [p for p in projects if 0 <= p.start - s.end <= 60]
         if cands:
             p = cands[-1] if cands[-1].end <= s.start else cands[0]

@@ -257,7 +257,8 @@ def _cue(text: str, layout: Layout) -> dict | None:
     # the head noun: 'Partner i projektet' lists partners, 'Projektets partner' too
     heads = [c for w, c in cues if not w.endswith("s")
              and not (words.index(w) > 0 and words[words.index(w) - 1] in _PREPOSITIONS)]
-    return (heads or [c for _, c in cues] or [None])[0]
+    by_verb = [c for w in words for c in layout.data["cues"] if w in c.get("verbs", ())]  # "I projektet medverkar:"
+    return (heads or by_verb or [c for _, c in cues] or [None])[0]
 
 
 def list_item(text: str, layout: Layout) -> str | None:

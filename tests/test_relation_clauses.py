@@ -722,3 +722,11 @@ def test_parenthesised_aside_does_not_coordinate_a_relative_clause():
     t = triples("Projektet [Fäbodliv|P] finansieras av [Europeiska socialfonden+|F] ([ESF+|F=Europeiska socialfonden+]), "
                 "som förvaltas av [Svenska ESF-rådet|O].")
     assert ("Fäbodliv", "fundedBy", "Svenska ESF-rådet") not in t
+
+
+def test_implementation_of_coordinated_strategies():
+    t = triples("[Unga i Skogen|P] startar i år.",
+                "Projektet är en del av genomförandet av [den regionala utvecklingsstrategin|S] och länets "
+                "[besöksnäringsstrategi|S].")
+    assert ("Unga i Skogen", "implements", "den regionala utvecklingsstrategin") in t
+    assert ("Unga i Skogen", "implements", "besöksnäringsstrategi") in t

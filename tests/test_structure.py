@@ -100,6 +100,18 @@ def test_list_lead_in_names_the_subject():
     assert {e.name: e.type for e in res.entities}["Digital Inlandet"] == "Project"
 
 
+def test_participants_listed_after_a_verb_take_part_in_the_page_project():
+    res = extract_text(build_nlp(), "Nyheter\n\nNu startar Region Gävleborg projektet Unga i Skogen för att locka unga "
+                       "till skogsbruket.\n\nI projektet medverkar:\n\n- Ockelbo kommun\n- Nordanstigs kommun\n"
+                       "- Hälsinglands Skogsägare\n", "medverkar.txt")
+    rels = {(r.s, r.p, r.o) for r in res.relations}
+    types = {e.name: e.type for e in res.entities}
+    assert types["Unga i Skogen"] == "Project"  # the purpose clause is no part of the name
+    assert types["Hälsinglands Skogsägare"] == "Organisation"
+    for org in ("Ockelbo kommun", "Nordanstigs kommun", "Hälsinglands Skogsägare"):
+        assert (org, "participatesIn", "Unga i Skogen") in rels
+
+
 def test_owners_listed_own_the_lead_in_company():
     res = extract_text(build_nlp(), "Årets arbete i korthet, skrivet som en hel rad i en rapport av det här slaget i regionen."
                        "\n\nÄgare till Norrlandsbolaget AB är:\n• Umeå kommun\n• Skellefteå kommun\n", "owners.txt")
