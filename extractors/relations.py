@@ -304,6 +304,8 @@ def _continues(prev: str, nxt: str) -> bool:
         return False
     if _LABEL.match(p.rsplit("\n", 1)[-1]) and not n[0].islower():
         return False  # a fact-box line ('Finansiärer: A, B') ends where its line ends
+    if "  " in p.rsplit("\n", 1)[-1].strip():
+        return False  # table cells (normalisation keeps a tab or column gap as two spaces) end with their line
     amount = lexicon()[2]
     if amount.search(n[-40:]) and not _TERMINAL.search(n) or amount.search(p[-40:]):
         return False  # a table row ends with an amount: rows stay apart

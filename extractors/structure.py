@@ -224,6 +224,8 @@ def analyse(raw: str, layouts: tuple[Layout, ...] | None = None) -> Structure:
             out.tables.append(table)
             end_line = content[k - 1][0] if k - 1 < len(content) else None
             out.joins.update(_joins(table, _before(content, table.first_header_line), end_line))
+    # a line with tabs holds table cells: never run on into the next line (however long it is)
+    out.joins.update({i + 1: "break" for i, ln in enumerate(lines) if "\t" in ln.strip() and i + 1 not in out.joins})
     taken = out.row_lines() | {ln for t in out.tables for ln in range(t.first_header_line, t.header_line + 1)}
     for layout in (lay for lay in layouts if lay.kind == "fact-box"):
         for box in _fact_boxes([(ln, t) for ln, t in content if ln not in taken], layout):
@@ -261,11 +263,16 @@ def _cue(text: str, layout: Layout) -> dict | None:
     return (heads or by_verb or [c for _, c in cues] or [None])[0]
 
 
+_CELL_GAP = re.compile(r"\S(?:\t|\s{2,})\S")  # a tab or two spaces between words: table cells
+
+
 def list_item(text: str, layout: Layout) -> str | None:
     """The name an item line gives ('• Luleå kommun,' -> 'Luleå kommun'; a description after a dash
     or colon dropped), or None when the line is no name item (prose, a sentence, an amount)."""
     if text.endswith(":") or _LABEL_LINE.match(text) or "|" in text:
         return None  # the next list's lead-in, a fact line, a menu
+    if _CELL_GAP.search(text.strip()):
+        return None  # "Smart Energi Kalmar<tab>Region Kalmar län<tab>ERUF": a table row's cells, not one name
     bullet = text[:1] in layout.data["bullets"]
     name = text.lstrip(layout.data["bullets"] + " ").strip()
     name = re.split(r"\s[–-]\s|:\s", name, maxsplit=1)[0].rstrip(" ,;.")

@@ -112,6 +112,18 @@ def test_participants_listed_after_a_verb_take_part_in_the_page_project():
         assert (org, "participatesIn", "Unga i Skogen") in rels
 
 
+def test_tab_separated_rows_are_cells_not_list_items_and_stay_apart():
+    res = extract_text(build_nlp(), "Årets arbete i korthet, skrivet som en hel rad i en rapport av det här slaget i regionen."
+                       "\n\nProjekt med extern finansiering\n\nProjekt\tProjektägare\tFinansiering\n"
+                       "Smart Energi Kalmar\tRegion Kalmar län\tEuropeiska regionala utvecklingsfonden\n"
+                       "Kompetens i Glasriket\tEmmaboda kommun\tEuropeiska socialfonden+\n\n"
+                       "Inom ramen för Interreg Södra Östersjön leder Linnéuniversitetet projektet BlueBioeconomy.\n", "tabs.txt")
+    assert not any("  " in e.name or "\t" in e.name for e in res.entities)  # no row taken as one name
+    rels = {(r.s, r.p, r.o) for r in res.relations}
+    assert ("Linnéuniversitetet", "leads", "BlueBioeconomy") in rels
+    assert not any(s == "Emmaboda kommun" and o == "BlueBioeconomy" for s, _, o in rels)  # the row is no sentence's
+
+
 def test_owners_listed_own_the_lead_in_company():
     res = extract_text(build_nlp(), "Årets arbete i korthet, skrivet som en hel rad i en rapport av det här slaget i regionen."
                        "\n\nÄgare till Norrlandsbolaget AB är:\n• Umeå kommun\n• Skellefteå kommun\n", "owners.txt")
