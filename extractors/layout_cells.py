@@ -209,9 +209,9 @@ def _dangling(word: str) -> bool:
 
 def _opens_owner(word: str, layout: Layout) -> bool:
     """Whether an owner's name may open with ``word``: a place or its genitive ("Göteborgs"), an owner word."""
-    lex = load_lexicon()
-    w, places = word.casefold(), lex.places | lex.counties
-    return w in layout.owner_start_words or w in places or w.endswith("s") and w[:-1] in places
+    lex, w = load_lexicon(), word.casefold()
+    bare = w[:-1] if w.endswith("s") else None
+    return w in layout.owner_start_words or any(w in ps or bare in ps for ps in (lex.places, lex.counties))
 
 
 def repeated_suffixes(rows: list[str], max_words: int = 5) -> set[str]:

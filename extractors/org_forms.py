@@ -93,13 +93,12 @@ def _given_names() -> frozenset[str]:
     return frozenset(ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#"))
 
 
-@lru_cache(maxsize=1)
-def _places() -> frozenset[str]:
-    """Places, counties and municipalities (lower case): "Eda Näringsliv" is a place's business association."""
-    gaz = Path(__file__).parent / "gazetteers"
-    lines = [ln for f in ("places.txt", "counties.txt", "municipalities.txt")
-             for ln in (gaz / f).read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
-    return frozenset(ln.split("|")[0].strip().lower() for ln in lines)
+def _is_place(word: str) -> bool:
+    """A place, county or municipality the gazetteers know: "Eda Näringsliv" is a place's business association."""
+    from .entity_rules import load_lexicon  # (entity_rules imports this module)
+
+    lex, w = load_lexicon(), word.lower()
+    return w in lex.places or w in lex.counties
 
 
 def gated_matches(forms, text: str, low: str | None = None):
@@ -131,7 +130,7 @@ def find(text: str, low: str | None = None) -> list[tuple[int, int, str, int, st
         if e - s < 4 or rule == "byline-unit" and name.split()[0] in _given_names():
             continue  # "skriven av Anna, Region X": a person
         if rule == "naringsliv" and not name.startswith("Business") and not (
-                words[0].endswith("s") or words[0].lower() in _places()):
+                words[0].endswith("s") or _is_place(words[0])):
             continue  # "tf Chef Näringsliv och samhällsbyggnad": a job title, not a place's association
         out.append((s, e, "Organisation", 5, rule))  # outranks a gazetteer name inside it
     return out

@@ -338,9 +338,8 @@ def role_lists(unit, out, project: str | None) -> None:
     if not hit:
         return
     roles = hit.group("roles").lower()
-    financing = any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", roles) for n in lexicon()["role_lists"]["financing"])
-    taking_part = any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", roles)
-                      for n in lexicon()["role_lists"]["participation"])
+    financing, taking_part = (any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", roles) for n in lexicon()["role_lists"][kind])
+                              for kind in ("financing", "participation"))
     for m in _list_after(unit.text, unit.ms, hit.end(), types=("Organisation", "FundingSource")):
         if taking_part and m.type == "Organisation":
             out.add(m.name, "participatesIn", project, unit, m.start, "role-list", 0.7)

@@ -20,7 +20,6 @@ import pyoxigraph as ox
 from ontology import ONTOLOGY
 
 from .errors import KgError
-from .store import batched
 from .vocab import DERIVED_GRAPH, ONTOLOGY_GRAPH, PREFIXES
 
 log = logging.getLogger(__name__)
@@ -63,6 +62,8 @@ def write_store(folder: str | Path, triples: Iterable[ox.Triple], turtle_file: s
     not grow with the graph. The store's order (by Oxigraph's term encoding) depends on the content only,
     so the same graph gives the same Turtle every run. Parsing the Turtle back is the check that it is whole.
     """
+    from .store import batched  # (only a build writes; readers of the store need no SQLAlchemy)
+
     store = ox.Store(str(folder))
     quads = (ox.Quad(t.subject, t.predicate, t.object) for t in triples)
     for chunk in batched(quads, BULK_QUADS):  # one bulk load of all would hold them all in memory at once

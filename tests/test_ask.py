@@ -138,3 +138,12 @@ def test_facade_isolated_query_is_killed_at_the_timeout(sample_build):
         g.ask("participants", project="FREIA").records()
     assert len(g.query("CONSTRUCT WHERE { ?o kg:leads ?p }", isolated=True)) == \
         len(g.query("CONSTRUCT WHERE { ?o kg:leads ?p }"))
+
+
+def test_reading_the_store_does_not_import_sqlalchemy():
+    """Readers open the build's store through kg.triplestore; only a build writes SQL (cold `kg ask` stays fast)."""
+    import subprocess
+    import sys
+    r = subprocess.run([sys.executable, "-c", "import sys, kg.triplestore; print('sqlalchemy' in sys.modules)"],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and r.stdout.strip() == "False", r.stderr
